@@ -1,0 +1,139 @@
+/**
+ * Typed errors thrown by the client.
+ *
+ * `ApiError` (and one subclass per common status) for a response outside 2xx, `ApiConnectionError`
+ * when no response arrived, `ApiTimeoutError` when `timeoutMs` elapsed. Messages, URLs, bodies and
+ * headers stored here are already redacted by the request loop: credentials never reach them.
+ */
+
+/** Response headers as a plain object with lower-cased names. */
+export type HeaderMap = Record<string, string>;
+
+/** Rate-limit headers of one response, by lower-cased name; numeric values parsed to numbers. */
+export type RateLimitInfo = Record<string, number | string>;
+
+/** Fields of an {@link ApiError}; built by the request loop. */
+export interface ApiErrorInit<TBody> {
+  status: number;
+  message: string;
+  /** Parsed JSON error body, or the first 1 KB of text when the body is not JSON. */
+  body: TBody | string | undefined;
+  headers: HeaderMap;
+  method: string;
+  url: string;
+  requestId: string | undefined;
+  rateLimit: RateLimitInfo;
+  /** Delay the server asked for (`retry-after-ms`, `Retry-After`, rate-limit reset), in ms. */
+  retryAfterMs: number | undefined;
+}
+
+/** A response with a status outside 2xx (or an unreadable 2xx body). `body` is the typed error body. */
+export class ApiError<TBody = unknown> extends Error {
+  override name = "ApiError";
+  /** HTTP status code. */
+  readonly status: number;
+  /** `code` field of the error body, when it has one. */
+  readonly code: string | undefined;
+  /** Parsed error body; a string (first 1 KB) when the body was not valid JSON. */
+  readonly body: TBody | string | undefined;
+  /** Response headers, lower-cased names. */
+  readonly headers: HeaderMap;
+  readonly method: string;
+  /** Request URL (credentials sent in the query are redacted). */
+  readonly url: string;
+  /** Value of the request-id response header, when the server sent one. */
+  readonly requestId: string | undefined;
+
+  constructor(init: ApiErrorInit<TBody>) {
+    super(init.message);
+    const b = init.body as { code?: unknown } | undefined;
+    this.status = init.status;
+    this.code = b && typeof b === "object" && typeof b.code === "string" ? b.code : undefined;
+    this.body = init.body;
+    this.headers = init.headers;
+    this.method = init.method;
+    this.url = init.url;
+    this.requestId = init.requestId;
+  }
+}
+
+/** 400 Bad Request. */
+export class BadRequestError<T = unknown> extends ApiError<T> {
+  override name = "BadRequestError";
+}
+/** 401 Unauthorized: missing or invalid credentials. */
+export class AuthenticationError<T = unknown> extends ApiError<T> {
+  override name = "AuthenticationError";
+}
+/** 403 Forbidden: credentials lack a permission or scope. */
+export class PermissionDeniedError<T = unknown> extends ApiError<T> {
+  override name = "PermissionDeniedError";
+}
+/** 404 Not Found. */
+export class NotFoundError<T = unknown> extends ApiError<T> {
+  override name = "NotFoundError";
+}
+/** 409 Conflict. */
+export class ConflictError<T = unknown> extends ApiError<T> {
+  override name = "ConflictError";
+}
+/** 422 Unprocessable Entity: the request failed validation. */
+export class UnprocessableEntityError<T = unknown> extends ApiError<T> {
+  override name = "UnprocessableEntityError";
+}
+/** 429 Too Many Requests (after retries ran out). */
+export class RateLimitError<T = unknown> extends ApiError<T> {
+  override name = "RateLimitError";
+  /** Delay the server asked for, in ms (`retry-after-ms`, `Retry-After`, `x-ratelimit-reset`), capped at 60 000. */
+  readonly retryAfterMs: number | undefined;
+  /** The response's rate-limit headers. */
+  readonly rateLimit: RateLimitInfo;
+  constructor(init: ApiErrorInit<T>) {
+    super(init);
+    this.retryAfterMs = init.retryAfterMs;
+    this.rateLimit = init.rateLimit;
+  }
+}
+/** Any status >= 500 (after retries ran out). */
+export class InternalServerError<T = unknown> extends ApiError<T> {
+  override name = "InternalServerError";
+}
+
+/**
+ * Builds the {@link ApiError} subclass that matches `init.status`.
+ * @returns `BadRequestError` 400, `AuthenticationError` 401, `PermissionDeniedError` 403, `NotFoundError` 404,
+ *   `ConflictError` 409, `UnprocessableEntityError` 422, `RateLimitError` 429, `InternalServerError` >= 500,
+ *   else a plain `ApiError`.
+ */
+export function makeApiError<T>(init: ApiErrorInit<T>): ApiError<T> {
+  const s = init.status;
+  const C =
+    s === 400 ? BadRequestError
+    : s === 401 ? AuthenticationError
+    : s === 403 ? PermissionDeniedError
+    : s === 404 ? NotFoundError
+    : s === 409 ? ConflictError
+    : s === 422 ? UnprocessableEntityError
+    : s === 429 ? RateLimitError
+    : s >= 500 ? InternalServerError
+    : ApiError;
+  return new C<T>(init);
+}
+
+/** No response arrived: DNS failure, connection refused or reset, or the body stream broke. `cause` holds the fetch error. */
+export class ApiConnectionError extends Error {
+  override name = "ApiConnectionError";
+  readonly method: string;
+  /** Request URL (credentials sent in the query are redacted). */
+  readonly url: string;
+  constructor(message: string, method: string, url: string, cause?: unknown) {
+    super(message, { cause });
+    this.method = method;
+    this.url = url;
+  }
+}
+
+/** The request (an attempt, including reading its body) took longer than `timeoutMs`. */
+export class ApiTimeoutError extends ApiConnectionError {
+  override name = "ApiTimeoutError";
+}

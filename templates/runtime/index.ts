@@ -1,0 +1,44 @@
+/**
+ * The client runtime's public surface. Generated operations import the modules they need directly
+ * (so pagination is only bundled when a paginated operation is used); this index is for callers.
+ */
+export {
+  createClientCore,
+  withOptions,
+  type BasicAuth,
+  type BasicCredential,
+  type Client,
+  type ClientOptions,
+  type Clock,
+  type Credential,
+  type Logger,
+  type LogLevel,
+} from "./client.js";
+export {
+  request,
+  realClock,
+  type ApiPromise,
+  type ApiResponse,
+  type ApiResult,
+  type RequestOptions,
+} from "./request.js";
+export { paginate, PaginationError, type PagePromise, type PaginationOptions } from "./pagination.js";
+export {
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+  ApiConnectionError,
+  ApiTimeoutError,
+  makeApiError,
+  type ApiErrorInit,
+  type HeaderMap,
+  type RateLimitInfo,
+} from "./errors.js";
+export { RETRY_STATUSES, backoffMs, isIdempotent, serverDelayMs, shouldRetry } from "./retry.js";
+export type * from "./types.js";

@@ -1,0 +1,253 @@
+/**
+ * Sends one operation: serializes params, applies credentials, runs the attempt loop (timeouts,
+ * retries with backoff) and turns the response into typed data or a typed error.
+ */
+import { applyAuth, type AuthTarget } from "./auth.js";
+import type { Client, Clock, LogLevel } from "./client.js";
+import {
+  ApiConnectionError,
+  ApiError,
+  ApiTimeoutError,
+  makeApiError,
+  type HeaderMap,
+  type RateLimitInfo,
+} from "./errors.js";
+import { backoffMs, isIdempotent, notSent, serverDelayMs, shouldRetry } from "./retry.js";
+import { buildPath, encodeBody, formPairs, headerValue } from "./serialize.js";
+import type { OperationSpec } from "./types.js";
+
+/** Per-request options (the last argument of every operation function). */
+export interface RequestOptions {
+  /** Aborts the request; the promise rejects with `signal.reason` and is not retried. */
+  signal?: AbortSignal;
+  /** Extra headers for this request (`null` removes a client default). */
+  headers?: Record<string, string | null | undefined>;
+  /** Retries after the first attempt. @default the client's `maxRetries` (2) */
+  maxRetries?: number;
+  /** Per-attempt timeout in ms. @default the client's `timeoutMs` (60000) */
+  timeoutMs?: number;
+  /** Sent as `Idempotency-Key`; makes POST and PATCH retryable like GET. */
+  idempotencyKey?: string;
+}
+
+/** The data together with the raw response (body already read), its headers and rate-limit headers. */
+export interface ApiResponse<TData, THeaders = HeaderMap> {
+  data: TData;
+  response: Response;
+  /** Response headers, lower-cased names. */
+  headers: THeaders;
+  rateLimit: RateLimitInfo;
+}
+
+/** Result of `.safe()`: a value instead of an exception. */
+export type ApiResult<TData, TError = unknown, THeaders = HeaderMap> =
+  | ({ ok: true } & ApiResponse<TData, THeaders>)
+  | { ok: false; error: ApiError<TError> | ApiConnectionError | ApiTimeoutError };
+
+/**
+ * A promise of the typed 2xx body (await it; it rejects with a typed error), plus:
+ * `.withResponse()` → `{ data, response, headers, rateLimit }`, and
+ * `.safe()` → `{ ok: true, data, … } | { ok: false, error }` (aborts and programming errors still reject).
+ */
+export interface ApiPromise<TData, TError = unknown, THeaders = HeaderMap> extends Promise<TData> {
+  withResponse(): Promise<ApiResponse<TData, THeaders>>;
+  safe(): Promise<ApiResult<TData, TError, THeaders>>;
+}
+
+const noop = (): void => {};
+const LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error"];
+
+/** setTimeout-based clock used unless the client injects one. */
+export const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise((resolve, reject) => {
+      const stop = (): void => {
+        clearTimeout(id);
+        reject(signal!.reason);
+      };
+      const id = setTimeout(() => {
+        signal?.removeEventListener("abort", stop);
+        resolve();
+      }, ms);
+      if (signal?.aborted) stop();
+      else signal?.addEventListener("abort", stop, { once: true });
+    }),
+};
+
+/** Wraps the full-response promise into an {@link ApiPromise}. */
+export function toApiPromise<TData, TError, THeaders>(
+  core: Promise<ApiResponse<TData, THeaders>>,
+): ApiPromise<TData, TError, THeaders> {
+  // Marked handled so that using only .safe() or .withResponse() leaves no unhandled rejection;
+  // `await` on the promise itself still rejects.
+  core.catch(noop);
+  const p = core.then((r) => r.data);
+  p.catch(noop);
+  return Object.assign(p, {
+    withResponse: () => core,
+    safe: (): Promise<ApiResult<TData, TError, THeaders>> =>
+      core.then(
+        (r) => ({ ok: true as const, ...r }),
+        (error: unknown) => {
+          if (error instanceof ApiError || error instanceof ApiConnectionError) return { ok: false as const, error };
+          throw error;
+        },
+      ),
+  });
+}
+
+/**
+ * Sends an operation and resolves to its typed 2xx body (`empty` → undefined, `text` → string, `binary` → Blob).
+ * @param params one flat object: each parameter under `key ?? name`, the request body under `body`
+ * @throws (rejects with) an {@link ApiError} subclass for a non-2xx status, {@link ApiConnectionError},
+ *   {@link ApiTimeoutError}, the abort reason when `options.signal` aborts, TypeError for a header value with
+ *   CR/LF or a path value that would change the path
+ */
+export function request<TData, TError = unknown, THeaders = HeaderMap>(
+  client: Client,
+  spec: OperationSpec,
+  params: object | undefined,
+  options?: RequestOptions,
+): ApiPromise<TData, TError, THeaders> {
+  return toApiPromise(send(client, spec, params ?? {}, options ?? {}) as Promise<ApiResponse<TData, THeaders>>);
+}
+
+/** Copies headers with lower-cased names; `null` deletes. */
+function setHeaders(to: Record<string, string>, from: Record<string, string | null | undefined> | undefined): void {
+  for (const [k, v] of Object.entries(from ?? {})) {
+    if (v === null) delete to[k.toLowerCase()];
+    else if (v !== undefined) to[k.toLowerCase()] = v;
+  }
+}
+
+async function send(client: Client, spec: OperationSpec, params: object, options: RequestOptions): Promise<ApiResponse<unknown>> {
+  const o = client.options;
+  const clock = o.clock ?? realClock;
+  const maxRetries = options.maxRetries ?? o.maxRetries ?? 2;
+  const timeoutMs = options.timeoutMs ?? o.timeoutMs ?? 60000;
+  const { signal, idempotencyKey } = options;
+  const values = params as Record<string, unknown>;
+  const method = spec.method;
+  const t: AuthTarget = { headers: {}, query: [], cookies: [], secrets: [] };
+  const h = t.headers;
+  setHeaders(h, o.headers);
+  for (const p of spec.params) {
+    const v = values[p.key ?? p.name];
+    if (v == null || p.in === "path") continue;
+    if (p.in === "header") h[p.name.toLowerCase()] = headerValue(p, v);
+    else (p.in === "query" ? t.query : t.cookies).push(...formPairs(p, v, p.in === "cookie"));
+  }
+  setHeaders(h, options.headers);
+  if (idempotencyKey !== undefined) h["idempotency-key"] = idempotencyKey;
+  let body: BodyInit | undefined;
+  if (spec.body && values["body"] !== undefined) {
+    const b = encodeBody(spec.body, values["body"]);
+    body = b.body;
+    if (b.type) h["content-type"] = b.type;
+  }
+  if (spec.response === "json") h["accept"] ??= "application/json";
+  await applyAuth(client, spec.security, t);
+  if (t.cookies.length) h["cookie"] = (h["cookie"] ? [h["cookie"], ...t.cookies] : t.cookies).join("; ");
+  for (const [k, v] of Object.entries(h)) if (/[\r\n]/.test(v)) throw new TypeError(`Header "${k}" contains CR or LF`);
+  const url = client.baseUrl + buildPath(spec.path, spec.params, values) + (t.query.length ? "?" + t.query.join("&") : "");
+
+  const secrets = t.secrets.filter(Boolean).flatMap((s) => [s, encodeURIComponent(s)]);
+  const redact = (s: string): string => secrets.reduce((a, x) => a.split(x).join("[REDACTED]"), s);
+  const safeUrl = redact(url);
+  const log = (level: LogLevel, msg: string, fields: Record<string, unknown>): void => {
+    if (LEVELS.indexOf(level) >= LEVELS.indexOf(o.logLevel ?? "info")) o.logger?.[level]?.(msg, fields);
+  };
+  const repeatable = isIdempotent(method) || idempotencyKey !== undefined;
+  const fetchFn = o.fetch ?? globalThis.fetch;
+
+  for (let attempt = 1; ; attempt++) {
+    signal?.throwIfAborted();
+    const ctrl = new AbortController();
+    const done = new AbortController();
+    const onAbort = (): void => ctrl.abort(signal!.reason);
+    signal?.addEventListener("abort", onAbort);
+    let timedOut = false;
+    clock.sleep(timeoutMs, done.signal).then(() => {
+      timedOut = true;
+      ctrl.abort();
+    }, noop);
+    const start = clock.now();
+    let res: Response | undefined;
+    let raw: string | Blob | undefined;
+    let failure: Error | undefined;
+    let sent = false;
+    try {
+      let req = new Request(url, { method, headers: h, body: body ?? null, signal: ctrl.signal });
+      req = (await o.onRequest?.(req)) ?? req;
+      log("debug", `${method} ${safeUrl}`, { method, url: safeUrl, attempt });
+      try {
+        res = await fetchFn(req, { signal: ctrl.signal });
+        sent = true;
+        await o.onResponse?.(res, req);
+        raw = !res.ok || spec.response === "json" || spec.response === "text" ? await res.text() : await res.blob();
+      } catch (e) {
+        if (signal?.aborted) throw signal.reason;
+        sent ||= timedOut || !notSent(e);
+        failure = timedOut
+          ? new ApiTimeoutError(`Request timed out after ${timeoutMs} ms: ${method} ${safeUrl}`, method, safeUrl)
+          : new ApiConnectionError(`Connection error: ${method} ${safeUrl}`, method, safeUrl, e);
+      }
+    } finally {
+      done.abort();
+      signal?.removeEventListener("abort", onAbort);
+    }
+    const fields = { method, url: safeUrl, status: res?.status, attempt, durationMs: clock.now() - start };
+    let delay: number | undefined;
+    if (failure || !res) {
+      if (attempt > maxRetries || !shouldRetry(repeatable, sent ? "sent" : "unsent")) throw failure;
+      delay = backoffMs(attempt, (o.random ?? Math.random)());
+      log("warn", `${failure} (retrying in ${Math.round(delay)} ms)`, fields);
+    } else {
+      log("info", `${method} ${safeUrl} ${res.status}`, fields);
+      const headers: HeaderMap = {};
+      res.headers.forEach((v, k) => (headers[k] = redact(v)));
+      const rateLimit: RateLimitInfo = {};
+      for (const [k, v] of Object.entries(headers))
+        if (/^(x-)?ratelimit/.test(k) || client.spec.rateLimitHeaders?.includes(k)) rateLimit[k] = v !== "" && isFinite(+v) ? +v : v;
+      const text = typeof raw === "string" ? raw : "";
+      if (res.ok) {
+        if (spec.response !== "json") return { data: spec.response === "empty" ? undefined : raw, response: res, headers, rateLimit };
+        try {
+          return { data: text === "" ? undefined : JSON.parse(text), response: res, headers, rateLimit };
+        } catch {
+          throw new ApiError({ status: res.status, message: `${res.status}: invalid JSON in response body`, body: redact(text.slice(0, 1024)), headers, method, url: safeUrl, requestId: requestId(client, headers), rateLimit, retryAfterMs: undefined });
+        }
+      }
+      const retryAfterMs = serverDelayMs(res.headers, res.status, clock.now());
+      if (attempt > maxRetries || !shouldRetry(repeatable, res.status)) {
+        throw makeApiError({ ...errorBody(res, redact(text)), headers, method, url: safeUrl, requestId: requestId(client, headers), rateLimit, retryAfterMs });
+      }
+      delay = retryAfterMs ?? backoffMs(attempt, (o.random ?? Math.random)());
+      log("warn", `${method} ${safeUrl} ${res.status} (retrying in ${Math.round(delay)} ms)`, fields);
+    }
+    await clock.sleep(delay, signal);
+  }
+}
+
+const requestId = (client: Client, headers: HeaderMap): string | undefined =>
+  headers[client.spec.requestIdHeader ?? "x-request-id"] ?? headers["request-id"];
+
+const str = (v: unknown): string | undefined => (typeof v === "string" && v ? v : undefined);
+
+/** Status, message and body of an error response; a non-JSON body becomes its first 1 KB of text. */
+function errorBody(res: Response, text: string): { status: number; message: string; body: unknown } {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = text === "" ? undefined : text.slice(0, 1024);
+  }
+  const b = (body ?? {}) as { message?: unknown; code?: unknown; error?: { message?: unknown } | string };
+  const detail =
+    typeof body === "string"
+      ? body.replace(/\s+/g, " ").trim().slice(0, 200)
+      : str(b.message) ?? str(b.error) ?? str(typeof b.error === "object" ? b.error?.message : undefined);
+  const head = `${res.status} ${str(b.code) ?? res.statusText}`.trim();
+  return { status: res.status, message: detail ? `${head}: ${detail}` : head, body };
+}

@@ -1,0 +1,81 @@
+/**
+ * Retry policy: which failures are retried for which methods, and how long to wait.
+ *
+ * Never repeat a side effect: GET, HEAD, OPTIONS, PUT, DELETE (and TRACE, QUERY) are retried on
+ * connection errors, timeouts and 408/429/500/502/503/504; POST and PATCH only on a 429 or when the
+ * request provably never reached the server (connection refused, DNS failure), unless the caller
+ * supplied an idempotency key.
+ */
+
+/** Statuses worth another attempt. */
+export const RETRY_STATUSES: readonly number[] = [408, 429, 500, 502, 503, 504];
+
+/** Backoff base and cap, in ms. */
+export const BACKOFF_BASE_MS = 500;
+export const BACKOFF_CAP_MS = 8000;
+/** Upper bound for a server-requested delay, in ms. */
+export const MAX_RETRY_AFTER_MS = 60000;
+
+/** Error codes (on the fetch error or its `cause` chain) that prove no byte reached the server. */
+const NOT_SENT = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
+
+/** True for methods that are safe to repeat (RFC 9110 idempotent methods). */
+export const isIdempotent = (method: string): boolean => /^(GET|HEAD|OPTIONS|PUT|DELETE|TRACE|QUERY)$/.test(method);
+
+/**
+ * Whether a fetch rejection proves the request never reached the server.
+ * Looks for a Node/undici error `code` along the `cause` chain; browsers give no such detail, so false there.
+ */
+export function notSent(err: unknown): boolean {
+  for (let e = err, i = 0; e && typeof e === "object" && i < 5; e = (e as { cause?: unknown }).cause, i++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && NOT_SENT.test(code)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether to try again.
+ * @param method HTTP method
+ * @param repeatable the method is idempotent or the caller sent an idempotency key
+ * @param failure a response status, `"unsent"` (provably never reached the server), or `"sent"`
+ *   (connection dropped or timed out after the request may have arrived)
+ */
+export function shouldRetry(repeatable: boolean, failure: number | "unsent" | "sent"): boolean {
+  if (failure === "unsent" || failure === 429) return true;
+  if (failure === "sent") return repeatable;
+  return repeatable && RETRY_STATUSES.includes(failure);
+}
+
+/**
+ * Exponential backoff with full jitter: a uniform delay in [0, min(cap, base * 2^(retry-1))).
+ * @param retry 1 for the first retry
+ * @param random a number in [0, 1)
+ * @returns delay in ms
+ */
+export const backoffMs = (retry: number, random: number): number =>
+  random * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1));
+
+/**
+ * The delay the server asked for, in ms, capped at 60 000: `retry-after-ms`, then `Retry-After`
+ * (seconds or an HTTP date), then, for a 429, `x-ratelimit-reset` (seconds, or an epoch in s or ms).
+ * @param now current time, ms since the epoch (from the injected clock)
+ * @returns undefined when no header gives a usable value
+ */
+export function serverDelayMs(headers: Headers, status: number, now: number): number | undefined {
+  const cap = (ms: number): number => Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
+  const ms = headers.get("retry-after-ms");
+  if (ms && isFinite(+ms)) return cap(+ms);
+  const ra = headers.get("retry-after");
+  if (ra) {
+    if (isFinite(+ra)) return cap(+ra * 1000);
+    const date = Date.parse(ra);
+    if (!isNaN(date)) return cap(date - now);
+  }
+  const reset = headers.get("x-ratelimit-reset");
+  if (status === 429 && reset && isFinite(+reset)) {
+    const v = +reset;
+    return cap(v > 1e12 ? v - now : v > 1e9 ? v * 1000 - now : v * 1000);
+  }
+  return undefined;
+}

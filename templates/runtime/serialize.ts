@@ -1,0 +1,137 @@
+/**
+ * Parameter and body serialization per the OpenAPI `style`/`explode` rules.
+ *
+ * Path values are percent-encoded so that no value can add, remove or escape a path segment
+ * (`/`, `?`, `#`, `%` are encoded; a segment that would read as `.` or `..` is refused).
+ */
+import type { BodySpec, ParamSpec } from "./types.js";
+
+type Encode = (s: string) => string;
+
+const enc: Encode = encodeURIComponent;
+/** `allowReserved`: RFC 3986 reserved characters stay as they are, except `#`, which would end the query. */
+const encReserved: Encode = (s) => encodeURI(s).replace(/#/g, "%23");
+const same: Encode = (s) => s;
+
+/** A scalar as text: `Date` as ISO 8601, everything else through `String`. */
+export const text = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
+
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
+
+/**
+ * The parts of a value: array items, or object keys and values (`k=v` when `explode`), or the scalar.
+ * Every part is already encoded with `e`.
+ */
+function parts(v: unknown, explode: boolean, e: Encode): string[] {
+  if (Array.isArray(v)) return v.map((x) => e(text(x)));
+  if (isObj(v)) {
+    const out: string[] = [];
+    for (const [k, x] of Object.entries(v)) {
+      if (x == null) continue;
+      if (explode) out.push(e(k) + "=" + e(text(x)));
+      else out.push(e(k), e(text(x)));
+    }
+    return out;
+  }
+  return [e(text(v))];
+}
+
+/**
+ * Serializes one path parameter (`simple`, `label` or `matrix`) into its encoded template replacement.
+ * @returns e.g. `a,b` (simple), `.a.b` (label, explode), `;id=a;id=b` (matrix, explode)
+ */
+export function pathValue(p: ParamSpec, v: unknown): string {
+  const explode = p.explode ?? false;
+  const list = parts(v, explode, enc);
+  if (p.style === "label") return "." + list.join(explode ? "." : ",");
+  if (p.style === "matrix") {
+    const n = enc(p.name);
+    if (explode && Array.isArray(v)) return list.map((x) => ";" + n + "=" + x).join("");
+    if (explode && isObj(v)) return list.map((x) => ";" + x).join("");
+    return ";" + n + "=" + list.join(",");
+  }
+  return list.join(",");
+}
+
+/**
+ * Expands a path template with encoded parameter values.
+ * @param template path as in the document, e.g. `/payouts/{id}`
+ * @param values parameter values by `{name}` in the template
+ * @throws TypeError when a path parameter is missing, or a segment would read as `.` or `..`
+ */
+export function buildPath(template: string, specs: readonly ParamSpec[], values: Record<string, unknown>): string {
+  const path = template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const p = specs.find((s) => s.in === "path" && s.name === name) ?? { name, in: "path" as const };
+    const v = values[p.key ?? name];
+    if (v == null) throw new TypeError(`Missing path parameter "${name}"`);
+    return pathValue(p, v);
+  });
+  if (path.split("/").some((s) => /^(\.|%2e){1,2}$/i.test(s)))
+    throw new TypeError(`A path parameter value would change the path: ${template}`);
+  return path;
+}
+
+/**
+ * Serializes one query (or cookie) parameter into `name=value` pairs, each already encoded.
+ * Styles: form (explode true/false), spaceDelimited, pipeDelimited, deepObject; `json` sends JSON text.
+ */
+export function formPairs(p: ParamSpec, v: unknown, cookie = false): string[] {
+  const e = cookie ? enc : p.allowReserved ? encReserved : enc;
+  const n = enc(p.name);
+  if (p.json) return [n + "=" + e(JSON.stringify(v))];
+  if (p.style === "deepObject") return deep(n, v, e);
+  const explode = p.explode ?? (p.style === undefined || p.style === "form");
+  if (explode && Array.isArray(v)) return v.map((x) => n + "=" + e(text(x)));
+  if (explode && isObj(v)) return parts(v, true, e);
+  const sep = p.style === "spaceDelimited" ? "%20" : p.style === "pipeDelimited" ? "|" : ",";
+  return [n + "=" + parts(v, false, e).join(sep)];
+}
+
+/** deepObject: `name[key]=value`, nested objects as `name[a][b]`, arrays as repeated keys. */
+function deep(prefix: string, v: unknown, e: Encode): string[] {
+  if (Array.isArray(v)) return v.flatMap((x) => deep(prefix, x, e));
+  if (!isObj(v)) return [prefix + "=" + e(text(v))];
+  return Object.entries(v).flatMap(([k, x]) => (x == null ? [] : deep(prefix + "[" + enc(k) + "]", x, e)));
+}
+
+/** Header parameter value (`simple` style, no percent-encoding; CR/LF is checked when the header is set). */
+export function headerValue(p: ParamSpec, v: unknown): string {
+  return p.json ? JSON.stringify(v) : parts(v, p.explode ?? false, same).join(",");
+}
+
+/**
+ * Encodes a request body per its media type.
+ * @returns the fetch body and the `Content-Type` to send (undefined for multipart: fetch adds the boundary)
+ */
+export function encodeBody(spec: BodySpec, v: unknown): { body: BodyInit; type: string | undefined } {
+  const t = spec.mediaType;
+  switch (spec.encoding) {
+    case "json":
+      return { body: JSON.stringify(v), type: t };
+    case "text":
+      return { body: text(v), type: t };
+    case "binary":
+      return { body: v as BodyInit, type: t };
+    case "form": {
+      const f = new URLSearchParams();
+      fields(v, (k, x) => f.append(k, typeof x === "string" ? x : text(x)));
+      return { body: f, type: t };
+    }
+    case "multipart": {
+      const f = new FormData();
+      fields(v, (k, x) => (x instanceof Blob ? f.append(k, x) : f.append(k, text(x))));
+      return { body: f, type: undefined };
+    }
+  }
+}
+
+/** Calls `add` for each field of a form body: arrays repeat the key, nested objects travel as JSON. */
+function fields(v: unknown, add: (k: string, x: unknown) => void): void {
+  for (const [k, x] of Object.entries((v ?? {}) as Record<string, unknown>)) {
+    for (const item of Array.isArray(x) ? x : [x]) {
+      if (item == null) continue;
+      add(k, isObj(item) && !(item instanceof Blob) ? JSON.stringify(item) : item);
+    }
+  }
+}
