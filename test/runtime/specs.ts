@@ -1,0 +1,64 @@
+/**
+ * Hand-written ClientSpec/OperationSpec objects shaped like the Introw API, for runtime tests.
+ */
+import { createClientCore, type Client, type ClientOptions } from "../../templates/runtime/client.js";
+import type { ClientSpec, OperationSpec } from "../../templates/runtime/types.js";
+
+export const API_KEY = "sk_live_SECRET_0123456789";
+
+export const clientSpec: ClientSpec = {
+  servers: [
+    { name: "production", url: "https://api.introw.test" },
+    { name: "staging", url: "https://api.staging.introw.test" },
+  ],
+  securitySchemes: { ApiKeyAuth: { type: "apiKey", in: "header", name: "x-api-key" } },
+  rateLimitHeaders: ["x-ratelimit-limit-minute", "x-ratelimit-remaining-minute"],
+};
+
+export const getPayout: OperationSpec = {
+  id: "getPayout",
+  method: "GET",
+  path: "/api/v1/payouts/{id}",
+  params: [{ name: "id", in: "path" }],
+  response: "json",
+  security: [["ApiKeyAuth"]],
+};
+
+export const createLine: OperationSpec = {
+  id: "createCommissionLine",
+  method: "POST",
+  path: "/api/v1/commission-lines",
+  params: [],
+  body: { mediaType: "application/json", encoding: "json", required: true },
+  response: "json",
+  security: [["ApiKeyAuth"]],
+};
+
+export const updatePayout: OperationSpec = {
+  id: "updatePayout",
+  method: "PATCH",
+  path: "/api/v1/payouts/{id}",
+  params: [{ name: "id", in: "path" }],
+  body: { mediaType: "application/json", encoding: "json", required: true },
+  response: "json",
+  security: [["ApiKeyAuth"]],
+};
+
+export const listPayouts: OperationSpec = {
+  id: "listPayouts",
+  method: "GET",
+  path: "/api/v1/payouts",
+  params: [
+    { name: "stage", in: "query" },
+    { name: "limit", in: "query" },
+    { name: "cursor", in: "query" },
+  ],
+  response: "json",
+  security: [["ApiKeyAuth"]],
+  pagination: { cursorParam: "cursor", nextCursor: ["pagination", "nextCursor"], items: ["data"] },
+};
+
+/** A client with the fake fetch/clock and a fixed random source (0.5 → half of each backoff window). */
+export function testClient(options: ClientOptions = {}): Client {
+  return createClientCore(clientSpec, { auth: { ApiKeyAuth: API_KEY }, random: () => 0.5, ...options });
+}
