@@ -8,7 +8,7 @@ import { createSchemaValidator } from "../helpers/example-validator.js";
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
 /** The project's specs: every example in them must validate against its schema. */
-const SPECS = ["spec/openapi.json"] as const;
+const SPECS = ["spec/openapi.json", "spec/payout-provider.openapi.yaml"] as const;
 
 function loadSpec(file: string): Record<string, unknown> {
   const text = readFileSync(root + file, "utf8");
@@ -82,5 +82,42 @@ describe("broken copies of examples are rejected", () => {
     const schema = "/paths/~1api~1v1~1payouts~1{id}/patch/requestBody/content/application~1json/schema";
     expect(check(schema, { stage: "PAID" }).valid).toBe(true);
     expect(check(schema, {}).errors).toEqual(["/ must NOT have fewer than 1 properties"]);
+  });
+
+  it("spec/payout-provider.openapi.yaml: list page with a boolean amount, a number timestamp and no payload", () => {
+    const doc = loadSpec("spec/payout-provider.openapi.yaml");
+    const check = createSchemaValidator(doc);
+    const media = "/paths/~1api~1payout~1/get/responses/200/content/application~1json";
+    const original = resolvePointer(doc, `${media}/example`) as { payload: Array<Record<string, unknown>> };
+    expect(check(`${media}/schema`, original).valid).toBe(true);
+
+    const broken = copy(original);
+    broken.payload[0]!.amount = true;
+    broken.payload[0]!.created_at = 1707384569939;
+    expect(check(`${media}/schema`, broken).errors).toEqual(
+      expect.arrayContaining(["/payload/0/amount must be number", "/payload/0/amount must be string", "/payload/0/created_at must be string"]),
+    );
+    const { payload: _dropped, ...withoutPayload } = copy(original);
+    expect(check(`${media}/schema`, withoutPayload).errors).toEqual(["/ must have required property 'payload'"]);
+  });
+
+  it("spec/payout-provider.openapi.yaml: amount is a number or a decimal string, status a code 0–7", () => {
+    const doc = loadSpec("spec/payout-provider.openapi.yaml");
+    const check = createSchemaValidator(doc);
+    for (const ok of [2000, -1800, "2200", "12.50"]) expect(check("/components/schemas/Amount", ok).valid).toBe(true);
+    for (const bad of ["2,200", "", null]) expect(check("/components/schemas/Amount", bad).valid).toBe(false);
+    expect(check("/components/schemas/PayoutStatusCode", 7).valid).toBe(true);
+    expect(check("/components/schemas/PayoutStatusCode", 8).valid).toBe(false);
+    expect(check("/components/schemas/PayoutStatusCode", "3").valid).toBe(false);
+  });
+
+  it("spec/payout-provider.openapi.yaml: error envelope without a code", () => {
+    const doc = loadSpec("spec/payout-provider.openapi.yaml");
+    const check = createSchemaValidator(doc);
+    const media = "/paths/~1api~1payout~1{id}/get/responses/404/content/application~1json";
+    const original = resolvePointer(doc, `${media}/example`) as { error: Array<Record<string, unknown>> };
+    const broken = copy(original);
+    delete broken.error[0]!.code;
+    expect(check(`${media}/schema`, broken).errors).toEqual(["/error/0 must have required property 'code'"]);
   });
 });
