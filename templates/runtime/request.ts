@@ -136,7 +136,7 @@ async function send(client: Client, spec: OperationSpec, params: object, options
     const v = values[p.key ?? p.name];
     if (v == null || p.in === "path") continue;
     if (p.in === "header") h[p.name.toLowerCase()] = headerValue(p, v);
-    else (p.in === "query" ? t.query : t.cookies).push(...formPairs(p, v, p.in === "cookie"));
+    else (p.in === "query" ? t.query : t.cookies).push(...formPairs(p, v));
   }
   setHeaders(h, options.headers);
   if (idempotencyKey !== undefined) h["idempotency-key"] = idempotencyKey;

@@ -73,11 +73,12 @@ export function buildPath(template: string, specs: readonly ParamSpec[], values:
 }
 
 /**
- * Serializes one query (or cookie) parameter into `name=value` pairs, each already encoded.
+ * Serializes one query (or cookie) parameter into `name=value` pairs, each already encoded
+ * (`allowReserved` applies to query parameters only).
  * Styles: form (explode true/false), spaceDelimited, pipeDelimited, deepObject; `json` sends JSON text.
  */
-export function formPairs(p: ParamSpec, v: unknown, cookie = false): string[] {
-  const e = cookie ? enc : p.allowReserved ? encReserved : enc;
+export function formPairs(p: ParamSpec, v: unknown): string[] {
+  const e = p.allowReserved && p.in === "query" ? encReserved : enc;
   const n = enc(p.name);
   if (p.json) return [n + "=" + e(JSON.stringify(v))];
   if (p.style === "deepObject") return deep(n, v, e);
