@@ -1,0 +1,208 @@
+/**
+ * emit/operations: OperationModel → statements of `operations.ts` (pure; printing happens once per file).
+ * Each operation gets its param/response/error/headers types (indexed access into openapi-typescript's
+ * `operations`), a static `OperationSpec` and a function built from the template skeleton.
+ */
+import { StructureKind, VariableDeclarationKind, type ImportDeclarationStructure, type StatementStructures } from "ts-morph";
+import type { ApiModel, OperationModel, ResponseModel } from "../model.js";
+import { docLine, docText, literal, propertyKey } from "./docs.js";
+import type { Statement } from "./print.js";
+import type { OperationTemplate, SkeletonKind } from "./template.js";
+
+const ERROR_CLASSES: Record<string, string> = {
+  "400": "BadRequestError",
+  "401": "AuthenticationError",
+  "403": "PermissionDeniedError",
+  "404": "NotFoundError",
+  "409": "ConflictError",
+  "422": "UnprocessableEntityError",
+  "429": "RateLimitError",
+};
+
+function errorClass(status: string): string {
+  if (ERROR_CLASSES[status] !== undefined) return ERROR_CLASSES[status];
+  return /^5/.test(status) ? "InternalServerError" : "ApiError";
+}
+
+function op(o: OperationModel): string {
+  return `operations[${literal(o.name)}]`;
+}
+
+function statusKey(status: string): string {
+  return /^\d+$/.test(status) ? status : literal(status);
+}
+
+function responseType(o: OperationModel, r: ResponseModel): string {
+  if (r.mediaType === undefined) return "undefined";
+  if (o.responseKind === "text") return "string";
+  if (o.responseKind === "binary") return "Blob";
+  return `${op(o)}["responses"][${statusKey(r.status)}]["content"][${literal(r.mediaType)}]`;
+}
+
+function union(types: readonly string[], fallback: string): string {
+  const unique = [...new Set(types)];
+  return unique.length > 0 ? unique.join(" | ") : fallback;
+}
+
+function specLiteral(o: OperationModel): string {
+  const params = o.parameters.map((p) => {
+    const fields = [`name: ${literal(p.name)}`, `in: ${literal(p.in)}`];
+    if (p.key !== p.name) fields.push(`key: ${literal(p.key)}`);
+    if (p.style !== undefined) fields.push(`style: ${literal(p.style)}`);
+    if (p.explode !== undefined) fields.push(`explode: ${p.explode}`);
+    if (p.allowReserved === true) fields.push("allowReserved: true");
+    if (p.json === true) fields.push("json: true");
+    return `{ ${fields.join(", ")} }`;
+  });
+  const lines = [
+    `id: ${literal(o.name)}`,
+    `method: ${literal(o.method)}`,
+    `path: ${literal(o.path)}`,
+    `params: [${params.join(", ")}]`,
+  ];
+  if (o.requestBody !== undefined) {
+    const b = o.requestBody;
+    lines.push(`body: { mediaType: ${literal(b.mediaType)}, encoding: ${literal(b.encoding)}, required: ${b.required} }`);
+  }
+  lines.push(`response: ${literal(o.responseKind)}`);
+  lines.push(`security: [${o.security.map((alt) => `[${alt.map(literal).join(", ")}]`).join(", ")}]`);
+  if (o.pagination !== undefined) {
+    const p = o.pagination;
+    const path = (xs: readonly string[]): string => `[${xs.map(literal).join(", ")}]`;
+    const fields = [`cursorParam: ${literal(p.cursorParam)}`, `nextCursor: ${path(p.nextCursor)}`, `items: ${path(p.items)}`];
+    if (p.hasMore !== undefined) fields.push(`hasMore: ${path(p.hasMore)}`);
+    if (p.nextCursorFromLastItem !== undefined) fields.push(`nextCursorFromLastItem: ${path(p.nextCursorFromLastItem)}`);
+    lines.push(`pagination: { ${fields.join(", ")} }`);
+  }
+  return `{\n${lines.join(",\n")},\n}`;
+}
+
+function functionDocs(o: OperationModel, kind: SkeletonKind): string {
+  const parts: string[] = [];
+  if (o.summary !== undefined) parts.push(docText(o.summary));
+  if (o.description !== undefined && o.description !== o.summary) parts.push(docText(o.description));
+  parts.push(`\`${o.method} ${docLine(o.path)}\``);
+  for (const note of o.notes) parts.push(docText(note));
+  if (o.pagination !== undefined) {
+    parts.push(
+      `Paginated: \`await\` gives the first page; \`for await (const item of ${o.name}(...))\` walks every item across pages and \`.pages()\` every page (options \`maxItems\`, \`maxPages\`).`,
+    );
+  }
+  const tags: string[] = [];
+  tags.push("@param client - The client from `createClient`.");
+  if (kind !== "operationWithoutParams") {
+    const list = o.parameters.map((p) => `\`${docLine(p.key)}\` (${p.in}${p.required ? ", required" : ""})${p.description !== undefined ? `: ${docLine(p.description)}` : ""}`);
+    if (o.requestBody !== undefined) list.push(`\`body\` (${docLine(o.requestBody.mediaType)}${o.requestBody.required ? ", required" : ""})${o.requestBody.description !== undefined ? `: ${docLine(o.requestBody.description)}` : ""}`);
+    tags.push(`@param params - \`${o.types.params}\`: ${list.join("; ")}.`);
+  }
+  tags.push("@param options - Per-request options: `signal`, `headers`, `timeoutMs` (ms), `maxRetries`, `idempotencyKey`.");
+  const success = o.success.map((r) => `${r.status}${r.description !== undefined ? ` (${docLine(r.description)})` : ""}`).join(", ");
+  tags.push(`@returns The ${success || "2xx"} response body as \`${o.types.response}\`; \`.withResponse()\` adds the \`Response\` and typed headers, \`.safe()\` returns a result instead of throwing.`);
+  for (const r of o.errors) tags.push(`@throws {${errorClass(r.status)}} ${r.status}${r.description !== undefined ? `: ${docLine(r.description)}` : ""}`);
+  tags.push("@throws {ApiConnectionError} When the server cannot be reached; {ApiTimeoutError} after `timeoutMs`.");
+  if (o.deprecated) tags.push("@deprecated");
+  return `${parts.join("\n\n")}\n\n${tags.join("\n")}`;
+}
+
+function operationStatements(o: OperationModel, template: OperationTemplate): StatementStructures[] {
+  const t = o.types;
+  const out: StatementStructures[] = [];
+  const hasParams = o.parameters.length > 0 || o.requestBody !== undefined;
+  if (hasParams) {
+    const properties = o.parameters.map((p) => ({
+      name: propertyKey(p.key),
+      hasQuestionToken: !p.required,
+      type: `NonNullable<${op(o)}["parameters"][${literal(p.in)}]>[${literal(p.name)}]`,
+      docs: p.description !== undefined || p.deprecated ? [{ description: `${p.description !== undefined ? docText(p.description) : ""}${p.deprecated ? "\n@deprecated" : ""}`.trim() }] : [],
+    }));
+    if (o.requestBody !== undefined) {
+      const b = o.requestBody;
+      properties.push({
+        name: "body",
+        hasQuestionToken: !b.required,
+        type: `NonNullable<${op(o)}["requestBody"]>["content"][${literal(b.mediaType)}]`,
+        docs: [{ description: `Request body (${docLine(b.mediaType)})${b.description !== undefined ? `: ${docText(b.description)}` : "."}` }],
+      });
+    }
+    out.push({ kind: StructureKind.Interface, name: t.params, isExported: true, properties, docs: [{ description: `Parameters of \`${o.name}\` (\`${o.method} ${docLine(o.path)}\`).` }] });
+  }
+  if (t.responseDeclared) {
+    out.push({ kind: StructureKind.TypeAlias, name: t.response, isExported: true, type: union(o.success.map((r) => responseType(o, r)), "unknown"), docs: [{ description: `The 2xx response body of \`${o.name}\`.` }] });
+  }
+  const errorTypes = o.errors.filter((r) => r.mediaType !== undefined && o.responseKind !== "binary").map((r) => `${op(o)}["responses"][${statusKey(r.status)}]["content"][${literal(r.mediaType!)}]`);
+  out.push({ kind: StructureKind.TypeAlias, name: t.error, isExported: true, type: union(errorTypes, "unknown"), docs: [{ description: `The error response bodies of \`${o.name}\` (on \`ApiError.body\`).` }] });
+  const withHeaders = o.success.find((r) => r.hasHeaders);
+  out.push({
+    kind: StructureKind.TypeAlias,
+    name: t.headers,
+    isExported: true,
+    type: withHeaders !== undefined ? `${op(o)}["responses"][${statusKey(withHeaders.status)}]["headers"]` : "Record<string, string>",
+    docs: [{ description: `The response headers \`${o.name}\` declares.` }],
+  });
+  if (o.pagination !== undefined) {
+    let itemType = t.response;
+    for (const key of o.pagination.items) itemType = `NonNullable<${itemType}>[${literal(key)}]`;
+    out.push({ kind: StructureKind.TypeAlias, name: t.item, isExported: true, type: `NonNullable<${itemType}>[number]`, docs: [{ description: `One item of \`${o.name}\`'s pages.` }] });
+  }
+  const specName = `${o.name}_spec`;
+  out.push({
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name: specName, type: "OperationSpec", initializer: specLiteral(o) }],
+  });
+  const kind: SkeletonKind = o.pagination !== undefined ? "paginatedOperation" : hasParams ? "operation" : "operationWithoutParams";
+  const skeleton = template.skeletons[kind];
+  const optionalParams = !o.parameters.some((p) => p.required) && o.requestBody?.required !== true;
+  const paramTypes: Record<string, { type: string; initializer?: string; optional?: boolean }> = {
+    client: { type: "Client" },
+    params: { type: hasParams ? t.params : "Record<string, never>", ...(optionalParams ? { initializer: "{}" } : {}) },
+    options: { type: o.pagination !== undefined ? "PaginationOptions" : "RequestOptions", optional: true },
+  };
+  const returnType =
+    o.pagination !== undefined
+      ? `PagePromise<${t.response}, ${t.item}, ${t.error}, ${t.headers}>`
+      : `ApiPromise<${t.response}, ${t.error}, ${t.headers}>`;
+  out.push({
+    kind: StructureKind.Function,
+    name: o.name,
+    isExported: true,
+    docs: [{ description: functionDocs(o, kind) }],
+    parameters: skeleton.parameters.map((name) => {
+      const p = paramTypes[name] ?? { type: "unknown" };
+      return { name, type: p.type, ...(p.initializer !== undefined ? { initializer: p.initializer } : {}), ...(p.optional === true ? { hasQuestionToken: true } : {}) };
+    }),
+    returnType,
+    statements: [skeleton.body(specName)],
+  });
+  return out;
+}
+
+/** Keeps only the import specifiers the generated file uses. */
+function usedImports(imports: readonly ImportDeclarationStructure[], used: ReadonlySet<string>): ImportDeclarationStructure[] {
+  const out: ImportDeclarationStructure[] = [];
+  for (const decl of imports) {
+    const named = Array.isArray(decl.namedImports) ? decl.namedImports : [];
+    const keep = named.filter((n) => used.has(typeof n === "string" ? n : n.name));
+    if (keep.length > 0) out.push({ ...decl, namedImports: keep });
+  }
+  return out;
+}
+
+/** All statements of `operations.ts`. */
+export function operationsStatements(model: ApiModel, template: OperationTemplate): Statement[] {
+  const paginated = model.operations.some((o) => o.pagination !== undefined);
+  const plain = model.operations.some((o) => o.pagination === undefined);
+  const used = new Set(["Client", "OperationSpec"]);
+  if (paginated) ["paginate", "PagePromise", "PaginationOptions"].forEach((n) => used.add(n));
+  if (plain) ["request", "ApiPromise", "RequestOptions"].forEach((n) => used.add(n));
+  const reused = [...new Set(model.operations.filter((o) => !o.types.responseDeclared).map((o) => o.types.response))].sort();
+  const typeImport: ImportDeclarationStructure = {
+    kind: StructureKind.ImportDeclaration,
+    isTypeOnly: true,
+    moduleSpecifier: "./types.js",
+    namedImports: ["operations", ...reused],
+  };
+  const statements: Statement[] = [...usedImports(template.imports, used), typeImport];
+  for (const o of model.operations) statements.push(...operationStatements(o, template));
+  return statements;
+}

@@ -1,0 +1,99 @@
+/**
+ * The pipeline: load → validate → normalize → emit → format. Pure from its inputs except `load`
+ * (reads) — `write` is the caller's step. Returns the files and a report; never prints.
+ */
+import path from "node:path";
+import type { GenerateOptions } from "./config.js";
+import { DEFAULTS } from "./config.js";
+import { clientStatements, indexStatements } from "./emit/client.js";
+import { fileHeader } from "./emit/header.js";
+import { operationsStatements } from "./emit/operations.js";
+import { createPrinter } from "./emit/print.js";
+import { emitReadme } from "./emit/readme.js";
+import { readOperationTemplate } from "./emit/template.js";
+import { emitTypes } from "./emit/types.js";
+import { formatMarkdown, formatTypeScript } from "./format.js";
+import { SpecError, locateIssues, type Issue } from "./issues.js";
+import { load, type LoadedSpec } from "./load.js";
+import type { ApiModel } from "./model.js";
+import { normalize } from "./normalize.js";
+import { loadTemplates } from "./templates.js";
+import { validate } from "./validate.js";
+import { MANIFEST_FILE, sha256, type GeneratedFile } from "./write.js";
+
+export interface GenerateResult {
+  readonly files: readonly GeneratedFile[];
+  readonly model: ApiModel;
+  readonly loaded: LoadedSpec;
+  /** Warnings (errors are thrown as SpecError), located in the spec file. */
+  readonly issues: readonly Issue[];
+  /** Milliseconds spent per stage, in pipeline order. */
+  readonly timings: Readonly<Record<string, number>>;
+}
+
+/**
+ * Generates the client for `options.input` in memory.
+ * @returns Every output file (paths relative to the output directory), the model, warnings and stage timings (ms).
+ * @throws {SpecError} with every error found (and, with `strict`, every warning).
+ */
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (stage: string): void => {
+    const now = performance.now();
+    timings[stage] = Math.round((now - t) * 10) / 10;
+    t = now;
+  };
+  const [loaded, templates] = await Promise.all([
+    load(options.input, { allowRemoteRefs: options.allowRemoteRefs ?? DEFAULTS.allowRemoteRefs }),
+    loadTemplates(),
+  ]);
+  lap("load");
+  const validation = validate(loaded.document);
+  lap("validate");
+  const strict = options.strict ?? DEFAULTS.strict;
+  const fail = (issues: readonly Issue[]): never => {
+    throw new SpecError(locateIssues(issues, loaded.file, loaded.text));
+  };
+  const errorsIn = (issues: readonly Issue[]): boolean => issues.some((i) => i.severity === "error" || (strict && i.severity === "warning"));
+  const strictly = (issues: readonly Issue[]): Issue[] => issues.map((i) => (strict ? { ...i, severity: "error" as const } : i));
+  if (validation.document === undefined || errorsIn(validation.issues)) fail(strictly(validation.issues));
+  const model = normalize(validation.document!, options);
+  lap("normalize");
+  const all = [...validation.issues, ...model.issues];
+  if (errorsIn(all)) fail(strictly(all));
+
+  const header = fileHeader({ generatorVersion: templates.generatorVersion, title: model.title, version: model.version, sha256: loaded.sha256 });
+  const printer = createPrinter();
+  const template = readOperationTemplate(printer, templates.operation);
+  let typesText: string;
+  try {
+    typesText = await emitTypes(model, printer);
+  } catch (error) {
+    if (error instanceof RangeError) fail([{ code: "too-deep", severity: "error", pointer: "", message: "the schemas nest too deeply to type; flatten them with named components." }]);
+    throw error;
+  }
+  lap("types");
+  const sources: [string, string][] = [
+    ["types.ts", typesText],
+    ["operations.ts", printer.print(operationsStatements(model, template))],
+    ["client.ts", printer.print(clientStatements(model))],
+    ["index.ts", printer.print(indexStatements(model))],
+    ...[...templates.runtime].map(([name, text]): [string, string] => [`runtime/${name}`, text]),
+  ];
+  lap("operations");
+  const files: GeneratedFile[] = [];
+  for (const [file, text] of sources) files.push({ path: file, contents: header + (await formatTypeScript(text)) });
+  const readme = await formatMarkdown(emitReadme(model, `<!--\n${header.replace(/--/g, "- -").trimEnd()}\n-->\n`, path.basename(options.output)));
+  files.push({ path: "README.md", contents: readme });
+  lap("format");
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const manifest = {
+    generator: "openapi-client-gen",
+    generatorVersion: templates.generatorVersion,
+    spec: { title: model.title, version: model.version, sha256: loaded.sha256, files: loaded.files.map((f) => path.relative(path.dirname(loaded.file), f).split(path.sep).join("/")) },
+    files: Object.fromEntries(files.map((f) => [f.path, sha256(f.contents)])),
+  };
+  files.push({ path: MANIFEST_FILE, contents: `${JSON.stringify(manifest, null, 2)}\n` });
+  return { files, model, loaded, issues: locateIssues(all, loaded.file, loaded.text), timings };
+}

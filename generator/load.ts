@@ -1,0 +1,162 @@
+/**
+ * load: the only stage that reads the disk. File(s) → one parsed document.
+ *
+ * JSON or YAML by content; multi-file `$ref`s bundled with @redocly/openapi-core (local files
+ * under the entry file's directory only; `http(s)` refs only with `allowRemoteRefs`); Swagger 2.0
+ * converted to OpenAPI 3.0 with swagger2openapi. Errors carry file:line:column.
+ */
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { parseDocument } from "yaml";
+import { SpecError, formatIssue, type Issue } from "./issues.js";
+import { bundleExternalRefs, hasExternalRefs } from "./bundle.js";
+
+export interface LoadedSpec {
+  /** The parsed (and bundled, and converted) document; not yet validated. */
+  readonly document: unknown;
+  /** Entry file, relative to the working directory (for messages; never absolute in output). */
+  readonly file: string;
+  /** The entry file's text (BOM removed), kept to locate issues by pointer. */
+  readonly text: string;
+  /** Every file read, relative to the working directory, sorted. */
+  readonly files: readonly string[];
+  /** SHA-256 (hex) of the entry file's bytes followed by every other file's bytes, in `files` order. */
+  readonly sha256: string;
+  /** Notices to print (e.g. "converted from Swagger 2.0"). */
+  readonly notices: readonly string[];
+}
+
+export interface LoadOptions {
+  readonly allowRemoteRefs?: boolean;
+  /** Base directory for relative paths in messages. @default process.cwd() */
+  readonly cwd?: string;
+}
+
+/** Largest document accepted, in bytes (64 MiB): larger inputs get a clear error instead of exhausting memory. */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+function inputError(code: string, file: string, message: string, at: Partial<Issue> = {}): SpecError {
+  return new SpecError([{ code, severity: "error", pointer: "", file, message, ...at }]);
+}
+
+/**
+ * Reads and parses the document at `input`.
+ * @throws {SpecError} when the file is missing, not a file, empty, not text, not JSON/YAML, or a `$ref` cannot be loaded.
+ */
+export async function load(input: string, options: LoadOptions = {}): Promise<LoadedSpec> {
+  const cwd = options.cwd ?? process.cwd();
+  const absolute = path.resolve(cwd, input);
+  const file = path.relative(cwd, absolute) || input;
+  const info = await stat(absolute).catch(() => undefined);
+  if (info === undefined) {
+    throw inputError("file-not-found", file, `cannot read the spec: no file at '${file}'. Check --input.`);
+  }
+  if (!info.isFile()) {
+    throw inputError("not-a-file", file, `'${file}' is a directory, not a file. Point --input at the spec's entry file.`);
+  }
+  if (info.size > MAX_INPUT_BYTES) {
+    throw inputError("file-too-large", file, `the spec is ${info.size} bytes; the limit is ${MAX_INPUT_BYTES} bytes.`);
+  }
+  const bytes = await readFile(absolute);
+  const text = decodeText(bytes, file);
+  let document = parseText(text, file);
+  const notices: string[] = [];
+  let files = [file];
+  let hashed: Buffer[] = [bytes];
+  if (hasExternalRefs(document)) {
+    const bundled = await bundleExternalRefs(absolute, document, { cwd, allowRemoteRefs: options.allowRemoteRefs ?? false });
+    document = bundled.document;
+    files = [file, ...bundled.files.filter((f) => f !== file)];
+    hashed = [bytes, ...bundled.contents];
+  }
+  if (isRecord(document) && typeof document["swagger"] === "string") {
+    notices.push(`${file}: Swagger ${document["swagger"]} document converted to OpenAPI 3.0 with swagger2openapi`);
+    document = await convertSwagger2(document, file);
+  }
+  const hash = createHash("sha256");
+  for (const chunk of hashed) hash.update(chunk);
+  return { document, file, text, files, sha256: hash.digest("hex"), notices };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function decodeText(bytes: Buffer, file: string): string {
+  if (bytes.length === 0 || bytes.toString("utf8").trim() === "") {
+    throw inputError("empty-file", file, `'${file}' is empty. Expected an OpenAPI document in JSON or YAML.`);
+  }
+  const sample = bytes.subarray(0, 8192);
+  if (sample.includes(0)) {
+    throw inputError("not-text", file, `'${file}' is not a text file (it contains NUL bytes). Expected an OpenAPI document in JSON or YAML.`);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const valid = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+    const { line, column } = lineColumn(valid, valid.indexOf("\uFFFD"));
+    throw inputError("not-utf8", file, "the file is not valid UTF-8. Save the spec as UTF-8.", { line, column });
+  }
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** Parses JSON (when the text starts with `{` or `[`) or YAML; errors name line and column. */
+export function parseText(text: string, file: string): unknown {
+  const first = /\S/.exec(text);
+  if (first !== null && (first[0] === "{" || first[0] === "[")) {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (error) {
+      const message = (error as Error).message;
+      const position = /position (\d+)/.exec(message);
+      const at = position?.[1] !== undefined ? lineColumn(text, Number(position[1])) : {};
+      const reason = message.replace(/^JSON\.parse: /, "").replace(/ in JSON at position \d+.*$/, "");
+      throw inputError("invalid-json", file, `invalid JSON: ${reason}. Fix the syntax at that position.`, at);
+    }
+  }
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const problem = doc.errors[0];
+  if (problem !== undefined) {
+    const pos = problem.linePos?.[0];
+    const kind = problem.code === "DUPLICATE_KEY" ? "duplicate-key" : "invalid-yaml";
+    const reason = problem.message.split("\n")[0] ?? problem.message;
+    const at = pos !== undefined ? { line: pos.line, column: pos.col } : {};
+    throw inputError(kind, file, `invalid YAML: ${reason}. Fix the document at that position.`, at);
+  }
+  try {
+    return doc.toJS({ maxAliasCount: 1000 }) as unknown;
+  } catch (error) {
+    throw inputError("invalid-yaml", file, `invalid YAML: ${(error as Error).message}`);
+  }
+}
+
+async function convertSwagger2(document: Record<string, unknown>, file: string): Promise<Record<string, unknown>> {
+  const converter = await import("swagger2openapi");
+  try {
+    const { openapi } = await converter.convertObj(document, { patch: true, warnOnly: true, resolve: false, direct: false });
+    return openapi;
+  } catch (error) {
+    const issue: Issue = {
+      code: "swagger-conversion-failed",
+      severity: "error",
+      pointer: "",
+      file,
+      message: `could not convert this Swagger 2.0 document to OpenAPI 3.0: ${(error as Error).message}`,
+    };
+    throw new SpecError([issue]);
+  }
+}
+
+export { formatIssue };

@@ -1,0 +1,215 @@
+/**
+ * validate: parsed document → valid document + issues.
+ *
+ * Collects every issue before failing. Errors stop generation; defects real specs carry
+ * (duplicate operationIds, undeclared path parameters, `$ref` siblings, bad regex patterns, unknown
+ * types) are warnings with a repair applied here, so later stages can trust the document.
+ */
+import { asArray, asRecord, asString, entries, getPointer, isRecord, METHODS, type JsonRecord } from "./document.js";
+import { pointer, type Issue } from "./issues.js";
+
+/** A document that passed validation: an object with a supported `openapi` version, `info` and `paths`. */
+export type ValidDocument = JsonRecord & { readonly openapi: string; readonly info: JsonRecord; readonly paths: JsonRecord };
+
+export interface ValidationResult {
+  /** The repaired document, or undefined when there are errors. */
+  readonly document?: ValidDocument;
+  readonly issues: readonly Issue[];
+}
+
+/** Nesting deeper than this is refused: no real schema needs it and it would overflow recursive tools. */
+export const MAX_DEPTH = 512;
+
+const SCHEMA_TYPES = new Set(["string", "number", "integer", "boolean", "array", "object", "null"]);
+
+/** Validates `input` and repairs known defects. Never throws on any input. */
+export function validate(input: unknown): ValidationResult {
+  const issues: Issue[] = [];
+  const error = (code: string, ptr: string, message: string): void => {
+    issues.push({ code, severity: "error", pointer: ptr, message });
+  };
+  const warn = (code: string, ptr: string, message: string): void => {
+    issues.push({ code, severity: "warning", pointer: ptr, message });
+  };
+  if (!isRecord(input)) {
+    const kind = input === null ? "null" : Array.isArray(input) ? "an array" : `a ${typeof input}`;
+    error("root-not-object", "", `the document is ${kind}; an OpenAPI document is an object with 'openapi', 'info' and 'paths'.`);
+    return { issues };
+  }
+  const version = input["openapi"];
+  if (version === undefined) {
+    const hint = input["swagger"] !== undefined ? " (Swagger documents are converted automatically only when 'swagger' is '2.0')" : "";
+    error("missing-openapi-version", "", `no 'openapi' field: this is not an OpenAPI 3.x document${hint}. Add e.g. "openapi": "3.1.0".`);
+  } else if (typeof version !== "string" || !/^3\.[0-2](\.\d+)?(-[\w.]+)?$/.test(version)) {
+    error("unsupported-openapi-version", "/openapi", `'openapi: ${String(version)}' is not supported; use 3.0.x, 3.1.x or 3.2.x.`);
+  }
+  const info = input["info"];
+  if (!isRecord(info)) {
+    error("missing-info", "/info", "the 'info' object is missing; add info.title and info.version.");
+  } else {
+    if (typeof info["title"] !== "string") warn("missing-title", "/info", "info.title is missing; the API name from config is used.");
+    if (info["version"] === undefined) warn("missing-info-version", "/info", "info.version is missing; '0.0.0' is assumed.");
+  }
+  const paths = input["paths"];
+  if (!isRecord(paths)) {
+    error("missing-paths", "/paths", "the document has no 'paths' object, so there is nothing to generate; add at least one path.");
+  }
+  walkDocument(input, issues);
+  if (issues.some((i) => i.severity === "error")) return { issues };
+  const repaired = repairOperations(input, paths as JsonRecord, error, warn);
+  if (issues.some((i) => i.severity === "error")) return { issues };
+  const document = { ...input, info: info as JsonRecord, paths: repaired } as ValidDocument;
+  return { document, issues };
+}
+
+/** One iterative pass over every node: depth limit, local `$ref`s, `$ref` siblings, patterns, types. */
+function walkDocument(doc: JsonRecord, issues: Issue[]): void {
+  const is30 = typeof doc["openapi"] === "string" && doc["openapi"].startsWith("3.0");
+  const stack: { node: unknown; path: string; depth: number }[] = [{ node: doc, path: "", depth: 0 }];
+  let deepReported = false;
+  while (stack.length > 0) {
+    const { node, path, depth } = stack.pop()!;
+    if (typeof node !== "object" || node === null) continue;
+    if (depth > MAX_DEPTH) {
+      if (!deepReported) {
+        issues.push({ code: "too-deep", severity: "error", pointer: path, message: `the document nests deeper than ${MAX_DEPTH} levels; flatten it with named components.` });
+        deepReported = true;
+      }
+      continue;
+    }
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => stack.push({ node: item, path: `${path}/${i}`, depth: depth + 1 }));
+      continue;
+    }
+    const record = node as JsonRecord;
+    const ref = record["$ref"];
+    if (typeof ref === "string") {
+      checkRef(doc, ref, path, issues);
+      const siblings = Object.keys(record).filter((k) => k !== "$ref" && k !== "description" && k !== "summary" && !k.startsWith("x-"));
+      if (is30 && siblings.length > 0) {
+        issues.push({ code: "ref-siblings", severity: "warning", pointer: path, message: `keys next to $ref (${siblings.join(", ")}) are ignored in OpenAPI 3.0; the $ref wins.` });
+      }
+    }
+    const inSchemaContext = !path.startsWith("/components/securitySchemes") && !/\/(examples?|default|const|enum)(\/|$)/.test(path);
+    if (inSchemaContext && typeof record["pattern"] === "string") {
+      try {
+        new RegExp(record["pattern"], "u");
+      } catch {
+        issues.push({ code: "invalid-pattern", severity: "warning", pointer: `${path}/pattern`, message: `'pattern' is not a valid regular expression; it is ignored.` });
+      }
+    }
+    const type = record["type"];
+    if (inSchemaContext && typeof type === "string" && !SCHEMA_TYPES.has(type) && !isSecuritySchemeType(record)) {
+      issues.push({ code: "unknown-type", severity: "warning", pointer: `${path}/type`, message: `unknown schema type '${type}'; it is typed as unknown.` });
+    }
+    for (const key of Object.keys(record)) {
+      if (key === "examples" || key === "example" || key === "default" || key === "const" || key === "enum") continue;
+      stack.push({ node: record[key], path: `${path}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`, depth: depth + 1 });
+    }
+  }
+}
+
+function isSecuritySchemeType(record: JsonRecord): boolean {
+  return ["apiKey", "http", "oauth2", "openIdConnect", "mutualTLS"].includes(String(record["type"])) && ("in" in record || "scheme" in record || "flows" in record || "openIdConnectUrl" in record || record["type"] === "mutualTLS");
+}
+
+function checkRef(doc: JsonRecord, ref: string, path: string, issues: Issue[]): void {
+  if (!ref.startsWith("#")) {
+    issues.push({ code: "unresolved-ref", severity: "error", pointer: path, message: `$ref '${ref}' was not bundled; external $refs are resolved by load.` });
+    return;
+  }
+  const seen = new Set<string>();
+  let current = ref;
+  for (;;) {
+    if (seen.has(current)) {
+      issues.push({ code: "ref-cycle", severity: "error", pointer: path, message: `$ref '${ref}' is a cycle of references with no schema in it (${[...seen].join(" → ")}); it cannot be typed. Make one of them a real schema.` });
+      return;
+    }
+    seen.add(current);
+    const target = getPointer(doc, current);
+    if (target === undefined) {
+      issues.push({ code: "dangling-ref", severity: "error", pointer: path, message: `$ref '${current}' points at nothing in the document; fix the reference or add the component.` });
+      return;
+    }
+    const next = asRecord(target)?.["$ref"];
+    if (typeof next !== "string" || !next.startsWith("#")) return;
+    current = next;
+  }
+}
+
+/** Path keys, duplicate operationIds and path parameters: reported, and repaired in a copy of `paths`. */
+function repairOperations(
+  doc: JsonRecord,
+  paths: JsonRecord,
+  error: (code: string, ptr: string, message: string) => void,
+  warn: (code: string, ptr: string, message: string) => void,
+): JsonRecord {
+  const out: JsonRecord = {};
+  const seenIds = new Map<string, string>();
+  for (const [path, rawItem] of entries(paths)) {
+    const itemPtr = pointer("paths", path);
+    if (!path.startsWith("/")) {
+      error("path-not-absolute", itemPtr, `path '${path}' does not start with '/'; write it as '/${path}'.`);
+      continue;
+    }
+    const item = asRecord(getResolved(doc, rawItem));
+    if (item === undefined) continue;
+    const templateNames = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+    const newItem: JsonRecord = { ...item };
+    for (const method of METHODS) {
+      const op = asRecord(item[method]);
+      if (op === undefined) continue;
+      const opPtr = pointer("paths", path, method);
+      const newOp: JsonRecord = { ...op };
+      const id = asString(op["operationId"]);
+      if (id !== undefined) {
+        const first = seenIds.get(id);
+        if (first !== undefined) {
+          warn("duplicate-operation-id", `${opPtr}/operationId`, `operationId '${id}' is already used at ${first}; this operation gets a derived name.`);
+          delete newOp["operationId"];
+        } else seenIds.set(id, opPtr);
+      }
+      newOp["parameters"] = repairPathParams(doc, item, op, templateNames, opPtr, warn);
+      newItem[method] = newOp;
+    }
+    out[path] = newItem;
+  }
+  return out;
+}
+
+function getResolved(doc: JsonRecord, value: unknown): unknown {
+  const ref = asRecord(value)?.["$ref"];
+  return typeof ref === "string" ? getPointer(doc, ref) : value;
+}
+
+function repairPathParams(
+  doc: JsonRecord,
+  item: JsonRecord,
+  op: JsonRecord,
+  templateNames: readonly string[],
+  opPtr: string,
+  warn: (code: string, ptr: string, message: string) => void,
+): unknown[] {
+  const own = asArray(op["parameters"]);
+  const declared = new Set<string>();
+  for (const p of [...asArray(item["parameters"]), ...own]) {
+    const param = asRecord(getResolved(doc, p));
+    if (param?.["in"] === "path" && typeof param["name"] === "string") declared.add(param["name"]);
+  }
+  const result: unknown[] = [];
+  own.forEach((p, i) => {
+    const param = asRecord(getResolved(doc, p));
+    if (param?.["in"] === "path" && typeof param["name"] === "string" && !templateNames.includes(param["name"])) {
+      warn("unused-path-parameter", `${opPtr}/parameters/${i}`, `path parameter '${param["name"]}' is not in the path template; it is dropped.`);
+      return;
+    }
+    result.push(p);
+  });
+  for (const name of templateNames) {
+    if (!declared.has(name)) {
+      warn("undeclared-path-parameter", opPtr, `path parameter '{${name}}' is in the path but not declared; it is added as a required string.`);
+      result.push({ name, in: "path", required: true, schema: { type: "string" } });
+    }
+  }
+  return result;
+}

@@ -1,0 +1,108 @@
+/**
+ * write: the only stage that writes the disk. Atomic (temp dir, then swap), refuses to delete files the
+ * generator did not write, and compares without writing for `--check`.
+ */
+import { createHash } from "node:crypto";
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { SpecError } from "./issues.js";
+
+export interface GeneratedFile {
+  /** Path relative to the output directory, `/`-separated. */
+  readonly path: string;
+  readonly contents: string;
+}
+
+export const MANIFEST_FILE = "manifest.json";
+
+export function sha256(text: string | Buffer): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+async function listFiles(dir: string, prefix = ""): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const rel = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
+    if (entry.isDirectory()) out.push(...(await listFiles(path.join(dir, entry.name), rel)));
+    else out.push(rel);
+  }
+  return out.sort();
+}
+
+/** Files listed in the manifest of an existing output directory, or undefined when there is none. */
+export async function readManifestFiles(output: string): Promise<Record<string, string> | undefined> {
+  try {
+    const manifest = JSON.parse(await readFile(path.join(output, MANIFEST_FILE), "utf8")) as { files?: Record<string, string> };
+    return manifest.files ?? {};
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Refuses to replace `output` when it holds files the generator did not write (per its manifest).
+ * @throws {SpecError} code `output-has-foreign-files`, listing them.
+ */
+async function guardOutput(output: string): Promise<void> {
+  const info = await stat(output).catch(() => undefined);
+  if (info === undefined) return;
+  if (!info.isDirectory()) {
+    throw new SpecError([{ code: "output-not-directory", severity: "error", pointer: "", file: output, message: `--output '${output}' exists and is not a directory; choose another output path.` }]);
+  }
+  const present = await listFiles(output);
+  if (present.length === 0) return;
+  const known = await readManifestFiles(output);
+  const foreign = present.filter((f) => f !== MANIFEST_FILE && (known === undefined || !(f in known)));
+  if (foreign.length > 0) {
+    const shown = foreign.slice(0, 10).join(", ") + (foreign.length > 10 ? `, … (${foreign.length} in all)` : "");
+    throw new SpecError([{ code: "output-has-foreign-files", severity: "error", pointer: "", file: output, message: `--output '${output}' holds files the generator did not write (${shown}); refusing to delete them. Move them away or choose an empty directory.` }]);
+  }
+}
+
+/** Writes `files` to `output` atomically: a temp directory next to it, then a rename swap. */
+export async function writeOutput(output: string, files: readonly GeneratedFile[]): Promise<void> {
+  await guardOutput(output);
+  const parent = path.dirname(path.resolve(output));
+  await mkdir(parent, { recursive: true });
+  const temp = await mkdtemp(path.join(parent, `.${path.basename(output)}.tmp-`));
+  try {
+    for (const file of files) {
+      const target = path.join(temp, ...file.path.split("/"));
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, file.contents);
+    }
+    const old = `${temp}.old`;
+    const hadOutput = await stat(output).then(() => true, () => false);
+    if (hadOutput) await rename(output, old);
+    try {
+      await rename(temp, output);
+    } catch (error) {
+      if (hadOutput) await rename(old, output);
+      throw error;
+    }
+    if (hadOutput) await rm(old, { recursive: true, force: true });
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}
+
+export interface CheckResult {
+  readonly stale: readonly string[];
+  readonly missing: readonly string[];
+  readonly extra: readonly string[];
+}
+
+/** Compares `files` with what is in `output`, without writing. */
+export async function compareOutput(output: string, files: readonly GeneratedFile[]): Promise<CheckResult> {
+  const present = await listFiles(output).catch(() => [] as string[]);
+  const wanted = new Map(files.map((f) => [f.path, f.contents]));
+  const stale: string[] = [];
+  const missing: string[] = [];
+  for (const [file, contents] of wanted) {
+    const actual = await readFile(path.join(output, ...file.split("/")), "utf8").catch(() => undefined);
+    if (actual === undefined) missing.push(file);
+    else if (actual !== contents) stale.push(file);
+  }
+  const extra = present.filter((f) => !wanted.has(f));
+  return { stale: stale.sort(), missing: missing.sort(), extra };
+}
