@@ -23,9 +23,18 @@ const RESERVED = new Set([
 
 /** Names the generated modules declare themselves; operations and aliases must not take them. */
 export const GENERATED_RESERVED = new Set([
-  "createClient", "client", "params", "options", "request", "paginate", "components", "paths",
-  "operations", "webhooks", "$defs", "Client", "ClientOptions", "RequestOptions", "ApiPromise", "PagePromise",
-  "ApiError", "ServerName", "clientSpec",
+  // Declared by the generated client.ts / operations.ts / types.ts.
+  "createClient", "client", "params", "options", "clientSpec", "ServerName", "components", "paths",
+  "operations", "webhooks", "$defs",
+  // Exported by templates/runtime/index.ts (test/unit/naming-reserved.test.ts keeps this list complete).
+  "createClientCore", "withOptions", "BasicAuth", "BasicCredential", "Client", "ClientOptions", "Clock", "Credential",
+  "Logger", "LogLevel", "request", "realClock", "ApiPromise", "ApiResponse", "ApiResult", "RequestOptions", "paginate",
+  "PaginationError", "PagePromise", "PaginationOptions", "ApiError", "AuthenticationError", "BadRequestError",
+  "ConflictError", "InternalServerError", "NotFoundError", "PermissionDeniedError", "RateLimitError",
+  "UnprocessableEntityError", "ApiConnectionError", "ApiTimeoutError", "makeApiError", "ApiErrorInit", "HeaderMap",
+  "RateLimitInfo", "RETRY_STATUSES", "backoffMs", "isIdempotent", "serverDelayMs", "shouldRetry", "HttpMethod",
+  "ParamLocation", "ParamStyle", "ParamSpec", "BodyEncoding", "BodySpec", "ResponseKind", "PaginationSpec",
+  "OperationSpec", "SecuritySchemeSpec", "ServerSpec", "ClientSpec",
 ]);
 
 /** Splits any text into words: camelCase humps, digits and separators all break words. */
