@@ -13,7 +13,7 @@ import {
   type RateLimitInfo,
 } from "./errors.js";
 import { backoffMs, isIdempotent, notSent, serverDelayMs, shouldRetry } from "./retry.js";
-import { buildPath, encodeBody, formPairs, headerValue } from "./serialize.js";
+import { buildPath, enc, encodeBody, formPairs, headerValue } from "./serialize.js";
 import type { OperationSpec } from "./types.js";
 
 /** Per-request options (the last argument of every operation function). */
@@ -55,23 +55,19 @@ export interface ApiPromise<TData, TError = unknown, THeaders = HeaderMap> exten
 }
 
 const noop = (): void => {};
-const LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error"];
 
 /** setTimeout-based clock used unless the client injects one. */
 export const realClock: Clock = {
-  now: () => Date.now(),
+  now: Date.now,
   sleep: (ms, signal) =>
     new Promise((resolve, reject) => {
+      const id = setTimeout(resolve, ms);
       const stop = (): void => {
         clearTimeout(id);
         reject(signal!.reason);
       };
-      const id = setTimeout(() => {
-        signal?.removeEventListener("abort", stop);
-        resolve();
-      }, ms);
       if (signal?.aborted) stop();
-      else signal?.addEventListener("abort", stop, { once: true });
+      signal?.addEventListener("abort", stop);
     }),
 };
 
@@ -152,11 +148,12 @@ async function send(client: Client, spec: OperationSpec, params: object, options
   for (const [k, v] of Object.entries(h)) if (/[\r\n]/.test(v)) throw new TypeError(`Header "${k}" contains CR or LF`);
   const url = client.baseUrl + buildPath(spec.path, spec.params, values) + (t.query.length ? "?" + t.query.join("&") : "");
 
-  const secrets = t.secrets.filter(Boolean).flatMap((s) => [s, encodeURIComponent(s)]);
+  const secrets = t.secrets.filter(Boolean).flatMap((s) => [s, enc(s)]);
   const redact = (s: string): string => secrets.reduce((a, x) => a.split(x).join("[REDACTED]"), s);
   const safeUrl = redact(url);
   const log = (level: LogLevel, msg: string, fields: Record<string, unknown>): void => {
-    if (LEVELS.indexOf(level) >= LEVELS.indexOf(o.logLevel ?? "info")) o.logger?.[level]?.(msg, fields);
+    // Level order by position in this string: debug < info < warn < error.
+    if ("debuginfowarnerror".indexOf(level) >= "debuginfowarnerror".indexOf(o.logLevel ?? "info")) o.logger?.[level]?.(msg, fields);
   };
   const repeatable = isIdempotent(method) || idempotencyKey !== undefined;
   const fetchFn = o.fetch ?? globalThis.fetch;
@@ -174,13 +171,12 @@ async function send(client: Client, spec: OperationSpec, params: object, options
     }, noop);
     const start = clock.now();
     let res: Response | undefined;
-    let raw: string | Blob | undefined;
+    let raw: string | Blob = "";
     let failure: Error | undefined;
     let sent = false;
     try {
       let req = new Request(url, { method, headers: h, body: body ?? null, signal: ctrl.signal });
       req = (await o.onRequest?.(req)) ?? req;
-      log("debug", `${method} ${safeUrl}`, { method, url: safeUrl, attempt });
       try {
         res = await fetchFn(req, { signal: ctrl.signal });
         sent = true;
@@ -197,57 +193,53 @@ async function send(client: Client, spec: OperationSpec, params: object, options
       done.abort();
       signal?.removeEventListener("abort", onAbort);
     }
-    const fields = { method, url: safeUrl, status: res?.status, attempt, durationMs: clock.now() - start };
+    const status = res?.status;
+    const fields = { method, url: safeUrl, status, attempt, durationMs: clock.now() - start };
     let delay: number | undefined;
-    if (failure || !res) {
-      if (attempt > maxRetries || !shouldRetry(repeatable, sent ? "sent" : "unsent")) throw failure;
-      delay = backoffMs(attempt, (o.random ?? Math.random)());
-      log("warn", `${failure} (retrying in ${Math.round(delay)} ms)`, fields);
-    } else {
-      log("info", `${method} ${safeUrl} ${res.status}`, fields);
+    if (res && !failure) {
+      const line = `${method} ${safeUrl} ${status}`;
+      log("info", line, fields);
       const headers: HeaderMap = {};
-      res.headers.forEach((v, k) => (headers[k] = redact(v)));
       const rateLimit: RateLimitInfo = {};
-      for (const [k, v] of Object.entries(headers))
+      res.headers.forEach((v, k) => {
+        headers[k] = v = redact(v);
         if (/^(x-)?ratelimit/.test(k) || client.spec.rateLimitHeaders?.includes(k)) rateLimit[k] = v !== "" && isFinite(+v) ? +v : v;
-      const text = typeof raw === "string" ? raw : "";
+      });
+      const result = { data: undefined as unknown, response: res, headers, rateLimit };
+      const text = redact(String(raw)); // a string whenever it is used: error statuses and json
+      const info = { status: status!, headers, method, url: safeUrl, requestId: headers[client.spec.requestIdHeader ?? "x-request-id"], rateLimit };
       if (res.ok) {
-        if (spec.response !== "json") return { data: spec.response === "empty" ? undefined : raw, response: res, headers, rateLimit };
+        if (spec.response !== "json") return { ...result, data: spec.response === "empty" ? undefined : raw };
         try {
-          return { data: text === "" ? undefined : JSON.parse(text), response: res, headers, rateLimit };
+          return { ...result, data: raw ? JSON.parse(raw as string) : undefined };
         } catch {
-          throw new ApiError({ status: res.status, message: `${res.status}: invalid JSON in response body`, body: redact(text.slice(0, 1024)), headers, method, url: safeUrl, requestId: requestId(client, headers), rateLimit, retryAfterMs: undefined });
+          throw new ApiError({ ...info, message: `${status}: invalid JSON in response body`, body: text.slice(0, 1024), code: undefined, retryAfterMs: undefined });
         }
       }
-      const retryAfterMs = serverDelayMs(res.headers, res.status, clock.now());
-      if (attempt > maxRetries || !shouldRetry(repeatable, res.status)) {
-        throw makeApiError({ ...errorBody(res, redact(text)), headers, method, url: safeUrl, requestId: requestId(client, headers), rateLimit, retryAfterMs });
-      }
-      delay = retryAfterMs ?? backoffMs(attempt, (o.random ?? Math.random)());
-      log("warn", `${method} ${safeUrl} ${res.status} (retrying in ${Math.round(delay)} ms)`, fields);
-    }
+      const retryAfterMs = serverDelayMs(res.headers, status!, clock.now());
+      if (attempt > maxRetries || !shouldRetry(repeatable, status!)) throw makeApiError({ ...info, ...errorBody(res, text), retryAfterMs });
+      delay = retryAfterMs;
+      failure = Error(line);
+    } else if (attempt > maxRetries || !shouldRetry(repeatable, sent ? "sent" : "unsent")) throw failure;
+    delay ??= backoffMs(attempt, (o.random ?? Math.random)());
+    log("warn", `${failure!.message} (retrying in ${Math.round(delay)} ms)`, fields);
     await clock.sleep(delay, signal);
   }
 }
 
-const requestId = (client: Client, headers: HeaderMap): string | undefined =>
-  headers[client.spec.requestIdHeader ?? "x-request-id"] ?? headers["request-id"];
-
 const str = (v: unknown): string | undefined => (typeof v === "string" && v ? v : undefined);
 
 /** Status, message and body of an error response; a non-JSON body becomes its first 1 KB of text. */
-function errorBody(res: Response, text: string): { status: number; message: string; body: unknown } {
+function errorBody(res: Response, text: string): { message: string; body: unknown; code: string | undefined } {
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
     body = text === "" ? undefined : text.slice(0, 1024);
   }
-  const b = (body ?? {}) as { message?: unknown; code?: unknown; error?: { message?: unknown } | string };
-  const detail =
-    typeof body === "string"
-      ? body.replace(/\s+/g, " ").trim().slice(0, 200)
-      : str(b.message) ?? str(b.error) ?? str(typeof b.error === "object" ? b.error?.message : undefined);
-  const head = `${res.status} ${str(b.code) ?? res.statusText}`.trim();
-  return { status: res.status, message: detail ? `${head}: ${detail}` : head, body };
+  const b = (body ?? {}) as { message?: unknown; code?: unknown; error?: { message?: unknown } };
+  const detail = typeof body === "string" ? body.replace(/\s+/g, " ").trim().slice(0, 200) : str(b.message) ?? str(b.error?.message);
+  const code = str(b.code);
+  const head = `${res.status} ${code ?? res.statusText}`.trim();
+  return { message: detail ? `${head}: ${detail}` : head, body, code };
 }

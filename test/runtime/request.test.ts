@@ -20,7 +20,7 @@ describe("createClientCore", () => {
     };
     expect(createClientCore(spec).baseUrl).toBe("https://eu.api.test/v1");
     expect(createClientCore(spec, { serverVariables: { region: "us" } }).baseUrl).toBe("https://us.api.test/v1");
-    expect(() => createClientCore(spec, { serverVariables: { region: "mars" } })).toThrow(/one of eu, us/);
+    expect(() => createClientCore(spec, { serverVariables: { region: "mars" } })).toThrow(/one of eu,us/);
   });
 
   it.each(["ftp://x.test", "javascript:alert(1)", "file:///etc/passwd", "/relative", "https://", "example.com"])(
@@ -232,10 +232,10 @@ describe("hooks and logger", () => {
       ["info", `GET ${url} 200`, { method: "GET", url, status: 200, attempt: 2, durationMs: 0 }],
     ]);
     lines.length = 0;
-    await request(withOptions(c, { logLevel: "debug" }), getPayout, { id: "p1" });
-    expect(lines.map((l) => l[0])).toEqual(["debug", "info"]);
+    await request(withOptions(c, { logLevel: "warn", fetch: scriptedFetch(json(503, {}), json(200, {})).fetch }), getPayout, { id: "p1" });
+    expect(lines.map((l) => l[0])).toEqual(["warn"]);
     lines.length = 0;
-    await request(withOptions(c, { logLevel: "warn" }), getPayout, { id: "p1" });
+    await request(withOptions(c, { logLevel: "error", fetch: scriptedFetch(json(503, {}), json(200, {})).fetch }), getPayout, { id: "p1" });
     expect(lines).toEqual([]);
   });
 });
