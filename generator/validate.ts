@@ -50,9 +50,13 @@ export function validate(input: unknown): ValidationResult {
     if (typeof info["title"] !== "string") warn("missing-title", "/info", "info.title is missing; the API name from config is used.");
     if (info["version"] === undefined) warn("missing-info-version", "/info", "info.version is missing; '0.0.0' is assumed.");
   }
-  const paths = input["paths"];
-  if (!isRecord(paths)) {
-    error("missing-paths", "/paths", "the document has no 'paths' object, so there is nothing to generate; add at least one path.");
+  let paths = input["paths"];
+  if (paths === undefined) {
+    // 3.1 makes `paths` optional (components-only documents); real 3.0 documents omit it too. Types only.
+    warn("missing-paths", "/paths", "the document has no 'paths' object; the client has types but no operations.");
+    paths = {};
+  } else if (!isRecord(paths)) {
+    error("invalid-paths", "/paths", "'paths' is not an object; it must map path templates to path items.");
   }
   walkDocument(input, issues);
   if (issues.some((i) => i.severity === "error")) return { issues };
