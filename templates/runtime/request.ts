@@ -185,9 +185,12 @@ async function send(client: Client, spec: OperationSpec, params: object, options
       } catch (e) {
         if (signal?.aborted) throw signal.reason;
         sent ||= timedOut || !notSent(e);
-        failure = timedOut
-          ? new ApiTimeoutError(`Request timed out after ${timeoutMs} ms: ${method} ${safeUrl}`, method, safeUrl)
-          : new ApiConnectionError(`Connection error: ${method} ${safeUrl}`, method, safeUrl, e);
+        failure = new (timedOut ? ApiTimeoutError : ApiConnectionError)(
+          `${timedOut ? `Timed out after ${timeoutMs} ms` : "Connection error"}: ${method} ${safeUrl}`,
+          method,
+          safeUrl,
+          e,
+        );
       }
     } finally {
       done.abort();
@@ -205,19 +208,19 @@ async function send(client: Client, spec: OperationSpec, params: object, options
         headers[k] = v = redact(v);
         if (/^(x-)?ratelimit/.test(k) || client.spec.rateLimitHeaders?.includes(k)) rateLimit[k] = v !== "" && isFinite(+v) ? +v : v;
       });
-      const result = { data: undefined as unknown, response: res, headers, rateLimit };
-      const text = redact(String(raw)); // a string whenever it is used: error statuses and json
-      const info = { status: status!, headers, method, url: safeUrl, requestId: headers[client.spec.requestIdHeader ?? "x-request-id"], rateLimit };
-      if (res.ok) {
-        if (spec.response !== "json") return { ...result, data: spec.response === "empty" ? undefined : raw };
+      if (res.ok)
         try {
-          return { ...result, data: raw ? JSON.parse(raw as string) : undefined };
+          const data = spec.response !== "json" ? (spec.response === "empty" ? undefined : raw) : raw ? JSON.parse(raw as string) : undefined;
+          return { data, response: res, headers, rateLimit };
         } catch {
-          throw new ApiError({ ...info, message: `${status}: invalid JSON in response body`, body: text.slice(0, 1024), code: undefined, retryAfterMs: undefined });
+          // invalid JSON in a 2xx body: falls through to an ApiError (200 is never retried)
         }
-      }
       const retryAfterMs = serverDelayMs(res.headers, status!, clock.now());
-      if (attempt > maxRetries || !shouldRetry(repeatable, status!)) throw makeApiError({ ...info, ...errorBody(res, text), retryAfterMs });
+      if (attempt > maxRetries || !shouldRetry(repeatable, status!)) {
+        const requestId = headers[client.spec.requestIdHeader ?? "x-request-id"];
+        // raw is a string here: error statuses and json responses are read as text
+        throw makeApiError({ status: status!, headers, method, url: safeUrl, requestId, rateLimit, retryAfterMs, ...errorBody(res, redact(raw as string)) });
+      }
       delay = retryAfterMs;
       failure = Error(line);
     } else if (attempt > maxRetries || !shouldRetry(repeatable, sent ? "sent" : "unsent")) throw failure;
@@ -238,8 +241,8 @@ function errorBody(res: Response, text: string): { message: string; body: unknow
     body = text === "" ? undefined : text.slice(0, 1024);
   }
   const b = (body ?? {}) as { message?: unknown; code?: unknown; error?: { message?: unknown } };
-  const detail = typeof body === "string" ? body.replace(/\s+/g, " ").trim().slice(0, 200) : str(b.message) ?? str(b.error?.message);
+  const detail = typeof body === "string" ? body.slice(0, 200) : str(b.message) ?? str(b.error?.message);
   const code = str(b.code);
-  const head = `${res.status} ${code ?? res.statusText}`.trim();
+  const head = `${res.status} ${res.ok ? "invalid JSON" : code ?? res.statusText}`.trim();
   return { message: detail ? `${head}: ${detail}` : head, body, code };
 }

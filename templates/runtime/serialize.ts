@@ -17,8 +17,8 @@ const same: Encode = (s) => s;
 /** A scalar as text: `Date` as ISO 8601, everything else through `String`. */
 export const text = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
 
-/** A plain object (not an array, Date, Blob or class instance). */
-const isObj = (v: unknown): v is Record<string, unknown> => (v as object | undefined)?.constructor === Object;
+/** An object with fields (not an array, Date or Blob; null-prototype objects included). */
+const isObj = (v: unknown): v is Record<string, unknown> => ({}).toString.call(v) === "[object Object]";
 
 /**
  * The parts of a value: array items, or object keys and values (`k=v` when `explode`), or the scalar.
