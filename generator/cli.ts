@@ -3,18 +3,24 @@
  * Exit 0: success. Exit 1: the spec or the input is wrong (or --check found differences). Exit 2: usage error.
  */
 import { parseArgs } from "node:util";
-import { DEFAULT_TARGET, type GenerateOptions } from "./config.js";
-import { check, generateToDisk, SpecError, formatIssue } from "./index.js";
+import type { TargetFlags } from "./config-load.js";
+import { SpecError, formatIssue } from "./issues.js";
 
 const USAGE = `Usage: openapi-client-gen generate [options]
 
-Generates a typed TypeScript client from an OpenAPI document.
+Generates typed TypeScript clients from OpenAPI documents. Without flags, builds every target of
+openapi-client-gen.config.{ts,mjs,json} in the working directory.
 
 Options:
-  -i, --input <file>       OpenAPI document (JSON or YAML; entry file of a multi-file spec) [${DEFAULT_TARGET.input}]
-  -o, --output <dir>       Output directory [${DEFAULT_TARGET.output}]
-  -n, --name <ApiName>     API name used in type names (IntrowClientConfig) [${DEFAULT_TARGET.name}]
+  -t, --target <name>      Build only this target of the config file
+  -c, --config <file>      Config file [openapi-client-gen.config.{ts,mjs,json}]
+  -i, --input <file>       OpenAPI document (JSON or YAML; entry file of a multi-file spec); overrides the target's
+  -o, --output <dir>       Output directory; overrides the target's
+  -n, --name <ApiName>     API name used in type names (IntrowClientConfig); overrides the target's
       --check              Compare with the output on disk instead of writing; exit 1 if it differs
+      --force              Regenerate even when spec, config and generator are unchanged
+      --watch              Regenerate when the spec (any of its files) or the config changes
+      --fail-on-breaking   Exit 1 when the spec changed in a way that breaks client code
       --strict             Treat every warning as an error
       --allow-remote-refs  Allow $refs to http(s) URLs (network access)
       --verbose            Print stack traces and every warning
@@ -22,7 +28,19 @@ Options:
 
 class UsageError extends Error {}
 
-function parse(argv: readonly string[]): { command: string; options: GenerateOptions; check: boolean; verbose: boolean } {
+/** Parsed command line. */
+export interface CliArgs {
+  readonly command: string;
+  readonly flags: TargetFlags;
+  readonly config: string | undefined;
+  readonly check: boolean;
+  readonly force: boolean;
+  readonly watch: boolean;
+  readonly failOnBreaking: boolean;
+  readonly verbose: boolean;
+}
+
+function parse(argv: readonly string[]): CliArgs {
   let parsed;
   try {
     parsed = parseArgs({
@@ -30,10 +48,15 @@ function parse(argv: readonly string[]): { command: string; options: GenerateOpt
       allowPositionals: true,
       strict: true,
       options: {
+        target: { type: "string", short: "t" },
+        config: { type: "string", short: "c" },
         input: { type: "string", short: "i" },
         output: { type: "string", short: "o" },
         name: { type: "string", short: "n" },
         check: { type: "boolean" },
+        force: { type: "boolean" },
+        watch: { type: "boolean" },
+        "fail-on-breaking": { type: "boolean" },
         strict: { type: "boolean" },
         "allow-remote-refs": { type: "boolean" },
         verbose: { type: "boolean" },
@@ -44,31 +67,32 @@ function parse(argv: readonly string[]): { command: string; options: GenerateOpt
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
-  if (values.help === true) return { command: "help", options: DEFAULT_TARGET, check: false, verbose: false };
+  const base = { flags: {}, config: undefined, check: false, force: false, watch: false, failOnBreaking: false, verbose: false };
+  if (values.help === true) return { command: "help", ...base };
   const command = positionals[0] ?? "";
   if (command !== "generate") throw new UsageError(command === "" ? "missing command" : `unknown command '${command}'`);
   if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
-  for (const key of ["input", "output", "name"] as const) {
+  for (const key of ["input", "output", "name", "target", "config"] as const) {
     if (values[key] === "") throw new UsageError(`--${key} needs a value`);
   }
+  if (values.check === true && values.watch === true) throw new UsageError("--check and --watch cannot be combined");
   return {
     command,
     check: values.check === true,
+    force: values.force === true,
+    watch: values.watch === true,
+    failOnBreaking: values["fail-on-breaking"] === true,
     verbose: values.verbose === true,
-    options: {
-      input: values.input ?? DEFAULT_TARGET.input,
-      output: values.output ?? DEFAULT_TARGET.output,
-      name: values.name ?? DEFAULT_TARGET.name,
+    config: values.config,
+    flags: {
+      target: values.target,
+      input: values.input,
+      output: values.output,
+      name: values.name,
       strict: values.strict === true,
       allowRemoteRefs: values["allow-remote-refs"] === true,
     },
   };
-}
-
-function timingLine(timings: Readonly<Record<string, number>>): string {
-  return Object.entries(timings)
-    .map(([stage, ms]) => `${stage} ${ms} ms`)
-    .join(", ");
 }
 
 /** Runs the CLI; resolves to the exit code. Writes only to the given streams. */
@@ -85,32 +109,8 @@ export async function main(argv: readonly string[], out: NodeJS.WritableStream =
     return 0;
   }
   try {
-    if (args.check) {
-      const result = await check(args.options);
-      const differs = result.stale.length + result.missing.length + result.extra.length > 0;
-      if (!differs) {
-        out.write(`${args.options.output} is up to date (${result.files.length} files).\n`);
-        return 0;
-      }
-      for (const [label, list] of [["stale", result.stale], ["missing", result.missing], ["extra", result.extra]] as const) {
-        for (const file of list) err.write(`${label}: ${args.options.output}/${file}\n`);
-      }
-      err.write(`${args.options.output} is out of date: run 'openapi-client-gen generate' and commit the result.\n`);
-      return 1;
-    }
-    const result = await generateToDisk(args.options);
-    for (const notice of result.loaded.notices) err.write(`notice: ${notice}\n`);
-    const warnings = result.issues.filter((i) => i.severity === "warning");
-    const shown = args.verbose ? warnings : warnings.slice(0, 20);
-    for (const w of shown) err.write(`${formatIssue(w)}\n`);
-    if (shown.length < warnings.length) err.write(`… and ${warnings.length - shown.length} more warnings (--verbose shows all)\n`);
-    const m = result.model;
-    out.write(
-      `${m.name}: ${m.operations.length} operations, ${m.schemaAliases.length} schemas, ${warnings.length} warnings; ` +
-        `${result.files.length} files written to ${args.options.output}\n` +
-        `  ${timingLine({ ...result.timings, write: result.writeMs })}\n`,
-    );
-    return 0;
+    const { runCli } = await import("./run.js");
+    return await runCli(args, argv, out, err);
   } catch (error) {
     if (error instanceof SpecError) {
       for (const issue of error.issues) err.write(`${formatIssue(issue)}\n`);

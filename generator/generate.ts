@@ -16,10 +16,12 @@ import { formatMarkdown, formatTypeScript } from "./format.js";
 import { SpecError, locateIssues, type Issue } from "./issues.js";
 import { load, type LoadedSpec } from "./load.js";
 import type { ApiModel } from "./model.js";
+import type { Changelog } from "./changelog/types.js";
 import { normalize } from "./normalize.js";
 import { loadTemplates } from "./templates.js";
 import { validate } from "./validate.js";
-import { MANIFEST_FILE, sha256, type GeneratedFile } from "./write.js";
+import { optionsHash } from "./config-load.js";
+import { MANIFEST_FILE, NORMALIZED_SPEC_FILE, sha256, sortedJson, type GeneratedFile } from "./write.js";
 
 export interface GenerateResult {
   readonly files: readonly GeneratedFile[];
@@ -29,6 +31,8 @@ export interface GenerateResult {
   readonly issues: readonly Issue[];
   /** Milliseconds spent per stage, in pipeline order. */
   readonly timings: Readonly<Record<string, number>>;
+  /** What changed since the previous output's spec, when there was one and it differs. */
+  readonly changelog?: Changelog;
 }
 
 /**
@@ -87,11 +91,19 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const readme = await formatMarkdown(emitReadme(model, `<!--\n${header.replace(/--/g, "- -").trimEnd()}\n-->\n`, path.basename(options.output)));
   files.push({ path: "README.md", contents: readme });
   lap("format");
+  files.push({ path: NORMALIZED_SPEC_FILE, contents: sortedJson(validation.document) });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const manifest = {
     generator: "openapi-client-gen",
     generatorVersion: templates.generatorVersion,
-    spec: { title: model.title, version: model.version, sha256: loaded.sha256, files: loaded.files.map((f) => path.relative(path.dirname(loaded.file), f).split(path.sep).join("/")) },
+    spec: {
+      title: model.title,
+      version: model.version,
+      sha256: loaded.sha256,
+      files: loaded.files.map((f) => path.relative(path.dirname(loaded.file), f).split(path.sep).join("/")),
+      normalized: NORMALIZED_SPEC_FILE,
+    },
+    optionsSha256: optionsHash(options),
     files: Object.fromEntries(files.map((f) => [f.path, sha256(f.contents)])),
   };
   files.push({ path: MANIFEST_FILE, contents: `${JSON.stringify(manifest, null, 2)}\n` });

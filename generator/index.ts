@@ -5,7 +5,8 @@ import type { GenerateOptions } from "./config.js";
 import { generate, type GenerateResult } from "./generate.js";
 import { compareOutput, writeOutput, type CheckResult } from "./write.js";
 
-export { defineConfig, DEFAULT_TARGET, type GenerateOptions, type TargetConfig } from "./config.js";
+export { defineConfig, type GenerateOptions, type TargetConfig, type UserConfig } from "./config.js";
+export { findConfig, loadConfig, resolveTargets, type ResolvedTarget } from "./config-load.js";
 export { generate, type GenerateResult } from "./generate.js";
 export { SpecError, formatIssue } from "./issues.js";
 export type { Issue, ApiModel } from "./model.js";

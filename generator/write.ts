@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { SpecError } from "./issues.js";
+import { shortUnifiedDiff } from "./text-diff.js";
 
 export interface GeneratedFile {
   /** Path relative to the output directory, `/`-separated. */
@@ -14,6 +15,23 @@ export interface GeneratedFile {
 }
 
 export const MANIFEST_FILE = "manifest.json";
+/** The spec the output was generated from, bundled and validated, keys sorted: the baseline for the changelog. */
+export const NORMALIZED_SPEC_FILE = "spec.normalized.json";
+
+/**
+ * Deterministic JSON: object keys sorted by code unit at every level, two-space indent, trailing newline.
+ * @throws {TypeError} when `value` is cyclic.
+ */
+export function sortedJson(value: unknown): string {
+  const sort = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (typeof v !== "object" || v === null) return v;
+    const record = v as Record<string, unknown>;
+    const keys = Object.keys(record).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return Object.fromEntries(keys.map((k) => [k, sort(record[k])]));
+  };
+  return `${JSON.stringify(sort(value), null, 2)}\n`;
+}
 
 export function sha256(text: string | Buffer): string {
   return createHash("sha256").update(text).digest("hex");
@@ -90,19 +108,27 @@ export interface CheckResult {
   readonly stale: readonly string[];
   readonly missing: readonly string[];
   readonly extra: readonly string[];
+  /** Short unified diffs of the first differing files (at most `DIFFED_FILES`), "" when none. */
+  readonly diff: string;
 }
 
-/** Compares `files` with what is in `output`, without writing. */
+/** How many stale or missing files `compareOutput` shows a diff for. */
+export const DIFFED_FILES = 3;
+
+/** Compares `files` with what is in `output`, without writing; paths in the result are sorted. */
 export async function compareOutput(output: string, files: readonly GeneratedFile[]): Promise<CheckResult> {
   const present = await listFiles(output).catch(() => [] as string[]);
   const wanted = new Map(files.map((f) => [f.path, f.contents]));
   const stale: string[] = [];
   const missing: string[] = [];
-  for (const [file, contents] of wanted) {
+  const diffs: string[] = [];
+  for (const [file, contents] of [...wanted].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const actual = await readFile(path.join(output, ...file.split("/")), "utf8").catch(() => undefined);
     if (actual === undefined) missing.push(file);
     else if (actual !== contents) stale.push(file);
+    else continue;
+    if (diffs.length < DIFFED_FILES) diffs.push(shortUnifiedDiff(`${output}/${file}`, contents, actual));
   }
   const extra = present.filter((f) => !wanted.has(f));
-  return { stale: stale.sort(), missing: missing.sort(), extra };
+  return { stale, missing, extra, diff: diffs.join("") };
 }

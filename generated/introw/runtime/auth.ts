@@ -4,6 +4,7 @@
  * Applies an operation's security requirement: the first alternative whose schemes all have credentials.
  */
 import type { BasicAuth, Client } from "./client.js";
+import { enc } from "./serialize.js";
 
 /** Where credentials go for one request; `secrets` collects every value that must never be shown. */
 export interface AuthTarget {
@@ -35,7 +36,7 @@ export async function applyAuth(
     const scheme = schemes[name]!;
     const c = auth[name];
     const cred = typeof c === "function" ? await c() : c;
-    if (scheme.type === "http" && scheme.scheme === "basic") {
+    if ((scheme as { scheme?: string }).scheme === "basic") {
       const { username, password } = cred as BasicAuth;
       const token = base64(username + ":" + password);
       t.headers["authorization"] = "Basic " + token;
@@ -46,9 +47,6 @@ export async function applyAuth(
     t.secrets.push(v);
     if (scheme.type !== "apiKey") t.headers["authorization"] = "Bearer " + v;
     else if (scheme.in === "header") t.headers[scheme.name.toLowerCase()] = v;
-    else
-      (scheme.in === "query" ? t.query : t.cookies).push(
-        encodeURIComponent(scheme.name) + "=" + encodeURIComponent(v),
-      );
+    else (scheme.in === "query" ? t.query : t.cookies).push(enc(scheme.name) + "=" + enc(v));
   }
 }

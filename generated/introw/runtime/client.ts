@@ -87,17 +87,16 @@ export function createClientCore(spec: ClientSpec, options: ClientOptions = {}):
       options.server === undefined
         ? spec.servers[0]
         : spec.servers.find((s) => s.name === options.server);
-    if (!server) throw new TypeError(`Unknown server "${options.server ?? ""}"`);
+    if (!server) throw new TypeError(`Unknown server "${options.server}"`);
     url = server.url.replace(/\{([^}]+)\}/g, (_, name: string) => {
       const v = server.variables?.[name];
       const value = options.serverVariables?.[name] ?? v?.default ?? "";
       if (v?.enum && !v.enum.includes(value))
-        throw new TypeError(`Server variable "${name}" must be one of ${v.enum.join(", ")}`);
+        throw new TypeError(`Server variable "${name}" must be one of ${v.enum}`);
       return value;
     });
   }
-  if (!/^https?:\/\/[^/?#]/i.test(url))
-    throw new TypeError("baseUrl must be an absolute http(s) URL");
+  if (!/^https?:\/\/[^/?#]/i.test(url)) throw new TypeError("baseUrl must be an http(s) URL");
   return { spec, baseUrl: url.replace(/\/+$/, ""), options };
 }
 

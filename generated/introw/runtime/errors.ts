@@ -18,6 +18,8 @@ export type RateLimitInfo = Record<string, number | string>;
 export interface ApiErrorInit<TBody> {
   status: number;
   message: string;
+  /** `code` field of the error body, when it has one. */
+  code: string | undefined;
   /** Parsed JSON error body, or the first 1 KB of text when the body is not JSON. */
   body: TBody | string | undefined;
   headers: HeaderMap;
@@ -33,29 +35,26 @@ export interface ApiErrorInit<TBody> {
 export class ApiError<TBody = unknown> extends Error {
   override name = "ApiError";
   /** HTTP status code. */
-  readonly status: number;
+  declare readonly status: number;
   /** `code` field of the error body, when it has one. */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /** Parsed error body; a string (first 1 KB) when the body was not valid JSON. */
-  readonly body: TBody | string | undefined;
+  declare readonly body: TBody | string | undefined;
   /** Response headers, lower-cased names. */
-  readonly headers: HeaderMap;
-  readonly method: string;
+  declare readonly headers: HeaderMap;
+  declare readonly method: string;
   /** Request URL (credentials sent in the query are redacted). */
-  readonly url: string;
+  declare readonly url: string;
   /** Value of the request-id response header, when the server sent one. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
+  /** The response's rate-limit headers. */
+  declare readonly rateLimit: RateLimitInfo;
+  /** Delay the server asked for, in ms (`retry-after-ms`, `Retry-After`, or for a 429 `x-ratelimit-reset`), capped at 60 000. */
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(init: ApiErrorInit<TBody>) {
     super(init.message);
-    const b = init.body as { code?: unknown } | undefined;
-    this.status = init.status;
-    this.code = b && typeof b === "object" && typeof b.code === "string" ? b.code : undefined;
-    this.body = init.body;
-    this.headers = init.headers;
-    this.method = init.method;
-    this.url = init.url;
-    this.requestId = init.requestId;
+    Object.assign(this, init);
   }
 }
 
@@ -83,18 +82,9 @@ export class ConflictError<T = unknown> extends ApiError<T> {
 export class UnprocessableEntityError<T = unknown> extends ApiError<T> {
   override name = "UnprocessableEntityError";
 }
-/** 429 Too Many Requests (after retries ran out). */
+/** 429 Too Many Requests (after retries ran out); see `retryAfterMs` and `rateLimit`. */
 export class RateLimitError<T = unknown> extends ApiError<T> {
   override name = "RateLimitError";
-  /** Delay the server asked for, in ms (`retry-after-ms`, `Retry-After`, `x-ratelimit-reset`), capped at 60 000. */
-  readonly retryAfterMs: number | undefined;
-  /** The response's rate-limit headers. */
-  readonly rateLimit: RateLimitInfo;
-  constructor(init: ApiErrorInit<T>) {
-    super(init);
-    this.retryAfterMs = init.retryAfterMs;
-    this.rateLimit = init.rateLimit;
-  }
 }
 /** Any status >= 500 (after retries ran out). */
 export class InternalServerError<T = unknown> extends ApiError<T> {
@@ -109,37 +99,27 @@ export class InternalServerError<T = unknown> extends ApiError<T> {
  */
 export function makeApiError<T>(init: ApiErrorInit<T>): ApiError<T> {
   const s = init.status;
-  const C =
-    s === 400
-      ? BadRequestError
-      : s === 401
-        ? AuthenticationError
-        : s === 403
-          ? PermissionDeniedError
-          : s === 404
-            ? NotFoundError
-            : s === 409
-              ? ConflictError
-              : s === 422
-                ? UnprocessableEntityError
-                : s === 429
-                  ? RateLimitError
-                  : s >= 500
-                    ? InternalServerError
-                    : ApiError;
-  return new C<T>(init);
+  const byStatus: Record<number, typeof ApiError> = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+  };
+  return new (byStatus[s] ?? (s >= 500 ? InternalServerError : ApiError))<T>(init);
 }
 
 /** No response arrived: DNS failure, connection refused or reset, or the body stream broke. `cause` holds the fetch error. */
 export class ApiConnectionError extends Error {
   override name = "ApiConnectionError";
-  readonly method: string;
+  declare readonly method: string;
   /** Request URL (credentials sent in the query are redacted). */
-  readonly url: string;
+  declare readonly url: string;
   constructor(message: string, method: string, url: string, cause?: unknown) {
     super(message, { cause });
-    this.method = method;
-    this.url = url;
+    Object.assign(this, { method, url });
   }
 }
 

@@ -15,7 +15,7 @@ import {
   type RateLimitInfo,
 } from "./errors.js";
 import { backoffMs, isIdempotent, notSent, serverDelayMs, shouldRetry } from "./retry.js";
-import { buildPath, encodeBody, formPairs, headerValue } from "./serialize.js";
+import { buildPath, enc, encodeBody, formPairs, headerValue } from "./serialize.js";
 import type { OperationSpec } from "./types.js";
 
 /** Per-request options (the last argument of every operation function). */
@@ -57,23 +57,19 @@ export interface ApiPromise<TData, TError = unknown, THeaders = HeaderMap> exten
 }
 
 const noop = (): void => {};
-const LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error"];
 
 /** setTimeout-based clock used unless the client injects one. */
 export const realClock: Clock = {
-  now: () => Date.now(),
+  now: Date.now,
   sleep: (ms, signal) =>
     new Promise((resolve, reject) => {
+      const id = setTimeout(resolve, ms);
       const stop = (): void => {
         clearTimeout(id);
         reject(signal!.reason);
       };
-      const id = setTimeout(() => {
-        signal?.removeEventListener("abort", stop);
-        resolve();
-      }, ms);
       if (signal?.aborted) stop();
-      else signal?.addEventListener("abort", stop, { once: true });
+      signal?.addEventListener("abort", stop);
     }),
 };
 
@@ -170,11 +166,12 @@ async function send(
     buildPath(spec.path, spec.params, values) +
     (t.query.length ? "?" + t.query.join("&") : "");
 
-  const secrets = t.secrets.filter(Boolean).flatMap((s) => [s, encodeURIComponent(s)]);
+  const secrets = t.secrets.filter(Boolean).flatMap((s) => [s, enc(s)]);
   const redact = (s: string): string => secrets.reduce((a, x) => a.split(x).join("[REDACTED]"), s);
   const safeUrl = redact(url);
   const log = (level: LogLevel, msg: string, fields: Record<string, unknown>): void => {
-    if (LEVELS.indexOf(level) >= LEVELS.indexOf(o.logLevel ?? "info"))
+    // Level order by position in this string: debug < info < warn < error.
+    if ("debuginfowarnerror".indexOf(level) >= "debuginfowarnerror".indexOf(o.logLevel ?? "info"))
       o.logger?.[level]?.(msg, fields);
   };
   const repeatable = isIdempotent(method) || idempotencyKey !== undefined;
@@ -193,13 +190,12 @@ async function send(
     }, noop);
     const start = clock.now();
     let res: Response | undefined;
-    let raw: string | Blob | undefined;
+    let raw: string | Blob = "";
     let failure: Error | undefined;
     let sent = false;
     try {
       let req = new Request(url, { method, headers: h, body: body ?? null, signal: ctrl.signal });
       req = (await o.onRequest?.(req)) ?? req;
-      log("debug", `${method} ${safeUrl}`, { method, url: safeUrl, attempt });
       try {
         res = await fetchFn(req, { signal: ctrl.signal });
         sent = true;
@@ -211,93 +207,68 @@ async function send(
       } catch (e) {
         if (signal?.aborted) throw signal.reason;
         sent ||= timedOut || !notSent(e);
-        failure = timedOut
-          ? new ApiTimeoutError(
-              `Request timed out after ${timeoutMs} ms: ${method} ${safeUrl}`,
-              method,
-              safeUrl,
-            )
-          : new ApiConnectionError(`Connection error: ${method} ${safeUrl}`, method, safeUrl, e);
+        failure = new (timedOut ? ApiTimeoutError : ApiConnectionError)(
+          `${timedOut ? `Timed out after ${timeoutMs} ms` : "Connection error"}: ${method} ${safeUrl}`,
+          method,
+          safeUrl,
+          e,
+        );
       }
     } finally {
       done.abort();
       signal?.removeEventListener("abort", onAbort);
     }
-    const fields = {
-      method,
-      url: safeUrl,
-      status: res?.status,
-      attempt,
-      durationMs: clock.now() - start,
-    };
+    const status = res?.status;
+    const fields = { method, url: safeUrl, status, attempt, durationMs: clock.now() - start };
     let delay: number | undefined;
-    if (failure || !res) {
-      if (attempt > maxRetries || !shouldRetry(repeatable, sent ? "sent" : "unsent")) throw failure;
-      delay = backoffMs(attempt, (o.random ?? Math.random)());
-      log("warn", `${failure} (retrying in ${Math.round(delay)} ms)`, fields);
-    } else {
-      log("info", `${method} ${safeUrl} ${res.status}`, fields);
+    if (res && !failure) {
+      const line = `${method} ${safeUrl} ${status}`;
+      log("info", line, fields);
       const headers: HeaderMap = {};
-      res.headers.forEach((v, k) => (headers[k] = redact(v)));
       const rateLimit: RateLimitInfo = {};
-      for (const [k, v] of Object.entries(headers))
+      res.headers.forEach((v, k) => {
+        headers[k] = v = redact(v);
         if (/^(x-)?ratelimit/.test(k) || client.spec.rateLimitHeaders?.includes(k))
           rateLimit[k] = v !== "" && isFinite(+v) ? +v : v;
-      const text = typeof raw === "string" ? raw : "";
-      if (res.ok) {
-        if (spec.response !== "json")
-          return {
-            data: spec.response === "empty" ? undefined : raw,
-            response: res,
-            headers,
-            rateLimit,
-          };
+      });
+      if (res.ok)
         try {
-          return {
-            data: text === "" ? undefined : JSON.parse(text),
-            response: res,
-            headers,
-            rateLimit,
-          };
+          const data =
+            spec.response !== "json"
+              ? spec.response === "empty"
+                ? undefined
+                : raw
+              : raw
+                ? JSON.parse(raw as string)
+                : undefined;
+          return { data, response: res, headers, rateLimit };
         } catch {
-          throw new ApiError({
-            status: res.status,
-            message: `${res.status}: invalid JSON in response body`,
-            body: redact(text.slice(0, 1024)),
-            headers,
-            method,
-            url: safeUrl,
-            requestId: requestId(client, headers),
-            rateLimit,
-            retryAfterMs: undefined,
-          });
+          // invalid JSON in a 2xx body: falls through to an ApiError (200 is never retried)
         }
-      }
-      const retryAfterMs = serverDelayMs(res.headers, res.status, clock.now());
-      if (attempt > maxRetries || !shouldRetry(repeatable, res.status)) {
+      const retryAfterMs = serverDelayMs(res.headers, status!, clock.now());
+      if (attempt > maxRetries || !shouldRetry(repeatable, status!)) {
+        const requestId = headers[client.spec.requestIdHeader ?? "x-request-id"];
+        // raw is a string here: error statuses and json responses are read as text
         throw makeApiError({
-          ...errorBody(res, redact(text)),
+          status: status!,
           headers,
           method,
           url: safeUrl,
-          requestId: requestId(client, headers),
+          requestId,
           rateLimit,
           retryAfterMs,
+          ...errorBody(res, redact(raw as string)),
         });
       }
-      delay = retryAfterMs ?? backoffMs(attempt, (o.random ?? Math.random)());
-      log(
-        "warn",
-        `${method} ${safeUrl} ${res.status} (retrying in ${Math.round(delay)} ms)`,
-        fields,
-      );
-    }
+      delay = retryAfterMs;
+      failure = Error(line);
+    } else if (attempt > maxRetries || !shouldRetry(repeatable, sent ? "sent" : "unsent"))
+      throw failure;
+    delay ??= backoffMs(attempt, (o.random ?? Math.random)());
+    log("warn", `${failure!.message} (retrying in ${Math.round(delay)} ms)`, fields);
     await clock.sleep(delay, signal);
   }
 }
-
-const requestId = (client: Client, headers: HeaderMap): string | undefined =>
-  headers[client.spec.requestIdHeader ?? "x-request-id"] ?? headers["request-id"];
 
 const str = (v: unknown): string | undefined => (typeof v === "string" && v ? v : undefined);
 
@@ -305,24 +276,17 @@ const str = (v: unknown): string | undefined => (typeof v === "string" && v ? v 
 function errorBody(
   res: Response,
   text: string,
-): { status: number; message: string; body: unknown } {
+): { message: string; body: unknown; code: string | undefined } {
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
     body = text === "" ? undefined : text.slice(0, 1024);
   }
-  const b = (body ?? {}) as {
-    message?: unknown;
-    code?: unknown;
-    error?: { message?: unknown } | string;
-  };
+  const b = (body ?? {}) as { message?: unknown; code?: unknown; error?: { message?: unknown } };
   const detail =
-    typeof body === "string"
-      ? body.replace(/\s+/g, " ").trim().slice(0, 200)
-      : (str(b.message) ??
-        str(b.error) ??
-        str(typeof b.error === "object" ? b.error?.message : undefined));
-  const head = `${res.status} ${str(b.code) ?? res.statusText}`.trim();
-  return { status: res.status, message: detail ? `${head}: ${detail}` : head, body };
+    typeof body === "string" ? body.slice(0, 200) : (str(b.message) ?? str(b.error?.message));
+  const code = str(b.code);
+  const head = `${res.status} ${res.ok ? "invalid JSON" : (code ?? res.statusText)}`.trim();
+  return { message: detail ? `${head}: ${detail}` : head, body, code };
 }

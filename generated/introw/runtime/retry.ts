@@ -9,22 +9,16 @@
  * supplied an idempotency key.
  */
 
+import type { HttpMethod } from "./types.js";
+
 /** Statuses worth another attempt. */
 export const RETRY_STATUSES: readonly number[] = [408, 429, 500, 502, 503, 504];
 
-/** Backoff base and cap, in ms. */
-export const BACKOFF_BASE_MS = 500;
-export const BACKOFF_CAP_MS = 8000;
-/** Upper bound for a server-requested delay, in ms. */
-export const MAX_RETRY_AFTER_MS = 60000;
-
 /** Error codes (on the fetch error or its `cause` chain) that prove no byte reached the server. */
-const NOT_SENT =
-  /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
+const NOT_SENT = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|E(HOST|NET)UNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
 
-/** True for methods that are safe to repeat (RFC 9110 idempotent methods). */
-export const isIdempotent = (method: string): boolean =>
-  /^(GET|HEAD|OPTIONS|PUT|DELETE|TRACE|QUERY)$/.test(method);
+/** True for methods that are safe to repeat: every {@link HttpMethod} but POST and PATCH (RFC 9110 idempotent methods). */
+export const isIdempotent = (method: HttpMethod): boolean => !/^(POST|PATCH)$/.test(method);
 
 /**
  * Whether a fetch rejection proves the request never reached the server.
@@ -32,13 +26,11 @@ export const isIdempotent = (method: string): boolean =>
  */
 export function notSent(err: unknown): boolean {
   for (
-    let e = err, i = 0;
-    e && typeof e === "object" && i < 5;
-    e = (e as { cause?: unknown }).cause, i++
-  ) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && NOT_SENT.test(code)) return true;
-  }
+    let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0;
+    e && i < 5;
+    e = e.cause as typeof e, i++
+  )
+    if (NOT_SENT.test(String(e.code))) return true;
   return false;
 }
 
@@ -50,19 +42,21 @@ export function notSent(err: unknown): boolean {
  *   (connection dropped or timed out after the request may have arrived)
  */
 export function shouldRetry(repeatable: boolean, failure: number | "unsent" | "sent"): boolean {
-  if (failure === "unsent" || failure === 429) return true;
-  if (failure === "sent") return repeatable;
-  return repeatable && RETRY_STATUSES.includes(failure);
+  return (
+    failure === "unsent" ||
+    failure === 429 ||
+    (repeatable && (failure === "sent" || RETRY_STATUSES.includes(failure)))
+  );
 }
 
 /**
- * Exponential backoff with full jitter: a uniform delay in [0, min(cap, base * 2^(retry-1))).
+ * Exponential backoff with full jitter: a uniform delay in [0, min(8000, 500 * 2^(retry-1))) ms.
  * @param retry 1 for the first retry
  * @param random a number in [0, 1)
  * @returns delay in ms
  */
 export const backoffMs = (retry: number, random: number): number =>
-  random * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1));
+  random * Math.min(8000, 500 * 2 ** (retry - 1));
 
 /**
  * The delay the server asked for, in ms, capped at 60 000: `retry-after-ms`, then `Retry-After`
@@ -71,7 +65,7 @@ export const backoffMs = (retry: number, random: number): number =>
  * @returns undefined when no header gives a usable value
  */
 export function serverDelayMs(headers: Headers, status: number, now: number): number | undefined {
-  const cap = (ms: number): number => Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
+  const cap = (ms: number): number => Math.min(Math.max(ms, 0), 60000);
   const ms = headers.get("retry-after-ms");
   if (ms && isFinite(+ms)) return cap(+ms);
   const ra = headers.get("retry-after");

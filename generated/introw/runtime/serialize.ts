@@ -10,7 +10,8 @@ import type { BodySpec, ParamSpec } from "./types.js";
 
 type Encode = (s: string) => string;
 
-const enc: Encode = encodeURIComponent;
+/** Percent-encodes all but RFC 3986 unreserved characters. */
+export const enc: Encode = encodeURIComponent;
 /** `allowReserved`: RFC 3986 reserved characters stay as they are, except `#`, which would end the query. */
 const encReserved: Encode = (s) => encodeURI(s).replace(/#/g, "%23");
 const same: Encode = (s) => s;
@@ -18,25 +19,22 @@ const same: Encode = (s) => s;
 /** A scalar as text: `Date` as ISO 8601, everything else through `String`. */
 export const text = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
 
+/** An object with fields (not an array, Date or Blob; null-prototype objects included). */
 const isObj = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
+  ({}).toString.call(v) === "[object Object]";
 
 /**
  * The parts of a value: array items, or object keys and values (`k=v` when `explode`), or the scalar.
  * Every part is already encoded with `e`.
  */
 function parts(v: unknown, explode: boolean, e: Encode): string[] {
-  if (Array.isArray(v)) return v.map((x) => e(text(x)));
-  if (isObj(v)) {
-    const out: string[] = [];
-    for (const [k, x] of Object.entries(v)) {
-      if (x == null) continue;
-      if (explode) out.push(e(k) + "=" + e(text(x)));
-      else out.push(e(k), e(text(x)));
-    }
-    return out;
-  }
-  return [e(text(v))];
+  return Array.isArray(v)
+    ? v.map((x) => e(text(x)))
+    : isObj(v)
+      ? Object.entries(v).flatMap(([k, x]) =>
+          x == null ? [] : explode ? [e(k) + "=" + e(text(x))] : [e(k), e(text(x))],
+        )
+      : [e(text(v))];
 }
 
 /**
@@ -46,14 +44,16 @@ function parts(v: unknown, explode: boolean, e: Encode): string[] {
 export function pathValue(p: ParamSpec, v: unknown): string {
   const explode = p.explode ?? false;
   const list = parts(v, explode, enc);
-  if (p.style === "label") return "." + list.join(explode ? "." : ",");
-  if (p.style === "matrix") {
-    const n = enc(p.name);
-    if (explode && Array.isArray(v)) return list.map((x) => ";" + n + "=" + x).join("");
-    if (explode && isObj(v)) return list.map((x) => ";" + x).join("");
-    return ";" + n + "=" + list.join(",");
-  }
-  return list.join(",");
+  const n = ";" + enc(p.name) + "=";
+  return p.style === "label"
+    ? "." + list.join(explode ? "." : ",")
+    : p.style !== "matrix"
+      ? list.join(",")
+      : explode && Array.isArray(v)
+        ? n + list.join(n)
+        : explode && isObj(v)
+          ? ";" + list.join(";")
+          : n + list.join(",");
 }
 
 /**
@@ -77,7 +77,7 @@ export function buildPath(
     return pathValue(p, v);
   });
   if (path.split("/").some((s) => /^(\.|%2e){1,2}$/i.test(s)))
-    throw new TypeError(`A path parameter value would change the path: ${template}`);
+    throw new TypeError(`Path parameter would change the path ${template}`);
   return path;
 }
 
@@ -120,33 +120,20 @@ export function encodeBody(
   spec: BodySpec,
   v: unknown,
 ): { body: BodyInit; type: string | undefined } {
+  const e = spec.encoding;
   const t = spec.mediaType;
-  switch (spec.encoding) {
-    case "json":
-      return { body: JSON.stringify(v), type: t };
-    case "text":
-      return { body: text(v), type: t };
-    case "binary":
-      return { body: v as BodyInit, type: t };
-    case "form": {
-      const f = new URLSearchParams();
-      fields(v, (k, x) => f.append(k, typeof x === "string" ? x : text(x)));
-      return { body: f, type: t };
-    }
-    case "multipart": {
-      const f = new FormData();
-      fields(v, (k, x) => (x instanceof Blob ? f.append(k, x) : f.append(k, text(x))));
-      return { body: f, type: undefined };
-    }
+  if (e === "json") return { body: JSON.stringify(v), type: t };
+  if (e === "form" || e === "multipart") {
+    const f = e === "form" ? new URLSearchParams() : new FormData();
+    // Arrays repeat the key; nested objects travel as JSON; Blob/File parts stay binary (multipart).
+    for (const [k, x] of Object.entries(v ?? {}))
+      for (const item of [x].flat())
+        if (item != null)
+          (f as FormData).append(
+            k,
+            item instanceof Blob ? item : isObj(item) ? JSON.stringify(item) : text(item),
+          );
+    return { body: f, type: e === "form" ? t : undefined };
   }
-}
-
-/** Calls `add` for each field of a form body: arrays repeat the key, nested objects travel as JSON. */
-function fields(v: unknown, add: (k: string, x: unknown) => void): void {
-  for (const [k, x] of Object.entries((v ?? {}) as Record<string, unknown>)) {
-    for (const item of Array.isArray(x) ? x : [x]) {
-      if (item == null) continue;
-      add(k, isObj(item) && !(item instanceof Blob) ? JSON.stringify(item) : item);
-    }
-  }
+  return { body: e === "text" ? text(v) : (v as BodyInit), type: t };
 }
