@@ -3,10 +3,13 @@
  * spec must not make the generator read: files outside the entry file's directory and, unless
  * allowed, anything over the network.
  */
-import { readFile } from "node:fs/promises";
+import { readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { BaseResolver, Source, bundle, createConfig, type Document } from "@redocly/openapi-core";
-import { SpecError, type Issue } from "./issues.js";
+import { SpecError, locateIssues, type Issue } from "./issues.js";
+
+/** Largest file accepted, in bytes (64 MiB): larger inputs get a clear error instead of exhausting memory. */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 /** True when any `$ref` in the document points outside it (a file or URL). Iterative: deep documents cannot overflow the stack. */
 export function hasExternalRefs(document: unknown): boolean {
@@ -27,29 +30,40 @@ export function hasExternalRefs(document: unknown): boolean {
 }
 
 class GuardedResolver extends BaseResolver {
-  readonly refused: { ref: string; reason: string }[] = [];
   readonly contents = new Map<string, Buffer>();
+  private realRoot: Promise<string>;
   constructor(
     private readonly root: string,
     private readonly allowRemote: boolean,
+    private readonly show: (p: string) => string,
   ) {
     super({ http: { headers: [] } });
+    this.realRoot = realpath(root).catch(() => root);
   }
 
   override async loadExternalRef(absoluteRef: string): Promise<Source> {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(absoluteRef)) {
-      if (!/^https?:\/\//i.test(absoluteRef) || !this.allowRemote) {
-        this.refused.push({ ref: absoluteRef, reason: "remote" });
+    if (/^[a-z][a-z0-9+.-]*:/i.test(absoluteRef) && !path.isAbsolute(absoluteRef)) {
+      if (!/^https?:\/\//i.test(absoluteRef)) {
+        throw new Error(`$ref '${absoluteRef}' refused: only local files and, with --allow-remote-refs, http(s) URLs can be referenced`);
+      }
+      if (!this.allowRemote) {
         throw new Error(`remote $ref '${absoluteRef}' refused: the generator does not use the network unless --allow-remote-refs is given`);
       }
       return super.loadExternalRef(absoluteRef);
     }
-    const relative = path.relative(this.root, absoluteRef);
+    // Compare real paths, so a symlink inside the spec's directory cannot lead outside it.
+    const root = await this.realRoot;
+    const real = await realpath(absoluteRef).catch(() => undefined);
+    const target = real ?? absoluteRef;
+    const relative = path.relative(root, target);
     if (relative.startsWith("..") || path.isAbsolute(relative)) {
-      this.refused.push({ ref: absoluteRef, reason: "outside" });
-      throw new Error(`$ref to '${absoluteRef}' refused: it is outside the spec's directory '${this.root}'`);
+      throw new Error(`$ref to '${this.show(absoluteRef)}' refused: it is outside the spec's directory '${this.show(this.root) || "."}'`);
     }
-    const bytes = await readFile(absoluteRef);
+    if (real === undefined) throw new Error(`no file at '${this.show(absoluteRef)}'`);
+    const info = await stat(real);
+    if (!info.isFile()) throw new Error(`'${this.show(absoluteRef)}' is not a file`);
+    if (info.size > MAX_INPUT_BYTES) throw new Error(`'${this.show(absoluteRef)}' is ${info.size} bytes; the limit is ${MAX_INPUT_BYTES} bytes`);
+    const bytes = await readFile(real);
     this.contents.set(absoluteRef, bytes);
     return new Source(absoluteRef, bytes.toString("utf8").replace(/^\uFEFF/, "").replace(/\r\n/g, "\n"));
   }
@@ -70,26 +84,38 @@ export interface BundleResult {
 export async function bundleExternalRefs(
   absolute: string,
   parsed: unknown,
-  options: { cwd: string; allowRemoteRefs: boolean },
+  options: { cwd: string; allowRemoteRefs: boolean; text: string },
 ): Promise<BundleResult> {
-  const resolver = new GuardedResolver(path.dirname(absolute), options.allowRemoteRefs);
+  const rel = (p: string): string => (/^[a-z][a-z0-9+.-]*:/i.test(p) && !path.isAbsolute(p) ? p : path.relative(options.cwd, p));
+  const resolver = new GuardedResolver(path.dirname(absolute), options.allowRemoteRefs, rel);
   const config = await createConfig({ rules: {} }, { extends: [] as never[] });
   const rootText = JSON.stringify(parsed);
   const doc: Document = { source: new Source(absolute, rootText, "application/json"), parsed };
-  const result = await bundle({ doc, config, externalRefResolver: resolver, dereference: false });
-  const rel = (p: string): string => (/^[a-z]+:\/\//i.test(p) ? p : path.relative(options.cwd, p));
+  let result;
+  try {
+    result = await bundle({ doc, config, externalRefResolver: resolver, dereference: false });
+  } catch (error) {
+    // The bundler throws (instead of reporting a problem) on a `$ref` that points at itself, e.g. `A: { $ref: "#/A" }`.
+    const message = (error as Error).message.replace(/\.$/, "");
+    if (!/circular/i.test(message)) throw error;
+    throw new SpecError([{ code: "ref-cycle", severity: "error", pointer: "", file: rel(absolute), message: `a $ref in ${rel(absolute)} or a file it references points at itself (${message}); it cannot be typed. Make it a real schema.` }]);
+  }
+  // Messages name files relative to the working directory, never by absolute path.
+  const shownDir = path.relative(options.cwd, path.dirname(absolute));
+  const clean = (message: string): string => message.split(path.dirname(absolute) + path.sep).join(shownDir === "" ? "" : shownDir + path.sep);
   const issues: Issue[] = [];
   for (const problem of result.problems) {
     if (problem.severity !== "error") continue;
     const location = problem.location[0];
-    const source = location?.source.absoluteRef;
-    issues.push({
+    const source = location?.source.absoluteRef ?? absolute;
+    const issue: Issue = {
       code: /refused/.test(problem.message) ? "ref-refused" : "unresolved-ref",
       severity: "error",
       pointer: location?.pointer?.replace(/^#/, "") ?? "",
-      ...(source !== undefined ? { file: rel(source) } : {}),
-      message: `${problem.message.replace(/\s+/g, " ").trim()}. Fix or remove the $ref.`,
-    });
+      message: `${clean(problem.message).replace(/\s+/g, " ").trim().replace(/\.$/, "")}. Fix or remove the $ref.`,
+    };
+    const text = source === absolute ? options.text : resolver.contents.get(source)?.toString("utf8");
+    issues.push(...(text !== undefined ? locateIssues([issue], rel(source), text) : [{ ...issue, file: rel(source) }]));
   }
   if (issues.length > 0) throw new SpecError(issues);
   const entries = [...resolver.contents.entries()]

@@ -10,7 +10,8 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import { SpecError, formatIssue, type Issue } from "./issues.js";
-import { bundleExternalRefs, hasExternalRefs } from "./bundle.js";
+import { bundleExternalRefs, hasExternalRefs, MAX_INPUT_BYTES } from "./bundle.js";
+import { findTooDeep, MAX_DEPTH, tooDeepIssue } from "./validate.js";
 
 export interface LoadedSpec {
   /** The parsed (and bundled, and converted) document; not yet validated. */
@@ -33,8 +34,7 @@ export interface LoadOptions {
   readonly cwd?: string;
 }
 
-/** Largest document accepted, in bytes (64 MiB): larger inputs get a clear error instead of exhausting memory. */
-export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+export { MAX_INPUT_BYTES };
 
 function inputError(code: string, file: string, message: string, at: Partial<Issue> = {}): SpecError {
   return new SpecError([{ code, severity: "error", pointer: "", file, message, ...at }]);
@@ -56,17 +56,19 @@ export async function load(input: string, options: LoadOptions = {}): Promise<Lo
     throw inputError("not-a-file", file, `'${file}' is a directory, not a file. Point --input at the spec's entry file.`);
   }
   if (info.size > MAX_INPUT_BYTES) {
-    throw inputError("file-too-large", file, `the spec is ${info.size} bytes; the limit is ${MAX_INPUT_BYTES} bytes.`);
+    throw inputError("file-too-large", file, `the spec is ${info.size} bytes; the limit is ${MAX_INPUT_BYTES} bytes. Split it into files joined by $refs, or remove unused parts.`);
   }
   const bytes = await readFile(absolute);
   const text = decodeText(bytes, file);
   let document = parseText(text, file);
+  assertDepth(document, file);
   const notices: string[] = [];
   let files = [file];
   let hashed: Buffer[] = [bytes];
   if (hasExternalRefs(document)) {
-    const bundled = await bundleExternalRefs(absolute, document, { cwd, allowRemoteRefs: options.allowRemoteRefs ?? false });
+    const bundled = await bundleExternalRefs(absolute, document, { cwd, allowRemoteRefs: options.allowRemoteRefs ?? false, text });
     document = bundled.document;
+    assertDepth(document, file);
     files = [file, ...bundled.files.filter((f) => f !== file)];
     hashed = [bytes, ...bundled.contents];
   }
@@ -126,20 +128,42 @@ export function parseText(text: string, file: string): unknown {
       throw inputError("invalid-json", file, `invalid JSON: ${reason}. Fix the syntax at that position.`, at);
     }
   }
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  let doc;
+  try {
+    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  } catch (error) {
+    throw parserFailure(error, file);
+  }
   const problem = doc.errors[0];
   if (problem !== undefined) {
-    const pos = problem.linePos?.[0];
+    if (/call stack/i.test(problem.message)) throw parserFailure(new RangeError(problem.message), file);
     const kind = problem.code === "DUPLICATE_KEY" ? "duplicate-key" : "invalid-yaml";
-    const reason = problem.message.split("\n")[0] ?? problem.message;
-    const at = pos !== undefined ? { line: pos.line, column: pos.col } : {};
-    throw inputError(kind, file, `invalid YAML: ${reason}. Fix the document at that position.`, at);
+    const reason = (problem.message.split("\n")[0] ?? problem.message).replace(/\s+at line \d+, column \d+:?$/, "").replace(/\.$/, "");
+    const at = lineColumn(text, problem.pos[0]);
+    const fix = kind === "duplicate-key" ? "Remove or rename one of the duplicate keys." : "Fix the YAML syntax at that position.";
+    throw inputError(kind, file, `invalid YAML: ${reason}. ${fix}`, at);
   }
   try {
     return doc.toJS({ maxAliasCount: 1000 }) as unknown;
   } catch (error) {
-    throw inputError("invalid-yaml", file, `invalid YAML: ${(error as Error).message}`);
+    if (error instanceof RangeError) throw parserFailure(error, file);
+    throw inputError("invalid-yaml", file, `invalid YAML: ${(error as Error).message.replace(/\.$/, "")}. Expand or remove the aliases.`);
   }
+}
+
+/** A parser that ran out of stack: the document nests too deeply for it. Anything else is rethrown. */
+function parserFailure(error: unknown, file: string): unknown {
+  if (!(error instanceof RangeError)) return error;
+  return inputError("too-deep", file, `the document nests too deeply to parse (the YAML parser ran out of stack; the limit is ${MAX_DEPTH} levels). Flatten it with named components.`);
+}
+
+/**
+ * Refuses a document nested deeper than {@link MAX_DEPTH} before any recursive tool (bundler, converter) sees it.
+ * @throws {SpecError} code `too-deep`, pointing at the level where the limit is crossed.
+ */
+function assertDepth(document: unknown, file: string): void {
+  const deep = findTooDeep(document, MAX_DEPTH);
+  if (deep !== undefined) throw new SpecError([tooDeepIssue(deep, file)]);
 }
 
 async function convertSwagger2(document: Record<string, unknown>, file: string): Promise<Record<string, unknown>> {

@@ -3,9 +3,10 @@
  *
  * Collects every issue before failing. Errors stop generation; defects real specs carry
  * (duplicate operationIds, undeclared path parameters, `$ref` siblings, bad regex patterns, unknown
- * types) are warnings with a repair applied here, so later stages can trust the document.
+ * types, `$ref` cycles TypeScript cannot type) are warnings with a repair applied here, so later stages can trust the document.
  */
 import { asArray, asRecord, asString, entries, getPointer, isRecord, METHODS, type JsonRecord } from "./document.js";
+import { breakUntypableCycles } from "./cycles.js";
 import { pointer, type Issue } from "./issues.js";
 
 /** A document that passed validation: an object with a supported `openapi` version, `info` and `paths`. */
@@ -62,53 +63,100 @@ export function validate(input: unknown): ValidationResult {
   if (issues.some((i) => i.severity === "error")) return { issues };
   const repaired = repairOperations(input, paths as JsonRecord, error, warn);
   if (issues.some((i) => i.severity === "error")) return { issues };
-  const document = { ...input, info: info as JsonRecord, paths: repaired } as ValidDocument;
-  return { document, issues };
+  const cycles = breakUntypableCycles({ ...input, info: info as JsonRecord, paths: repaired });
+  issues.push(...cycles.issues);
+  return { document: cycles.document as ValidDocument, issues };
 }
+
+interface WalkEntry {
+  readonly node: unknown;
+  readonly key: string;
+  readonly parent: WalkEntry | undefined;
+  readonly depth: number;
+  /** Under `components/securitySchemes`, where `type` is not a schema type. */
+  readonly securitySchemes: boolean;
+}
+
+/** The JSON pointer of a walk entry, built only when an issue needs it (a large document builds none). */
+function entryPointer(entry: WalkEntry | undefined): string {
+  const tokens: string[] = [];
+  for (let e = entry; e?.parent !== undefined; e = e.parent) tokens.push(e.key);
+  return tokens.reverse().map((t) => `/${t.replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+}
+
+/** How many pointer tokens a `too-deep` issue shows: enough to find the place, short enough to read. */
+const DEEP_POINTER_TOKENS = 12;
+
+/** The issue for a document nested deeper than {@link MAX_DEPTH} at `ptr` (shortened to an ancestor). */
+export function tooDeepIssue(ptr: string, file?: string): Issue {
+  const tokens = ptr.split("/").slice(1);
+  const shown = tokens.slice(0, DEEP_POINTER_TOKENS).map((t) => `/${t}`).join("");
+  return {
+    code: "too-deep",
+    severity: "error",
+    pointer: shown,
+    ...(file !== undefined ? { file } : {}),
+    message: `the document nests deeper than ${MAX_DEPTH} levels (below this point it goes ${tokens.length - DEEP_POINTER_TOKENS}+ levels further); flatten it with named components.`,
+  };
+}
+
+/** Pointer of the first node deeper than `limit` levels, or undefined. Iterative: any depth is safe. */
+export function findTooDeep(value: unknown, limit: number): string | undefined {
+  const stack: WalkEntry[] = [{ node: value, key: "", parent: undefined, depth: 0, securitySchemes: false }];
+  while (stack.length > 0) {
+    const entry = stack.pop()!;
+    const node = entry.node;
+    if (typeof node !== "object" || node === null) continue;
+    if (entry.depth > limit) return entryPointer(entry);
+    for (const key of Object.keys(node)) stack.push({ node: (node as JsonRecord)[key], key, parent: entry, depth: entry.depth + 1, securitySchemes: false });
+  }
+  return undefined;
+}
+
+const VALUE_KEYS = new Set(["examples", "example", "default", "const", "enum"]);
 
 /** One iterative pass over every node: depth limit, local `$ref`s, `$ref` siblings, patterns, types. */
 function walkDocument(doc: JsonRecord, issues: Issue[]): void {
   const is30 = typeof doc["openapi"] === "string" && doc["openapi"].startsWith("3.0");
-  const stack: { node: unknown; path: string; depth: number }[] = [{ node: doc, path: "", depth: 0 }];
-  let deepReported = false;
+  const stack: WalkEntry[] = [{ node: doc, key: "", parent: undefined, depth: 0, securitySchemes: false }];
   while (stack.length > 0) {
-    const { node, path, depth } = stack.pop()!;
+    const entry = stack.pop()!;
+    const { node, depth } = entry;
     if (typeof node !== "object" || node === null) continue;
     if (depth > MAX_DEPTH) {
-      if (!deepReported) {
-        issues.push({ code: "too-deep", severity: "error", pointer: path, message: `the document nests deeper than ${MAX_DEPTH} levels; flatten it with named components.` });
-        deepReported = true;
-      }
-      continue;
+      issues.push(tooDeepIssue(entryPointer(entry)));
+      return;
     }
+    const securitySchemes = entry.securitySchemes || (depth === 2 && entry.key === "securitySchemes" && entry.parent?.key === "components");
     if (Array.isArray(node)) {
-      node.forEach((item, i) => stack.push({ node: item, path: `${path}/${i}`, depth: depth + 1 }));
+      node.forEach((item, i) => stack.push({ node: item, key: String(i), parent: entry, depth: depth + 1, securitySchemes }));
       continue;
     }
     const record = node as JsonRecord;
     const ref = record["$ref"];
     if (typeof ref === "string") {
+      const path = entryPointer(entry);
       checkRef(doc, ref, path, issues);
       const siblings = Object.keys(record).filter((k) => k !== "$ref" && k !== "description" && k !== "summary" && !k.startsWith("x-"));
       if (is30 && siblings.length > 0) {
         issues.push({ code: "ref-siblings", severity: "warning", pointer: path, message: `keys next to $ref (${siblings.join(", ")}) are ignored in OpenAPI 3.0; the $ref wins.` });
       }
     }
-    const inSchemaContext = !path.startsWith("/components/securitySchemes") && !/\/(examples?|default|const|enum)(\/|$)/.test(path);
-    if (inSchemaContext && typeof record["pattern"] === "string") {
+    if (!securitySchemes && typeof record["pattern"] === "string") {
       try {
         new RegExp(record["pattern"], "u");
       } catch {
-        issues.push({ code: "invalid-pattern", severity: "warning", pointer: `${path}/pattern`, message: `'pattern' is not a valid regular expression; it is ignored.` });
+        issues.push({ code: "invalid-pattern", severity: "warning", pointer: `${entryPointer(entry)}/pattern`, message: `'pattern' is not a valid regular expression; it is ignored.` });
       }
     }
     const type = record["type"];
-    if (inSchemaContext && typeof type === "string" && !SCHEMA_TYPES.has(type) && !isSecuritySchemeType(record)) {
-      issues.push({ code: "unknown-type", severity: "warning", pointer: `${path}/type`, message: `unknown schema type '${type}'; it is typed as unknown.` });
+    if (!securitySchemes && typeof type === "string" && !SCHEMA_TYPES.has(type) && !isSecuritySchemeType(record)) {
+      issues.push({ code: "unknown-type", severity: "warning", pointer: `${entryPointer(entry)}/type`, message: `unknown schema type '${type}'; it is typed as unknown.` });
     }
+    const inProperties = entry.key === "properties" || entry.key === "patternProperties";
     for (const key of Object.keys(record)) {
-      if (key === "examples" || key === "example" || key === "default" || key === "const" || key === "enum") continue;
-      stack.push({ node: record[key], path: `${path}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`, depth: depth + 1 });
+      if (!inProperties && VALUE_KEYS.has(key)) continue;
+      stack.push({ node: record[key], key, parent: entry, depth: depth + 1, securitySchemes });
     }
   }
 }
