@@ -283,10 +283,11 @@ function errorBody(
   } catch {
     body = text === "" ? undefined : text.slice(0, 1024);
   }
-  const b = (body ?? {}) as { message?: unknown; code?: unknown; error?: { message?: unknown } };
-  const detail =
-    typeof body === "string" ? body.slice(0, 200) : (str(b.message) ?? str(b.error?.message));
-  const code = str(b.code);
+  const b = (body ?? {}) as { message?: unknown; code?: unknown; error?: unknown };
+  // `code`/`message` at the top level, else in `error` or its first entry: { error: { code } } or { error: [{ code }] }.
+  const e = ([b.error].flat()[0] ?? {}) as { message?: unknown; code?: unknown };
+  const detail = typeof body === "string" ? body.slice(0, 200) : (str(b.message) ?? str(e.message));
+  const code = str(b.code) ?? str(e.code);
   const head = `${res.status} ${res.ok ? "invalid JSON" : (code ?? res.statusText)}`.trim();
   return { message: detail ? `${head}: ${detail}` : head, body, code };
 }
