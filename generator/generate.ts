@@ -21,7 +21,8 @@ import { normalize } from "./normalize.js";
 import { loadTemplates } from "./templates.js";
 import { validate } from "./validate.js";
 import { optionsHash } from "./config-load.js";
-import { MANIFEST_FILE, NORMALIZED_SPEC_FILE, sha256, sortedJson, type GeneratedFile } from "./write.js";
+import { buildChangelog, composeChangelog } from "./changelog/render.js";
+import { CHANGELOG_FILE, MANIFEST_FILE, NORMALIZED_SPEC_FILE, sha256, sortedJson, type GeneratedFile, type PreviousOutput } from "./write.js";
 
 export interface GenerateResult {
   readonly files: readonly GeneratedFile[];
@@ -37,10 +38,12 @@ export interface GenerateResult {
 
 /**
  * Generates the client for `options.input` in memory.
+ * @param previous The previous output's normalized spec and CHANGELOG.md (see `readPrevious`): when the spec
+ *   changed, a changelog entry is computed and prepended; an existing CHANGELOG.md is carried over.
  * @returns Every output file (paths relative to the output directory), the model, warnings and stage timings (ms).
  * @throws {SpecError} with every error found (and, with `strict`, every warning).
  */
-export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+export async function generate(options: GenerateOptions, previous: PreviousOutput = {}): Promise<GenerateResult> {
   const timings: Record<string, number> = {};
   let t = performance.now();
   const lap = (stage: string): void => {
@@ -88,10 +91,19 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   lap("operations");
   const files: GeneratedFile[] = [];
   for (const [file, text] of sources) files.push({ path: file, contents: header + (await formatTypeScript(text)) });
-  const readme = await formatMarkdown(emitReadme(model, `<!--\n${header.replace(/--/g, "- -").trimEnd()}\n-->\n`, path.basename(options.output)));
+  const markdownHeader = `<!--\n${header.replace(/--/g, "- -").trimEnd()}\n-->\n`;
+  const readme = await formatMarkdown(emitReadme(model, markdownHeader, path.basename(options.output)));
   files.push({ path: "README.md", contents: readme });
   lap("format");
-  files.push({ path: NORMALIZED_SPEC_FILE, contents: sortedJson(validation.document) });
+  const normalizedSpec = sortedJson(validation.document);
+  files.push({ path: NORMALIZED_SPEC_FILE, contents: normalizedSpec });
+  let changelog: Changelog | undefined;
+  if (previous.normalizedSpec !== undefined && previous.normalizedSpec !== normalizedSpec) {
+    changelog = buildChangelog(JSON.parse(previous.normalizedSpec) as unknown, validation.document, model.title, true);
+  }
+  if (changelog !== undefined || previous.changelog !== undefined) {
+    files.push({ path: CHANGELOG_FILE, contents: composeChangelog(markdownHeader, changelog?.entry, previous.changelog) });
+  }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const manifest = {
     generator: "openapi-client-gen",
@@ -107,5 +119,5 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     files: Object.fromEntries(files.map((f) => [f.path, sha256(f.contents)])),
   };
   files.push({ path: MANIFEST_FILE, contents: `${JSON.stringify(manifest, null, 2)}\n` });
-  return { files, model, loaded, issues: locateIssues(all, loaded.file, loaded.text), timings };
+  return { files, model, loaded, issues: locateIssues(all, loaded.file, loaded.text), timings, ...(changelog !== undefined ? { changelog } : {}) };
 }

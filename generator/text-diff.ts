@@ -27,7 +27,7 @@ export function shortUnifiedDiff(file: string, expected: string, actual: string 
   const from = Math.max(0, start - context);
   const removed = a.slice(start, endA);
   const added = b.slice(start, endB);
-  const lines: string[] = [`--- a/${file}${actual === undefined ? " (missing)" : ""}`, `+++ b/${file}`];
+  const lines: string[] = [`--- ${file} (on disk${actual === undefined ? ": missing" : ""})`, `+++ ${file} (generated)`];
   const shownA = Math.min(removed.length, maxLines);
   const shownB = Math.min(added.length, maxLines);
   const after = a.slice(endA, Math.min(a.length, endA + context));

@@ -47,6 +47,27 @@ async function listFiles(dir: string, prefix = ""): Promise<string[]> {
   return out.sort();
 }
 
+/** Name of the changelog the generator maintains in each output directory. */
+export const CHANGELOG_FILE = "CHANGELOG.md";
+
+/** What a previous generation left in the output directory that the next one builds on. */
+export interface PreviousOutput {
+  /** Text of the previous normalized spec (the changelog's baseline). */
+  readonly normalizedSpec?: string;
+  /** Text of the existing CHANGELOG.md. */
+  readonly changelog?: string;
+}
+
+/** Reads the previous normalized spec and changelog of `output`, when the manifest lists them. */
+export async function readPrevious(output: string): Promise<PreviousOutput> {
+  const files = await readManifestFiles(output);
+  if (files === undefined) return {};
+  const read = async (name: string): Promise<string | undefined> =>
+    name in files ? await readFile(path.join(output, name), "utf8").catch(() => undefined) : undefined;
+  const [normalizedSpec, changelog] = await Promise.all([read(NORMALIZED_SPEC_FILE), read(CHANGELOG_FILE)]);
+  return { ...(normalizedSpec !== undefined ? { normalizedSpec } : {}), ...(changelog !== undefined ? { changelog } : {}) };
+}
+
 /** Files listed in the manifest of an existing output directory, or undefined when there is none. */
 export async function readManifestFiles(output: string): Promise<Record<string, string> | undefined> {
   try {
