@@ -3,6 +3,7 @@
  */
 import type { ApiModel } from "../model.js";
 import { configTypeName } from "./client.js";
+import { words } from "../naming.js";
 import { docLine } from "./docs.js";
 
 function cell(text: string): string {
@@ -12,9 +13,12 @@ function cell(text: string): string {
 /** README.md text (unformatted Markdown). */
 export function emitReadme(model: ApiModel, header: string, directory: string): string {
   const first = model.operations[0];
-  const credential = model.securitySchemes[0];
+  // The example configures every scheme of the first operation's first requirement: schemes listed together
+  // (e.g. an API key plus a signature header) are only sent when all of them have a credential.
+  const required = first?.security.find((alt) => alt.length > 0) ?? model.securitySchemes.slice(0, 1).map((s) => s.name);
+  const credentials = model.securitySchemes.filter((s) => required.includes(s.name));
   const config = [
-    credential !== undefined ? `  ${credential.configKey}: process.env.API_CREDENTIAL!,` : "",
+    ...credentials.map((s) => `  ${s.configKey}: process.env.${words(s.configKey).join("_").toUpperCase()}!,`),
     model.servers.length > 0 ? `  server: "${model.servers[0]!.name}",` : `  baseUrl: "https://api.example.com",`,
   ].filter((l) => l !== "");
   const rows = model.operations.map(
