@@ -23,7 +23,7 @@ describe("createClientCore", () => {
     expect(() => createClientCore(spec, { serverVariables: { region: "mars" } })).toThrow(/one of eu,us/);
   });
 
-  it.each(["ftp://x.test", "javascript:alert(1)", "file:///etc/passwd", "/relative", "https://", "example.com"])(
+  it.each(["ftp://x.test", "javascript:alert(1)", "file:///etc/passwd", "/relative", "https://", "example.com", "https://a.test/v1?key=1", "https://a.test/#x"])(
     "rejects baseUrl %s",
     (baseUrl) => expect(() => createClientCore(clientSpec, { baseUrl })).toThrow(TypeError),
   );
