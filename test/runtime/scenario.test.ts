@@ -130,6 +130,25 @@ describe("retries against the scenario server", () => {
     ]);
   });
 
+  it("onRequest signs each attempt from the body it is about to send (HMAC-SHA256 in a signature header)", async () => {
+    const secret = await crypto.subtle.importKey("raw", new TextEncoder().encode("signing-secret"), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    const hex = (b: ArrayBuffer): string => Buffer.from(b).toString("hex");
+    const { client } = setup({
+      onRequest: async (req) => {
+        const body = await req.clone().text();
+        req.headers.set("signature", hex(await crypto.subtle.sign("HMAC", secret, new TextEncoder().encode(`${req.method}\n${new URL(req.url).pathname}\n${body}`))));
+      },
+    });
+    const k = key();
+    await request(client, postStatus, { key: k, codes: "429,201", body: { amount: "12.50" } });
+    const seen = server.requests.filter((r) => r.path === `/status/${k}`);
+    expect(seen).toHaveLength(2);
+    for (const r of seen) {
+      const expected = hex(await crypto.subtle.sign("HMAC", secret, new TextEncoder().encode(`POST\n/status/${k}\n{"amount":"12.50"}`)));
+      expect([r.headers["signature"], r.body]).toEqual([expected, '{"amount":"12.50"}']);
+    }
+  });
+
   it("connection refused: a POST is retried (it never reached a server), then ApiConnectionError", async () => {
     const port = await closedPort();
     let attempts = 0;
