@@ -1,9 +1,10 @@
 /**
- * A tiny stand-in for the payout provider's `GET /api/payout/` on 127.0.0.1 (port 0), for multi-page iteration
- * tests: Prism always serves the spec's single example page. Pages are keyed by the `lastkey` query value
- * ("" for the first page). It checks credentials like the provider would (assumed scheme: `x-api-key` plus a
- * hex HMAC-SHA256 `signature` over `METHOD\npath?query\nbody`), verified here with node:crypto, independently of
- * the Web Crypto signer under test. Errors use the provider's `{ message, error: [{ code, message }] }` envelope.
+ * A tiny stand-in for the payout provider on 127.0.0.1 (port 0), for multi-page iteration tests: Prism always
+ * serves the spec's single example page. `GET /api/payout/` serves pages keyed by the `lastkey` query value
+ * ("" for the first page); `GET /api/payout/{id}` serves any payout of those pages, else 404 PAYO101.
+ * It checks credentials like the provider would (assumed scheme: `x-api-key` plus a hex HMAC-SHA256 `signature`
+ * over `METHOD\npath?query\nbody`), verified here with node:crypto, independently of the Web Crypto signer under
+ * test. Errors use the provider's `{ message, error: [{ code, message }] }` envelope.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type ServerResponse } from "node:http";
@@ -44,6 +45,12 @@ export async function startPageServer(options: PageServerOptions): Promise<PageS
       return send(res, 401, failure("Unauthorized", "AUTH001", "Invalid x-api-key or signature"));
     }
     const url = new URL(target, "http://127.0.0.1");
+    const one = /^\/api\/payout\/([^/]+)$/.exec(url.pathname);
+    if (req.method === "GET" && one !== null) {
+      const payout = Object.values(options.pages).flatMap((p) => p.payload).find((p) => (p as { id?: unknown }).id === decodeURIComponent(one[1]!));
+      if (payout === undefined) return send(res, 404, failure("Get payout failed", "PAYO101", "Payout ID not found"));
+      return send(res, 200, { message: "Payout found", payload: payout });
+    }
     if (req.method !== "GET" || url.pathname !== "/api/payout/") return send(res, 404, failure("Not found", "NOTF001", url.pathname));
     seen.push(url.searchParams);
     const page = options.pages[url.searchParams.get("lastkey") ?? ""];

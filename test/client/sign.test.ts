@@ -1,0 +1,104 @@
+/**
+ * The README's payout-provider section does not drift: its signing function is test/client/sign.ts and its usage
+ * example is test/client/payout-provider-example.ts, verbatim; the signer agrees with node:crypto, and the usage
+ * example runs against the loopback provider (test/client/payout-provider-server.ts).
+ */
+import { createHmac } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { PROJECT_ROOT } from "../helpers/specs-dir.js";
+import { payoutProviderExample } from "./payout-provider-example.js";
+import { startPageServer, type PageServer } from "./payout-provider-server.js";
+import { hmacSha256Hex, signRequests, signedContent } from "./sign.js";
+
+const read = (file: string): string => readFileSync(path.join(PROJECT_ROOT, file), "utf8");
+
+/** The ```ts blocks of README.md's "A second API: the payout provider" section. */
+function readmeBlocks(): string[] {
+  const readme = read("README.md");
+  const start = readme.indexOf("\n## A second API: the payout provider\n");
+  expect(start, "README section 'A second API: the payout provider'").toBeGreaterThanOrEqual(0);
+  const end = readme.indexOf("\n## ", start + 1);
+  const section = readme.slice(start, end === -1 ? undefined : end);
+  return [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+}
+
+/** The lines of `text` between `// <marker>` and `// end <marker>` (or the end), dedented. */
+function region(text: string, marker: string): string {
+  const lines = text.split("\n");
+  const from = lines.findIndex((l) => l.trim() === `// ${marker}`);
+  const to = lines.findIndex((l) => l.trim() === `// end ${marker}`);
+  expect(from, `marker "// ${marker}"`).toBeGreaterThanOrEqual(0);
+  const body = lines.slice(from + 1, to === -1 ? undefined : to);
+  const indent = Math.min(...body.filter((l) => l.trim() !== "").map((l) => l.length - l.trimStart().length));
+  return body.map((l) => l.slice(indent)).join("\n").trimEnd() + "\n";
+}
+
+/** A README block without its leading import lines. */
+const withoutImports = (block: string): string => block.replace(/^(import [^\n]*\n)+\n?/, "");
+
+describe("README: A second API: the payout provider", () => {
+  it("shows the signing function of test/client/sign.ts verbatim", () => {
+    const block = readmeBlocks().find((b) => b.includes("function hmacSha256Hex"));
+    expect(block).toBe(region(read("test/client/sign.ts"), "README example"));
+  });
+
+  it("shows the usage example of test/client/payout-provider-example.ts verbatim", () => {
+    const block = readmeBlocks().find((b) => b.includes("createClient("));
+    expect(block, "usage block").toBeDefined();
+    expect(withoutImports(block!)).toBe(region(read("test/client/payout-provider-example.ts"), "README usage"));
+  });
+});
+
+describe("signing (Web Crypto HMAC-SHA256)", () => {
+  it("agrees with node:crypto on method, path?query and body", async () => {
+    const req = new Request("http://127.0.0.1/api/payout/?subaccount_id=s%201&lastkey=a%2Bb", { method: "POST", body: '{"amount":"2200"}' });
+    expect(await signedContent(req)).toBe('POST\n/api/payout/?subaccount_id=s%201&lastkey=a%2Bb\n{"amount":"2200"}');
+    const expected = createHmac("sha256", "s3cret").update(await signedContent(req)).digest("hex");
+    expect(await hmacSha256Hex("s3cret", await signedContent(req))).toBe(expected);
+    await signRequests("s3cret")(req);
+    expect(req.headers.get("signature")).toBe(expected);
+    expect(await req.text()).toBe('{"amount":"2200"}'); // the body can still be sent
+  });
+
+  it("different secrets or contents give different signatures", async () => {
+    const a = await hmacSha256Hex("k1", "GET\n/api/payout/p1\n");
+    expect(a).toMatch(/^[0-9a-f]{64}$/);
+    expect(await hmacSha256Hex("k2", "GET\n/api/payout/p1\n")).not.toBe(a);
+    expect(await hmacSha256Hex("k1", "GET\n/api/payout/p2\n")).not.toBe(a);
+  });
+});
+
+describe("the README usage example runs", () => {
+  let server: PageServer | undefined;
+  afterEach(async () => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+    await server?.close();
+    server = undefined;
+  });
+
+  it("lists every page through lastkey and reports PAYO101 for an unknown id", async () => {
+    const payout = (id: string, amount: number | string) => ({ id, amount, receiver: { id: "r1", firstname: "A", lastname: "B", email: `${id}@example.test` } });
+    server = await startPageServer({
+      apiKey: "key-1",
+      secret: "secret-1",
+      pages: { "": { payload: [payout("p1", 2000)], lastkey: "k2" }, k2: { payload: [payout("p2", "2200")] } },
+    });
+    vi.stubEnv("PAYOUT_PROVIDER_URL", server.url);
+    vi.stubEnv("PAYOUT_PROVIDER_API_KEY", "key-1");
+    vi.stubEnv("PAYOUT_PROVIDER_SECRET", "secret-1");
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    await payoutProviderExample();
+    expect(log.mock.calls).toEqual([
+      ["p1", 2000, "p1@example.test"],
+      ["p2", "2200", "p2@example.test"],
+      [404, "PAYO101"],
+    ]);
+    expect(server.seen.map((q) => [q.get("subaccount_id"), q.get("from"), q.get("status"), q.get("lastkey")])).toEqual([
+      ["sub-1", "2024-02-08 09:00", "4", null],
+      ["sub-1", "2024-02-08 09:00", "4", "k2"],
+    ]);
+  });
+});
