@@ -153,6 +153,11 @@ export interface ApiModel {
   readonly enums: readonly EnumModel[];
   readonly rateLimitHeaders: readonly string[];
   readonly requestIdHeader?: string;
+  /**
+   * Some schema is `readOnly` or `writeOnly`: types.ts marks those properties (openapi-typescript's
+   * `readWriteMarkers`), request bodies are typed `Writable<…>` and responses and aliases `Readable<…>`.
+   */
+  readonly readWriteMarkers: boolean;
   /** The document openapi-typescript types: repaired, with every operationId set to the operation's name. */
   readonly typesDocument: Readonly<Record<string, unknown>>;
   /** Renames and repairs made while normalizing (reported, never silent). */

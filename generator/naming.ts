@@ -92,6 +92,30 @@ export function operationName(operationId: string | undefined, method: string, p
   return safeIdentifier(camelCase(`${method.toLowerCase()} ${segments.join(" ")}`), method.toLowerCase());
 }
 
+/** PascalCase stem for an operation's type aliases: `getPayout` → `GetPayout`, `_2faVerify` → `_2faVerify`. */
+export function operationTypeStem(functionName: string): string {
+  return safeIdentifier(pascalCase(functionName), "Operation");
+}
+
+/** The type alias name for a component schema key: `user-profile` → `UserProfile`, `1stPlace` → `_1stPlace`. */
+export function schemaAliasName(key: string): string {
+  return safeIdentifier(pascalCase(key), "Schema");
+}
+
+/**
+ * Why `final` differs from `natural` (the plain camelCase/PascalCase of the document's name), for the rename
+ * warning; undefined when there was no rename.
+ */
+export function renameReason(natural: string, final: string): string | undefined {
+  if (final === natural) return undefined;
+  if (natural.length === 0) return "the name has no letters or digits usable in an identifier";
+  const safe = safeIdentifier(natural, natural);
+  if (final !== safe) return `'${safe}' is already taken`;
+  if (/^[0-9]/.test(natural)) return "an identifier cannot start with a digit";
+  if (GENERATED_RESERVED.has(natural)) return `'${natural}' is a name the generated client declares`;
+  return `'${natural}' is a reserved word or a built-in name`;
+}
+
 /** A `SCREAMING_SNAKE` or any enum value as a camelCase prefix for its values array: `payoutStageValues`. */
 export function valuesConstName(typeName: string): string {
   return safeIdentifier(`${camelCase(typeName)}Values`, "values");

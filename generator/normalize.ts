@@ -6,10 +6,10 @@ import type { HttpMethod, ParamStyle } from "../templates/runtime/types.js";
 import type { GenerateOptions } from "./config.js";
 import { asArray, asRecord, asString, derefRecord, entries, METHODS, type JsonRecord } from "./document.js";
 import { discoverEnums, entityName, type EnumSource } from "./enums.js";
-import { pointer } from "./issues.js";
+import { pointer, pointerToken } from "./issues.js";
 import { pickMediaType, bodyEncoding, responseKind, isJsonMediaType } from "./media.js";
 import type { ApiModel, Issue, OperationModel, ParameterModel, RequestBodyModel, ResponseModel, TypeAliasModel } from "./model.js";
-import { compareCodeUnits, dedupe, GENERATED_RESERVED, operationName, pascalCase, safeIdentifier } from "./naming.js";
+import { camelCase, compareCodeUnits, dedupe, GENERATED_RESERVED, operationName, operationTypeStem, pascalCase, renameReason, schemaAliasName } from "./naming.js";
 import { detectPagination } from "./pagination.js";
 import { normalizeSecurity, normalizeServers, operationSecurity } from "./servers-security.js";
 import type { ValidDocument } from "./validate.js";
@@ -38,14 +38,25 @@ export function normalize(doc: ValidDocument, options: GenerateOptions): ApiMode
   const names = dedupe(wanted, GENERATED_RESERVED);
   names.forEach((name, i) => {
     const id = asString(raw[i]!.op["operationId"]);
-    if (name !== wanted[i] || (id !== undefined && wanted[i] !== name)) {
-      issues.push({ code: "renamed-operation", severity: "warning", pointer: raw[i]!.pointer, message: `operation '${id ?? wanted[i]}' is generated as '${name}' because the name '${wanted[i]}' is taken.` });
+    const natural = id !== undefined ? camelCase(id) : wanted[i]!;
+    const reason = renameReason(natural, name);
+    if (reason !== undefined) {
+      const what = id !== undefined ? `operationId '${id}'` : `${raw[i]!.method.toUpperCase()} ${raw[i]!.path}`;
+      issues.push({ code: "renamed-operation", severity: "warning", pointer: raw[i]!.pointer, message: `${what} is generated as '${name}': ${reason}.` });
     }
   });
 
+  reportOas32(doc, raw, issues);
+
   const schemas = asRecord(asRecord(doc["components"])?.["schemas"]);
   const schemaKeys = entries(schemas).map(([k]) => k);
-  const aliasNames = dedupe(schemaKeys.map((k) => safeIdentifier(pascalCase(k), "Schema")), new Set([...GENERATED_RESERVED, ...names]));
+  const aliasNames = dedupe(schemaKeys.map(schemaAliasName), new Set([...GENERATED_RESERVED, ...names]));
+  aliasNames.forEach((alias, i) => {
+    const reason = renameReason(pascalCase(schemaKeys[i]!), alias);
+    if (reason !== undefined) {
+      issues.push({ code: "renamed-schema", severity: "warning", pointer: pointer("components", "schemas", schemaKeys[i]!), message: `schema '${schemaKeys[i]!}' is exported as type '${alias}': ${reason}.` });
+    }
+  });
   const schemaAliases: TypeAliasModel[] = schemaKeys.map((key, i) => {
     const schema = asRecord(schemas?.[key]) ?? {};
     const description = asString(schema["description"]) ?? asString(schema["title"]);
@@ -57,7 +68,7 @@ export function normalize(doc: ValidDocument, options: GenerateOptions): ApiMode
   const security = normalizeSecurity(doc, issues);
   const operations: OperationModel[] = raw.map((r, i) => {
     const name = names[i]!;
-    const typeName = pascalCase(name) || "Operation";
+    const typeName = operationTypeStem(name);
     return buildOperation(doc, r, name, typeName, aliasByKey, taken, security.map((s) => s.name), options, issues);
   });
 
@@ -108,23 +119,68 @@ export function normalize(doc: ValidDocument, options: GenerateOptions): ApiMode
     enums,
     rateLimitHeaders: [...rateLimitHeaders].sort(compareCodeUnits),
     ...(requestIdHeader !== undefined ? { requestIdHeader } : {}),
+    readWriteMarkers: hasReadWriteOnly(doc),
     typesDocument: typesDocument(doc, raw, names),
     issues,
   };
 }
 
-/** The document with every operationId set to the generated name, so `operations[name]` exists for all. */
-function typesDocument(doc: ValidDocument, raw: readonly RawOperation[], names: readonly string[]): Record<string, unknown> {
-  const paths: JsonRecord = { ...doc.paths };
-  raw.forEach((r, i) => {
-    const item = { ...(paths[r.path] as JsonRecord) };
-    item[r.method] = { ...(item[r.method] as JsonRecord), operationId: names[i] };
-    paths[r.path] = item;
-  });
-  return { ...doc, paths };
+/** OpenAPI 3.2 additions the client handles partially: `query` operations and sequential `itemSchema` media. */
+function reportOas32(doc: JsonRecord, raw: readonly RawOperation[], issues: Issue[]): void {
+  for (const r of raw) {
+    if (r.method === "query") {
+      issues.push({ code: "query-method", severity: "warning", pointer: r.pointer, message: `the QUERY operation is sent as QUERY; its types are generated under webhooks["QUERY ${r.path}"] because the paths type has no query method.` });
+    }
+    const contents: [string, unknown][] = [["requestBody", derefRecord(doc, r.op["requestBody"])?.["content"]]];
+    for (const [status, response] of entries(asRecord(r.op["responses"]))) contents.push([`responses/${pointerToken(status)}`, derefRecord(doc, response)?.["content"]]);
+    for (const [where, content] of contents) {
+      for (const [mediaType, media] of entries(asRecord(content))) {
+        const record = asRecord(media);
+        if (record?.["itemSchema"] === undefined || record["schema"] !== undefined) continue;
+        issues.push({ code: "item-schema", severity: "warning", pointer: `${r.pointer}/${where}/content/${pointerToken(mediaType)}`, message: `'${mediaType}' describes a sequence with itemSchema (OpenAPI 3.2); the body is typed unknown and read as ${responseKind(mediaType)}, not split into items.` });
+      }
+    }
+  }
 }
 
-function buildParameters(doc: JsonRecord, r: RawOperation, hasBody: boolean): ParameterModel[] {
+/** True when any schema in the document has `readOnly: true` or `writeOnly: true` (examples are skipped). Iterative. */
+function hasReadWriteOnly(doc: JsonRecord): boolean {
+  const stack: unknown[] = [doc];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== "object" || node === null) continue;
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push(item);
+      continue;
+    }
+    const record = node as JsonRecord;
+    if (record["readOnly"] === true || record["writeOnly"] === true) return true;
+    for (const key of Object.keys(record)) if (key !== "example" && key !== "examples" && !key.startsWith("x-")) stack.push(record[key]);
+  }
+  return false;
+}
+
+/**
+ * The document with every operationId set to the generated name, so `operations[name]` exists for all.
+ * openapi-typescript types only the eight classic methods, so each OpenAPI 3.2 `query` operation is typed
+ * through a `webhooks` entry named `QUERY <path>` (its path item's parameters included).
+ */
+function typesDocument(doc: ValidDocument, raw: readonly RawOperation[], names: readonly string[]): Record<string, unknown> {
+  const paths: JsonRecord = { ...doc.paths };
+  const webhooks: JsonRecord = { ...asRecord(doc["webhooks"]) };
+  raw.forEach((r, i) => {
+    const item = { ...(paths[r.path] as JsonRecord) };
+    const op = { ...(item[r.method] as JsonRecord), operationId: names[i] };
+    if (r.method === "query") {
+      delete item[r.method];
+      webhooks[`QUERY ${r.path}`] = { ...(item["parameters"] !== undefined ? { parameters: item["parameters"] } : {}), post: op };
+    } else item[r.method] = op;
+    paths[r.path] = item;
+  });
+  return { ...doc, paths, ...(Object.keys(webhooks).length > 0 ? { webhooks } : {}) };
+}
+
+function buildParameters(doc: JsonRecord, r: RawOperation, hasBody: boolean, issues: Issue[]): ParameterModel[] {
   const byKey = new Map<string, JsonRecord>();
   for (const p of [...asArray(r.item["parameters"]), ...asArray(r.op["parameters"])]) {
     const param = derefRecord(doc, p);
@@ -135,12 +191,25 @@ function buildParameters(doc: JsonRecord, r: RawOperation, hasBody: boolean): Pa
   }
   const params = [...byKey.values()];
   const wantedKeys = params.map((p) => String(p["name"]));
+  // A parameter keeps its name as its `params` key unless `body` carries the request body or an earlier
+  // parameter (in another location) has the same name: then it is prefixed with its location.
   const keys = params.map((p, i) => {
     const name = wantedKeys[i]!;
-    const clash = (name === "body" && hasBody) || wantedKeys.filter((k) => k === name).length > 1 && params.findIndex((q) => q["name"] === name) !== i;
+    const clash = (name === "body" && hasBody) || wantedKeys.indexOf(name) !== i;
     return clash ? `${String(p["in"])}${pascalCase(name) || "Param"}` : name;
   });
-  const finalKeys = dedupe(keys, hasBody ? new Set(["body"]) : new Set());
+  const used = new Set<string>([...(hasBody ? ["body"] : []), ...keys.filter((k, i) => k === wantedKeys[i])]);
+  const finalKeys = keys.map((k, i) => {
+    if (k === wantedKeys[i]) return k;
+    const [unique] = dedupe([k], used);
+    used.add(unique!);
+    return unique!;
+  });
+  params.forEach((p, i) => {
+    if (finalKeys[i] === wantedKeys[i]) return;
+    const why = wantedKeys[i] === "body" && hasBody ? "'body' carries the request body" : `another parameter is named '${wantedKeys[i]!}'`;
+    issues.push({ code: "renamed-parameter", severity: "warning", pointer: r.pointer, message: `${String(p["in"])} parameter '${wantedKeys[i]!}' is passed as '${finalKeys[i]!}': ${why}.` });
+  });
   return params.map((p, i) => {
     const location = p["in"] as ParameterModel["in"];
     const description = asString(p["description"]);
@@ -208,7 +277,7 @@ function buildOperation(
     bodyMedia === undefined
       ? undefined
       : { mediaType: bodyMedia, encoding: bodyEncoding(bodyMedia), required: bodyRecord?.["required"] === true, ...(bodyDescription !== undefined ? { description: bodyDescription } : {}) };
-  const parameters = buildParameters(doc, r, requestBody !== undefined);
+  const parameters = buildParameters(doc, r, requestBody !== undefined, issues);
   const { success, errors, schema } = buildResponses(doc, r.op);
   const firstContent = success.find((s) => s.mediaType !== undefined)?.mediaType;
   const componentRef = asString(asRecord(schema)?.["$ref"])?.match(/^#\/components\/schemas\/([^/]+)$/)?.[1];

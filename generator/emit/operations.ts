@@ -32,11 +32,16 @@ function statusKey(status: string): string {
   return /^\d+$/.test(status) ? status : literal(status);
 }
 
-function responseType(o: OperationModel, r: ResponseModel): string {
+/** `Readable<T>`/`Writable<T>` when the document marks readOnly/writeOnly properties, else `T`. */
+function view(model: ApiModel, wrapper: "Readable" | "Writable", type: string): string {
+  return model.readWriteMarkers ? `${wrapper}<${type}>` : type;
+}
+
+function responseType(model: ApiModel, o: OperationModel, r: ResponseModel): string {
   if (r.mediaType === undefined) return "undefined";
   if (o.responseKind === "text") return "string";
   if (o.responseKind === "binary") return "Blob";
-  return `${op(o)}["responses"][${statusKey(r.status)}]["content"][${literal(r.mediaType)}]`;
+  return view(model, "Readable", `${op(o)}["responses"][${statusKey(r.status)}]["content"][${literal(r.mediaType)}]`);
 }
 
 function union(types: readonly string[], fallback: string): string {
@@ -104,7 +109,7 @@ function functionDocs(o: OperationModel, kind: SkeletonKind): string {
   return `${parts.join("\n\n")}\n\n${tags.join("\n")}`;
 }
 
-function operationStatements(o: OperationModel, template: OperationTemplate): StatementStructures[] {
+function operationStatements(model: ApiModel, o: OperationModel, template: OperationTemplate): StatementStructures[] {
   const t = o.types;
   const out: StatementStructures[] = [];
   const hasParams = o.parameters.length > 0 || o.requestBody !== undefined;
@@ -120,16 +125,16 @@ function operationStatements(o: OperationModel, template: OperationTemplate): St
       properties.push({
         name: "body",
         hasQuestionToken: !b.required,
-        type: `NonNullable<${op(o)}["requestBody"]>["content"][${literal(b.mediaType)}]`,
+        type: view(model, "Writable", `NonNullable<${op(o)}["requestBody"]>["content"][${literal(b.mediaType)}]`),
         docs: [{ description: `Request body (${docLine(b.mediaType)})${b.description !== undefined ? `: ${docText(b.description)}` : "."}` }],
       });
     }
     out.push({ kind: StructureKind.Interface, name: t.params, isExported: true, properties, docs: [{ description: `Parameters of \`${o.name}\` (\`${o.method} ${docLine(o.path)}\`).` }] });
   }
   if (t.responseDeclared) {
-    out.push({ kind: StructureKind.TypeAlias, name: t.response, isExported: true, type: union(o.success.map((r) => responseType(o, r)), "unknown"), docs: [{ description: `The 2xx response body of \`${o.name}\`.` }] });
+    out.push({ kind: StructureKind.TypeAlias, name: t.response, isExported: true, type: union(o.success.map((r) => responseType(model, o, r)), "unknown"), docs: [{ description: `The 2xx response body of \`${o.name}\`.` }] });
   }
-  const errorTypes = o.errors.filter((r) => r.mediaType !== undefined && o.responseKind !== "binary").map((r) => `${op(o)}["responses"][${statusKey(r.status)}]["content"][${literal(r.mediaType!)}]`);
+  const errorTypes = o.errors.filter((r) => r.mediaType !== undefined && o.responseKind !== "binary").map((r) => view(model, "Readable", `${op(o)}["responses"][${statusKey(r.status)}]["content"][${literal(r.mediaType!)}]`));
   out.push({ kind: StructureKind.TypeAlias, name: t.error, isExported: true, type: union(errorTypes, "unknown"), docs: [{ description: `The error response bodies of \`${o.name}\` (on \`ApiError.body\`).` }] });
   const withHeaders = o.success.find((r) => r.hasHeaders);
   out.push({
@@ -200,9 +205,9 @@ export function operationsStatements(model: ApiModel, template: OperationTemplat
     kind: StructureKind.ImportDeclaration,
     isTypeOnly: true,
     moduleSpecifier: "./types.js",
-    namedImports: ["operations", ...reused],
+    namedImports: ["operations", ...(model.readWriteMarkers ? ["Readable", "Writable"] : []), ...reused],
   };
   const statements: Statement[] = [...usedImports(template.imports, used), typeImport];
-  for (const o of model.operations) statements.push(...operationStatements(o, template));
+  for (const o of model.operations) statements.push(...operationStatements(model, o, template));
   return statements;
 }

@@ -3,11 +3,25 @@
  * named aliases users reach for (`PayoutResponse`) and enums as types with `as const` value arrays.
  */
 import { createConfig } from "@redocly/openapi-core";
-import openapiTS, { astToString } from "openapi-typescript";
+import openapiTS, { astToString, type SchemaObject } from "openapi-typescript";
+import ts from "typescript";
 import { StructureKind, VariableDeclarationKind, type JSDocStructure, type OptionalKind } from "ts-morph";
 import type { ApiModel, EnumModel } from "../model.js";
 import { docText } from "./docs.js";
 import type { Printer, Statement } from "./print.js";
+
+/**
+ * `format: binary` strings (file uploads and downloads, multipart file parts) are `Blob`, the type `fetch`
+ * sends and returns; a 3.1 type array with `"null"` keeps `| null` (3.0 `nullable` is added by openapi-typescript).
+ */
+function binaryAsBlob(schema: SchemaObject): ts.TypeNode | undefined {
+  const record = schema as Record<string, unknown>;
+  const type = record["type"];
+  const types = Array.isArray(type) ? type : type === undefined ? ["string"] : [type];
+  if (record["format"] !== "binary" || !types.includes("string")) return undefined;
+  const blob = ts.factory.createTypeReferenceNode("Blob");
+  return types.includes("null") ? ts.factory.createUnionTypeNode([blob, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : blob;
+}
 
 /** openapi-typescript's output for `model.typesDocument`. */
 export async function emitOpenApiTypes(model: ApiModel): Promise<string> {
@@ -17,6 +31,8 @@ export async function emitOpenApiTypes(model: ApiModel): Promise<string> {
     silent: true,
     defaultNonNullable: false,
     alphabetize: false,
+    readWriteMarkers: model.readWriteMarkers,
+    transform: binaryAsBlob,
   });
   return astToString(ast);
 }
@@ -45,7 +61,7 @@ export function aliasStatements(model: ApiModel): Statement[] {
       kind: StructureKind.TypeAlias,
       name: alias.name,
       isExported: true,
-      type: alias.target,
+      type: model.readWriteMarkers ? `Readable<${alias.target}>` : alias.target,
       docs: docs(alias.description, alias.deprecated),
     });
   }

@@ -77,7 +77,7 @@ export interface Client {
 
 /**
  * Creates a client from the document's servers and security schemes plus the caller's options.
- * @throws TypeError when the base URL is not an absolute http(s) URL, the server name is unknown,
+ * @throws TypeError when the base URL is not an absolute http(s) URL (or has a query or fragment), the server name is unknown,
  *   or a server variable is outside its enum
  */
 export function createClientCore(spec: ClientSpec, options: ClientOptions = {}): Client {
@@ -96,7 +96,8 @@ export function createClientCore(spec: ClientSpec, options: ClientOptions = {}):
       return value;
     });
   }
-  if (!/^https?:\/\/[^/?#]/i.test(url)) throw new TypeError("baseUrl must be an http(s) URL");
+  if (!/^https?:\/\/[^/?#][^?#]*$/i.test(url))
+    throw new TypeError("baseUrl must be an http(s) URL, no query");
   return { spec, baseUrl: url.replace(/\/+$/, ""), options };
 }
 

@@ -60,16 +60,17 @@ const noop = (): void => {};
 
 /** setTimeout-based clock used unless the client injects one. */
 export const realClock: Clock = {
-  now: Date.now,
+  now: () => Date.now(),
   sleep: (ms, signal) =>
     new Promise((resolve, reject) => {
-      const id = setTimeout(resolve, ms);
       const stop = (): void => {
         clearTimeout(id);
         reject(signal!.reason);
       };
+      // The listener is removed when the timer fires, so a long-lived signal does not collect listeners.
+      const id = setTimeout(() => resolve(signal?.removeEventListener("abort", stop)), ms);
       if (signal?.aborted) stop();
-      signal?.addEventListener("abort", stop);
+      else signal?.addEventListener("abort", stop);
     }),
 };
 
@@ -120,8 +121,9 @@ function setHeaders(
   from: Record<string, string | null | undefined> | undefined,
 ): void {
   for (const [k, v] of Object.entries(from ?? {})) {
-    if (v === null) delete to[k.toLowerCase()];
-    else if (v !== undefined) to[k.toLowerCase()] = v;
+    const n = k.toLowerCase();
+    if (v === null) delete to[n];
+    else if (v !== undefined) to[n] = v;
   }
 }
 
