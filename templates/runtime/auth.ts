@@ -20,10 +20,16 @@ const base64 = (s: string): string => btoa(String.fromCharCode(...new TextEncode
  * Sends nothing when the operation's security is `[]` or no alternative is fully configured
  * (the server then answers 401).
  */
-export async function applyAuth(client: Client, security: readonly (readonly string[])[], t: AuthTarget): Promise<void> {
+export async function applyAuth(
+  client: Client,
+  security: readonly (readonly string[])[],
+  t: AuthTarget,
+): Promise<void> {
   const auth = client.options.auth ?? {};
   const schemes = client.spec.securitySchemes;
-  const chosen = security.find((alt) => alt.length > 0 && alt.every((n) => auth[n] !== undefined && schemes[n]));
+  const chosen = security.find(
+    (alt) => alt.length > 0 && alt.every((n) => auth[n] !== undefined && schemes[n]),
+  );
   for (const name of chosen ?? []) {
     const scheme = schemes[name]!;
     const c = auth[name];

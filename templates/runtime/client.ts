@@ -29,7 +29,9 @@ export type LogLevel = "debug" | "info" | "warn" | "error";
  * Receives structured log lines: `fields` hold method, url, status, attempt and durationMs.
  * Credentials never appear in a message or a field.
  */
-export type Logger = { [L in LogLevel]?: (message: string, fields: Record<string, unknown>) => void };
+export type Logger = {
+  [L in LogLevel]?: (message: string, fields: Record<string, unknown>) => void;
+};
 
 /** Options for {@link createClientCore}; the generated `createClient` adds named credentials and servers. */
 export interface ClientOptions {
@@ -79,16 +81,21 @@ export interface Client {
 export function createClientCore(spec: ClientSpec, options: ClientOptions = {}): Client {
   let url = options.baseUrl;
   if (url === undefined) {
-    const server = options.server === undefined ? spec.servers[0] : spec.servers.find((s) => s.name === options.server);
+    const server =
+      options.server === undefined
+        ? spec.servers[0]
+        : spec.servers.find((s) => s.name === options.server);
     if (!server) throw new TypeError(`Unknown server "${options.server}"`);
     url = server.url.replace(/\{([^}]+)\}/g, (_, name: string) => {
       const v = server.variables?.[name];
       const value = options.serverVariables?.[name] ?? v?.default ?? "";
-      if (v?.enum && !v.enum.includes(value)) throw new TypeError(`Server variable "${name}" must be one of ${v.enum}`);
+      if (v?.enum && !v.enum.includes(value))
+        throw new TypeError(`Server variable "${name}" must be one of ${v.enum}`);
       return value;
     });
   }
-  if (!/^https?:\/\/[^/?#][^?#]*$/i.test(url)) throw new TypeError("baseUrl must be an http(s) URL, no query");
+  if (!/^https?:\/\/[^/?#][^?#]*$/i.test(url))
+    throw new TypeError("baseUrl must be an http(s) URL, no query");
   return { spec, baseUrl: url.replace(/\/+$/, ""), options };
 }
 

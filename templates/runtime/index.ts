@@ -22,7 +22,12 @@ export {
   type ApiResult,
   type RequestOptions,
 } from "./request.js";
-export { paginate, PaginationError, type PagePromise, type PaginationOptions } from "./pagination.js";
+export {
+  paginate,
+  PaginationError,
+  type PagePromise,
+  type PaginationOptions,
+} from "./pagination.js";
 export {
   ApiError,
   AuthenticationError,

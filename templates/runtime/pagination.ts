@@ -26,8 +26,7 @@ export interface PaginationOptions extends RequestOptions {
  * every page; `.pages()` iterates pages (each the typed response body).
  */
 export interface PagePromise<TPage, TItem, TError = unknown, THeaders = HeaderMap>
-  extends ApiPromise<TPage, TError, THeaders>,
-    AsyncIterable<TItem> {
+  extends ApiPromise<TPage, TError, THeaders>, AsyncIterable<TItem> {
   pages(): AsyncIterable<TPage>;
 }
 
@@ -44,7 +43,10 @@ export class PaginationError extends Error {
 }
 
 const at = (v: unknown, path: readonly string[]): unknown =>
-  path.reduce<unknown>((o, k) => (o != null && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), v);
+  path.reduce<unknown>(
+    (o, k) => (o != null && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined),
+    v,
+  );
 
 /**
  * Sends the first page request now and returns it as a {@link PagePromise}. Following pages are requested
@@ -72,13 +74,21 @@ export function paginate<TPage, TItem, TError = unknown, THeaders = HeaderMap>(
       if (n >= maxPages || (pg.hasMore && at(page, pg.hasMore) === false)) return;
       const items = at(page, pg.items);
       const cursor = pg.nextCursorFromLastItem
-        ? Array.isArray(items) && items.length ? at(items[items.length - 1], pg.nextCursorFromLastItem) : undefined
+        ? Array.isArray(items) && items.length
+          ? at(items[items.length - 1], pg.nextCursorFromLastItem)
+          : undefined
         : at(page, pg.nextCursor);
       if (cursor == null || cursor === "") return;
       const c = String(cursor);
-      if (seen.has(c)) throw new PaginationError(`${spec.id}: the server repeated the cursor "${c}"`, c);
+      if (seen.has(c))
+        throw new PaginationError(`${spec.id}: the server repeated the cursor "${c}"`, c);
       seen.add(c);
-      page = await request<TPage, TError, THeaders>(client, spec, { ...base, [pg.cursorParam]: cursor }, reqOptions);
+      page = await request<TPage, TError, THeaders>(
+        client,
+        spec,
+        { ...base, [pg.cursorParam]: cursor },
+        reqOptions,
+      );
     }
   }
 

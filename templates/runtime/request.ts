@@ -87,7 +87,8 @@ export function toApiPromise<TData, TError, THeaders>(
       core.then(
         (r) => ({ ok: true as const, ...r }),
         (error: unknown) => {
-          if (error instanceof ApiError || error instanceof ApiConnectionError) return { ok: false as const, error };
+          if (error instanceof ApiError || error instanceof ApiConnectionError)
+            return { ok: false as const, error };
           throw error;
         },
       ),
@@ -107,11 +108,16 @@ export function request<TData, TError = unknown, THeaders = HeaderMap>(
   params: object | undefined,
   options?: RequestOptions,
 ): ApiPromise<TData, TError, THeaders> {
-  return toApiPromise(send(client, spec, params ?? {}, options ?? {}) as Promise<ApiResponse<TData, THeaders>>);
+  return toApiPromise(
+    send(client, spec, params ?? {}, options ?? {}) as Promise<ApiResponse<TData, THeaders>>,
+  );
 }
 
 /** Copies headers with lower-cased names; `null` deletes. */
-function setHeaders(to: Record<string, string>, from: Record<string, string | null | undefined> | undefined): void {
+function setHeaders(
+  to: Record<string, string>,
+  from: Record<string, string | null | undefined> | undefined,
+): void {
   for (const [k, v] of Object.entries(from ?? {})) {
     const n = k.toLowerCase();
     if (v === null) delete to[n];
@@ -119,7 +125,12 @@ function setHeaders(to: Record<string, string>, from: Record<string, string | nu
   }
 }
 
-async function send(client: Client, spec: OperationSpec, params: object, options: RequestOptions): Promise<ApiResponse<unknown>> {
+async function send(
+  client: Client,
+  spec: OperationSpec,
+  params: object,
+  options: RequestOptions,
+): Promise<ApiResponse<unknown>> {
   const o = client.options;
   const clock = o.clock ?? realClock;
   const maxRetries = options.maxRetries ?? o.maxRetries ?? 2;
@@ -146,16 +157,22 @@ async function send(client: Client, spec: OperationSpec, params: object, options
   }
   if (spec.response === "json") h["accept"] ??= "application/json";
   await applyAuth(client, spec.security, t);
-  if (t.cookies.length) h["cookie"] = (h["cookie"] ? [h["cookie"], ...t.cookies] : t.cookies).join("; ");
-  for (const [k, v] of Object.entries(h)) if (/[\r\n]/.test(v)) throw new TypeError(`Header "${k}" contains CR or LF`);
-  const url = client.baseUrl + buildPath(spec.path, spec.params, values) + (t.query.length ? "?" + t.query.join("&") : "");
+  if (t.cookies.length)
+    h["cookie"] = (h["cookie"] ? [h["cookie"], ...t.cookies] : t.cookies).join("; ");
+  for (const [k, v] of Object.entries(h))
+    if (/[\r\n]/.test(v)) throw new TypeError(`Header "${k}" contains CR or LF`);
+  const url =
+    client.baseUrl +
+    buildPath(spec.path, spec.params, values) +
+    (t.query.length ? "?" + t.query.join("&") : "");
 
   const secrets = t.secrets.filter(Boolean).flatMap((s) => [s, enc(s)]);
   const redact = (s: string): string => secrets.reduce((a, x) => a.split(x).join("[REDACTED]"), s);
   const safeUrl = redact(url);
   const log = (level: LogLevel, msg: string, fields: Record<string, unknown>): void => {
     // Level order by position in this string: debug < info < warn < error.
-    if ("debuginfowarnerror".indexOf(level) >= "debuginfowarnerror".indexOf(o.logLevel ?? "info")) o.logger?.[level]?.(msg, fields);
+    if ("debuginfowarnerror".indexOf(level) >= "debuginfowarnerror".indexOf(o.logLevel ?? "info"))
+      o.logger?.[level]?.(msg, fields);
   };
   const repeatable = isIdempotent(method) || idempotencyKey !== undefined;
   const fetchFn = o.fetch ?? globalThis.fetch;
@@ -183,7 +200,10 @@ async function send(client: Client, spec: OperationSpec, params: object, options
         res = await fetchFn(req, { signal: ctrl.signal });
         sent = true;
         await o.onResponse?.(res, req);
-        raw = !res.ok || spec.response === "json" || spec.response === "text" ? await res.text() : await res.blob();
+        raw =
+          !res.ok || spec.response === "json" || spec.response === "text"
+            ? await res.text()
+            : await res.blob();
       } catch (e) {
         if (signal?.aborted) throw signal.reason;
         sent ||= timedOut || !notSent(e);
@@ -208,11 +228,19 @@ async function send(client: Client, spec: OperationSpec, params: object, options
       const rateLimit: RateLimitInfo = {};
       res.headers.forEach((v, k) => {
         headers[k] = v = redact(v);
-        if (/^(x-)?ratelimit/.test(k) || client.spec.rateLimitHeaders?.includes(k)) rateLimit[k] = v !== "" && isFinite(+v) ? +v : v;
+        if (/^(x-)?ratelimit/.test(k) || client.spec.rateLimitHeaders?.includes(k))
+          rateLimit[k] = v !== "" && isFinite(+v) ? +v : v;
       });
       if (res.ok)
         try {
-          const data = spec.response !== "json" ? (spec.response === "empty" ? undefined : raw) : raw ? JSON.parse(raw as string) : undefined;
+          const data =
+            spec.response !== "json"
+              ? spec.response === "empty"
+                ? undefined
+                : raw
+              : raw
+                ? JSON.parse(raw as string)
+                : undefined;
           return { data, response: res, headers, rateLimit };
         } catch {
           // invalid JSON in a 2xx body: falls through to an ApiError (200 is never retried)
@@ -221,11 +249,21 @@ async function send(client: Client, spec: OperationSpec, params: object, options
       if (attempt > maxRetries || !shouldRetry(repeatable, status!)) {
         const requestId = headers[client.spec.requestIdHeader ?? "x-request-id"];
         // raw is a string here: error statuses and json responses are read as text
-        throw makeApiError({ status: status!, headers, method, url: safeUrl, requestId, rateLimit, retryAfterMs, ...errorBody(res, redact(raw as string)) });
+        throw makeApiError({
+          status: status!,
+          headers,
+          method,
+          url: safeUrl,
+          requestId,
+          rateLimit,
+          retryAfterMs,
+          ...errorBody(res, redact(raw as string)),
+        });
       }
       delay = retryAfterMs;
       failure = Error(line);
-    } else if (attempt > maxRetries || !shouldRetry(repeatable, sent ? "sent" : "unsent")) throw failure;
+    } else if (attempt > maxRetries || !shouldRetry(repeatable, sent ? "sent" : "unsent"))
+      throw failure;
     delay ??= backoffMs(attempt, (o.random ?? Math.random)());
     log("warn", `${failure!.message} (retrying in ${Math.round(delay)} ms)`, fields);
     await clock.sleep(delay, signal);
@@ -235,7 +273,10 @@ async function send(client: Client, spec: OperationSpec, params: object, options
 const str = (v: unknown): string | undefined => (typeof v === "string" && v ? v : undefined);
 
 /** Status, message and body of an error response; a non-JSON body becomes its first 1 KB of text. */
-function errorBody(res: Response, text: string): { message: string; body: unknown; code: string | undefined } {
+function errorBody(
+  res: Response,
+  text: string,
+): { message: string; body: unknown; code: string | undefined } {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -245,8 +286,8 @@ function errorBody(res: Response, text: string): { message: string; body: unknow
   const b = (body ?? {}) as { message?: unknown; code?: unknown; error?: unknown };
   // `code`/`message` at the top level, else in `error` or its first entry: { error: { code } } or { error: [{ code }] }.
   const e = ([b.error].flat()[0] ?? {}) as { message?: unknown; code?: unknown };
-  const detail = typeof body === "string" ? body.slice(0, 200) : str(b.message) ?? str(e.message);
+  const detail = typeof body === "string" ? body.slice(0, 200) : (str(b.message) ?? str(e.message));
   const code = str(b.code) ?? str(e.code);
-  const head = `${res.status} ${res.ok ? "invalid JSON" : code ?? res.statusText}`.trim();
+  const head = `${res.status} ${res.ok ? "invalid JSON" : (code ?? res.statusText)}`.trim();
   return { message: detail ? `${head}: ${detail}` : head, body, code };
 }

@@ -12,7 +12,6 @@ import type { HttpMethod } from "./types.js";
 /** Statuses worth another attempt. */
 export const RETRY_STATUSES: readonly number[] = [408, 429, 500, 502, 503, 504];
 
-
 /** Error codes (on the fetch error or its `cause` chain) that prove no byte reached the server. */
 const NOT_SENT = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|E(HOST|NET)UNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
 
@@ -24,7 +23,11 @@ export const isIdempotent = (method: HttpMethod): boolean => !/^(POST|PATCH)$/.t
  * Looks for a Node/undici error `code` along the `cause` chain; browsers give no such detail, so false there.
  */
 export function notSent(err: unknown): boolean {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++)
+  for (
+    let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0;
+    e && i < 5;
+    e = e.cause as typeof e, i++
+  )
     if (NOT_SENT.test(String(e.code))) return true;
   return false;
 }
@@ -37,7 +40,11 @@ export function notSent(err: unknown): boolean {
  *   (connection dropped or timed out after the request may have arrived)
  */
 export function shouldRetry(repeatable: boolean, failure: number | "unsent" | "sent"): boolean {
-  return failure === "unsent" || failure === 429 || (repeatable && (failure === "sent" || RETRY_STATUSES.includes(failure)));
+  return (
+    failure === "unsent" ||
+    failure === 429 ||
+    (repeatable && (failure === "sent" || RETRY_STATUSES.includes(failure)))
+  );
 }
 
 /**

@@ -18,7 +18,8 @@ const same: Encode = (s) => s;
 export const text = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
 
 /** An object with fields (not an array, Date or Blob; null-prototype objects included). */
-const isObj = (v: unknown): v is Record<string, unknown> => ({}).toString.call(v) === "[object Object]";
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  ({}).toString.call(v) === "[object Object]";
 
 /**
  * The parts of a value: array items, or object keys and values (`k=v` when `explode`), or the scalar.
@@ -28,7 +29,9 @@ function parts(v: unknown, explode: boolean, e: Encode): string[] {
   return Array.isArray(v)
     ? v.map((x) => e(text(x)))
     : isObj(v)
-      ? Object.entries(v).flatMap(([k, x]) => (x == null ? [] : explode ? [e(k) + "=" + e(text(x))] : [e(k), e(text(x))]))
+      ? Object.entries(v).flatMap(([k, x]) =>
+          x == null ? [] : explode ? [e(k) + "=" + e(text(x))] : [e(k), e(text(x))],
+        )
       : [e(text(v))];
 }
 
@@ -57,9 +60,16 @@ export function pathValue(p: ParamSpec, v: unknown): string {
  * @param values parameter values by `{name}` in the template
  * @throws TypeError when a path parameter is missing, or a segment would read as `.` or `..`
  */
-export function buildPath(template: string, specs: readonly ParamSpec[], values: Record<string, unknown>): string {
+export function buildPath(
+  template: string,
+  specs: readonly ParamSpec[],
+  values: Record<string, unknown>,
+): string {
   const path = template.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    const p = specs.find((s) => s.in === "path" && s.name === name) ?? { name, in: "path" as const };
+    const p = specs.find((s) => s.in === "path" && s.name === name) ?? {
+      name,
+      in: "path" as const,
+    };
     const v = values[p.key ?? name];
     if (v == null) throw new TypeError(`Missing path parameter "${name}"`);
     return pathValue(p, v);
@@ -90,7 +100,9 @@ export function formPairs(p: ParamSpec, v: unknown): string[] {
 function deep(prefix: string, v: unknown, e: Encode): string[] {
   if (Array.isArray(v)) return v.flatMap((x) => deep(prefix, x, e));
   if (!isObj(v)) return [prefix + "=" + e(text(v))];
-  return Object.entries(v).flatMap(([k, x]) => (x == null ? [] : deep(prefix + "[" + enc(k) + "]", x, e)));
+  return Object.entries(v).flatMap(([k, x]) =>
+    x == null ? [] : deep(prefix + "[" + enc(k) + "]", x, e),
+  );
 }
 
 /** Header parameter value (`simple` style, no percent-encoding; CR/LF is checked when the header is set). */
@@ -102,7 +114,10 @@ export function headerValue(p: ParamSpec, v: unknown): string {
  * Encodes a request body per its media type.
  * @returns the fetch body and the `Content-Type` to send (undefined for multipart: fetch adds the boundary)
  */
-export function encodeBody(spec: BodySpec, v: unknown): { body: BodyInit; type: string | undefined } {
+export function encodeBody(
+  spec: BodySpec,
+  v: unknown,
+): { body: BodyInit; type: string | undefined } {
   const e = spec.encoding;
   const t = spec.mediaType;
   if (e === "json") return { body: JSON.stringify(v), type: t };
@@ -111,7 +126,11 @@ export function encodeBody(spec: BodySpec, v: unknown): { body: BodyInit; type: 
     // Arrays repeat the key; nested objects travel as JSON; Blob/File parts stay binary (multipart).
     for (const [k, x] of Object.entries(v ?? {}))
       for (const item of [x].flat())
-        if (item != null) (f as FormData).append(k, item instanceof Blob ? item : isObj(item) ? JSON.stringify(item) : text(item));
+        if (item != null)
+          (f as FormData).append(
+            k,
+            item instanceof Blob ? item : isObj(item) ? JSON.stringify(item) : text(item),
+          );
     return { body: f, type: e === "form" ? t : undefined };
   }
   return { body: e === "text" ? text(v) : (v as BodyInit), type: t };

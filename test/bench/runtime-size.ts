@@ -67,7 +67,10 @@ export async function measure(source: string): Promise<SizeReport> {
   const code = result.outputFiles[0]!.contents;
   const output = Object.values(result.metafile.outputs)[0]!;
   const modules = Object.entries(output.inputs)
-    .filter(([path, v]) => v.bytesInOutput > 0 && path.includes("templates/runtime/") && !path.endsWith("app.ts"))
+    .filter(
+      ([path, v]) =>
+        v.bytesInOutput > 0 && path.includes("templates/runtime/") && !path.endsWith("app.ts"),
+    )
     .map(([path]) => path.slice(path.lastIndexOf("/") + 1))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return { minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength, modules };
@@ -76,6 +79,8 @@ export async function measure(source: string): Promise<SizeReport> {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   for (const [name, source] of Object.entries(APPS)) {
     const r = await measure(source);
-    console.log(`${name.padEnd(15)} minified ${String(r.minified).padStart(6)} B   gzip ${String(r.gzip).padStart(5)} B   modules: ${r.modules.join(", ")}`);
+    console.log(
+      `${name.padEnd(15)} minified ${String(r.minified).padStart(6)} B   gzip ${String(r.gzip).padStart(5)} B   modules: ${r.modules.join(", ")}`,
+    );
   }
 }

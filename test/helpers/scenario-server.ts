@@ -43,7 +43,12 @@ const HTML_502 = `<!DOCTYPE html>
 <html><head><title>502 Bad Gateway</title></head>
 <body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center>${"<!-- padding -->".repeat(100)}</body></html>`;
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(JSON.stringify(body));
 }
@@ -62,7 +67,13 @@ export async function startScenarioServer(): Promise<ScenarioServer> {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
       const n = (counts.get(url.pathname) ?? 0) + 1;
       counts.set(url.pathname, n);
-      requests.push({ method: req.method ?? "", path: url.pathname, search: url.search, headers: req.headers, body: Buffer.concat(chunks).toString() });
+      requests.push({
+        method: req.method ?? "",
+        path: url.pathname,
+        search: url.search,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString(),
+      });
       const q = (name: string): string | null => url.searchParams.get(name);
       const scenario = url.pathname.split("/")[1];
 
@@ -79,11 +90,23 @@ export async function startScenarioServer(): Promise<ScenarioServer> {
           if (q("retryAfterMs")) headers["retry-after-ms"] = q("retryAfterMs")!;
           if (q("reset")) headers["x-ratelimit-reset"] = q("reset")!;
           if (status === 204) return void res.writeHead(204).end();
-          if (status < 300) return sendJson(res, status, { id: url.pathname.split("/")[2], attempt: n, method: req.method }, headers);
-          return sendJson(res, status, { code: `E${status}`, message: `failure ${n}`, details: [] }, headers);
+          if (status < 300)
+            return sendJson(
+              res,
+              status,
+              { id: url.pathname.split("/")[2], attempt: n, method: req.method },
+              headers,
+            );
+          return sendJson(
+            res,
+            status,
+            { code: `E${status}`, message: `failure ${n}`, details: [] },
+            headers,
+          );
         }
         case "reset": {
-          if (n > Number(q("times") ?? "1")) return sendJson(res, 200, { id: "after-reset", attempt: n });
+          if (n > Number(q("times") ?? "1"))
+            return sendJson(res, 200, { id: "after-reset", attempt: n });
           res.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
           res.write('{"data": [1, 2, 3', () => res.socket?.destroy());
           return;
@@ -99,14 +122,21 @@ export async function startScenarioServer(): Promise<ScenarioServer> {
           return void res.end(HTML_502);
         case "echo-key": {
           const key = String(req.headers["x-api-key"] ?? "");
-          return sendJson(res, 401, { code: "UNAUTHORIZED", message: `Invalid API key ${key}` }, { "x-echo": key });
+          return sendJson(
+            res,
+            401,
+            { code: "UNAUTHORIZED", message: `Invalid API key ${key}` },
+            { "x-echo": key },
+          );
         }
         case "payouts": {
           const pages = Number(q("pages") ?? "3");
           const per = Number(q("per") ?? "2");
           const cursor = q("cursor");
           const page = cursor === null ? 1 : Number(cursor.slice(1));
-          const data = Array.from({ length: per }, (_, i) => ({ id: `po_${(page - 1) * per + i + 1}` }));
+          const data = Array.from({ length: per }, (_, i) => ({
+            id: `po_${(page - 1) * per + i + 1}`,
+          }));
           const repeat = Number(q("repeat") ?? "0");
           const nextCursor = page === repeat ? "c1" : page < pages ? `c${page + 1}` : null;
           return sendJson(res, 200, { data, pagination: { nextCursor } });

@@ -25,7 +25,9 @@ describe("realClock (the default clock), driven by vitest fake timers", () => {
     ctrl.abort(new Error("stop"));
     await expect(p).rejects.toThrow("stop");
     expect(vi.getTimerCount()).toBe(0);
-    await expect(realClock.sleep(5, AbortSignal.abort(new Error("early")))).rejects.toThrow("early");
+    await expect(realClock.sleep(5, AbortSignal.abort(new Error("early")))).rejects.toThrow(
+      "early",
+    );
     expect(vi.getTimerCount()).toBe(0);
   });
 

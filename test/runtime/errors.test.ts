@@ -28,7 +28,14 @@ async function failWith(step: Step, client = testClient) {
     warn: (m: string, f: object) => lines.push(m + JSON.stringify(f)),
     error: (m: string, f: object) => lines.push(m + JSON.stringify(f)),
   };
-  const c = client({ fetch: f.fetch, clock, timeoutMs: clock.timeoutMs, maxRetries: 1, logger, logLevel: "debug" });
+  const c = client({
+    fetch: f.fetch,
+    clock,
+    timeoutMs: clock.timeoutMs,
+    maxRetries: 1,
+    logger,
+    logLevel: "debug",
+  });
   const error = (await request(c, getPayout, { id: "p 1" }).catch((e: unknown) => e)) as Error;
   return { error, lines, calls: f.calls };
 }
@@ -46,7 +53,9 @@ describe("status → error class", () => {
     [503, InternalServerError],
     [418, ApiError],
   ] as const)("%i → %o", async (status, Class) => {
-    const { error } = await failWith(json(status, { code: "E_CODE", message: "it failed", details: [{ field: "id" }] }));
+    const { error } = await failWith(
+      json(status, { code: "E_CODE", message: "it failed", details: [{ field: "id" }] }),
+    );
     expect(error).toBeInstanceOf(Class);
     expect(error).toBeInstanceOf(ApiError);
     expect(error.name).toBe(Class.name);
@@ -63,19 +72,28 @@ describe("status → error class", () => {
 
 describe("error fields", () => {
   it("carries the response headers and the request id", async () => {
-    const { error } = await failWith(json(404, { code: "NOT_FOUND", message: "no" }, { "x-request-id": "req_42" }));
-    expect(error).toMatchObject({ requestId: "req_42", headers: { "x-request-id": "req_42", "content-type": "application/json" } });
+    const { error } = await failWith(
+      json(404, { code: "NOT_FOUND", message: "no" }, { "x-request-id": "req_42" }),
+    );
+    expect(error).toMatchObject({
+      requestId: "req_42",
+      headers: { "x-request-id": "req_42", "content-type": "application/json" },
+    });
   });
 
   it("uses the document's request-id header when declared", async () => {
     const spec = { ...clientSpec, requestIdHeader: "x-correlation-id" };
-    const { error } = await failWith(json(404, {}, { "x-correlation-id": "c-9" }), (o) => createClientCore(spec, o));
+    const { error } = await failWith(json(404, {}, { "x-correlation-id": "c-9" }), (o) =>
+      createClientCore(spec, o),
+    );
     expect((error as ApiError).requestId).toBe("c-9");
   });
 
   it("an HTML 502 page still gives a useful ApiError: status and the first 1 KB of text", async () => {
     const html = `<html><head><title>502 Bad Gateway</title></head><body>${"x".repeat(3000)}</body></html>`;
-    const { error, calls } = await failWith(textResponse(502, html, { "content-type": "text/html" }));
+    const { error, calls } = await failWith(
+      textResponse(502, html, { "content-type": "text/html" }),
+    );
     expect(calls).toHaveLength(2);
     expect(error).toBeInstanceOf(InternalServerError);
     const e = error as ApiError;
@@ -86,18 +104,24 @@ describe("error fields", () => {
   });
 
   it("a malformed JSON error body keeps its text", async () => {
-    const { error } = await failWith(textResponse(400, '{"code": "BAD', { "content-type": "application/json" }));
+    const { error } = await failWith(
+      textResponse(400, '{"code": "BAD', { "content-type": "application/json" }),
+    );
     expect(error).toMatchObject({ status: 400, body: '{"code": "BAD', code: undefined });
   });
 
   it("an empty error body gives status and status text", async () => {
-    const { error } = await failWith(() => new Response(null, { status: 404, statusText: "Not Found" }));
+    const { error } = await failWith(
+      () => new Response(null, { status: 404, statusText: "Not Found" }),
+    );
     expect(error.message).toBe("404 Not Found");
     expect((error as ApiError).body).toBeUndefined();
   });
 
   it("invalid JSON in a 2xx body is an ApiError with the text", async () => {
-    const { error } = await failWith(textResponse(200, "{not json", { "content-type": "application/json" }));
+    const { error } = await failWith(
+      textResponse(200, "{not json", { "content-type": "application/json" }),
+    );
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 200, body: "{not json" });
     expect(error.message).toContain("invalid JSON");
@@ -106,17 +130,30 @@ describe("error fields", () => {
   it("a connection failure is an ApiConnectionError with method, url and cause", async () => {
     const { error } = await failWith(fetchFailed("ECONNREFUSED"));
     expect(error).toBeInstanceOf(ApiConnectionError);
-    expect(error).toMatchObject({ method: "GET", url: "https://api.introw.test/api/v1/payouts/p%201" });
+    expect(error).toMatchObject({
+      method: "GET",
+      url: "https://api.introw.test/api/v1/payouts/p%201",
+    });
     expect((error.cause as Error).message).toBe("fetch failed");
   });
 });
 
 describe("secrets never leak", () => {
   const echo: Step = (req) =>
-    new Response(JSON.stringify({ code: "UNAUTHORIZED", message: `bad key ${req.headers.get("x-api-key")}`, url: req.url }), {
-      status: 401,
-      headers: { "content-type": "application/json", "x-echo-key": req.headers.get("x-api-key") ?? "" },
-    });
+    new Response(
+      JSON.stringify({
+        code: "UNAUTHORIZED",
+        message: `bad key ${req.headers.get("x-api-key")}`,
+        url: req.url,
+      }),
+      {
+        status: 401,
+        headers: {
+          "content-type": "application/json",
+          "x-echo-key": req.headers.get("x-api-key") ?? "",
+        },
+      },
+    );
 
   function expectNoSecret(error: Error, lines: string[], secret = API_KEY): void {
     const views = [
@@ -140,27 +177,51 @@ describe("secrets never leak", () => {
   });
 
   it("an API key sent in the query is redacted from the error url and log lines", async () => {
-    const spec = { ...clientSpec, securitySchemes: { ApiKeyAuth: { type: "apiKey", in: "query", name: "api_key" } as const } };
+    const spec = {
+      ...clientSpec,
+      securitySchemes: { ApiKeyAuth: { type: "apiKey", in: "query", name: "api_key" } as const },
+    };
     const secret = "q/key+with=odd chars";
-    const { error, lines, calls } = await failWith(echo, (o) => createClientCore(spec, { ...o, auth: { ApiKeyAuth: secret } }));
+    const { error, lines, calls } = await failWith(echo, (o) =>
+      createClientCore(spec, { ...o, auth: { ApiKeyAuth: secret } }),
+    );
     expect(calls[0]!.url).toContain("api_key=" + encodeURIComponent(secret));
-    expect((error as ApiError).url).toBe("https://api.introw.test/api/v1/payouts/p%201?api_key=[REDACTED]");
+    expect((error as ApiError).url).toBe(
+      "https://api.introw.test/api/v1/payouts/p%201?api_key=[REDACTED]",
+    );
     expectNoSecret(error, lines, secret);
     expectNoSecret(error, lines, encodeURIComponent(secret));
   });
 
   it("a connection error after a query-key request does not show the key", async () => {
-    const spec = { ...clientSpec, securitySchemes: { ApiKeyAuth: { type: "apiKey", in: "query", name: "k" } as const } };
-    const { error, lines } = await failWith(fetchFailed("ECONNRESET"), (o) => createClientCore(spec, { ...o, auth: { ApiKeyAuth: API_KEY } }));
+    const spec = {
+      ...clientSpec,
+      securitySchemes: { ApiKeyAuth: { type: "apiKey", in: "query", name: "k" } as const },
+    };
+    const { error, lines } = await failWith(fetchFailed("ECONNRESET"), (o) =>
+      createClientCore(spec, { ...o, auth: { ApiKeyAuth: API_KEY } }),
+    );
     expect(error).toBeInstanceOf(ApiConnectionError);
     expectNoSecret(error, lines);
   });
 
   it("basic credentials (password and token) are redacted", async () => {
-    const spec = { ...clientSpec, securitySchemes: { B: { type: "http", scheme: "basic" } as const } };
+    const spec = {
+      ...clientSpec,
+      securitySchemes: { B: { type: "http", scheme: "basic" } as const },
+    };
     const op: OperationSpec = { ...getPayout, security: [["B"]] };
-    const f = scriptedFetch((req) => new Response(`denied ${req.headers.get("authorization")} pw=hunter22`, { status: 403, statusText: "Forbidden" }));
-    const c = createClientCore(spec, { fetch: f.fetch, auth: { B: { username: "ann", password: "hunter22" } } });
+    const f = scriptedFetch(
+      (req) =>
+        new Response(`denied ${req.headers.get("authorization")} pw=hunter22`, {
+          status: 403,
+          statusText: "Forbidden",
+        }),
+    );
+    const c = createClientCore(spec, {
+      fetch: f.fetch,
+      auth: { B: { username: "ann", password: "hunter22" } },
+    });
     const error = (await request(c, op, { id: "1" }).catch((e: unknown) => e)) as ApiError;
     expect(f.calls[0]!.headers["authorization"]).toBe("Basic " + btoa("ann:hunter22"));
     expect(error.message).toBe("403 Forbidden: denied Basic [REDACTED] pw=[REDACTED]");

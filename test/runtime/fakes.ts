@@ -88,7 +88,10 @@ export function scriptedFetch(...steps: Step[]): {
 export const json =
   (status: number, body: unknown, headers: Record<string, string> = {}): Step =>
   () =>
-    new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+    new Response(JSON.stringify(body), {
+      status,
+      headers: { "content-type": "application/json", ...headers },
+    });
 
 /** A text response factory. */
 export const textResponse =
@@ -98,7 +101,9 @@ export const textResponse =
 
 /** The error undici's fetch rejects with when the TCP connection is refused (or another socket `code`). */
 export function fetchFailed(code: string): Error {
-  return new TypeError("fetch failed", { cause: Object.assign(new Error(`connect ${code} 127.0.0.1:1`), { code }) });
+  return new TypeError("fetch failed", {
+    cause: Object.assign(new Error(`connect ${code} 127.0.0.1:1`), { code }),
+  });
 }
 
 /** A fetch step that never answers until its signal aborts (a server slower than the timeout). */

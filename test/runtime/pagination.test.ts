@@ -8,12 +8,21 @@ import { listPayouts, testClient } from "./specs.js";
 type Page = { data: Array<{ id: string }>; pagination: { nextCursor: string | null } };
 
 /** A listing served from `pages`: the `cursor` query parameter selects the page; page i links to i+1. */
-function listing(pages: string[][], cursorOf = (i: number): string | null => (i + 1 < pages.length ? `c${i + 1}` : null)): Step {
+function listing(
+  pages: string[][],
+  cursorOf = (i: number): string | null => (i + 1 < pages.length ? `c${i + 1}` : null),
+): Step {
   return (req) => {
     const cursor = new URL(req.url).searchParams.get("cursor");
     const i = cursor === null ? 0 : Number(cursor.slice(1));
-    const body: Page = { data: pages[i]!.map((id) => ({ id })), pagination: { nextCursor: cursorOf(i) } };
-    return new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } });
+    const body: Page = {
+      data: pages[i]!.map((id) => ({ id })),
+      pagination: { nextCursor: cursorOf(i) },
+    };
+    return new Response(JSON.stringify(body), {
+      status: 200,
+      headers: { "content-type": "application/json" },
+    });
   };
 }
 
@@ -22,8 +31,12 @@ function setup(step: Step) {
   return { client: testClient({ fetch: f.fetch, clock: new FakeClock() }), calls: f.calls };
 }
 
-const list = (c: ReturnType<typeof setup>["client"], params: object = { stage: "PENDING_REVIEW" }, options = {}, spec = listPayouts) =>
-  paginate<Page, { id: string }>(c, spec, params, options);
+const list = (
+  c: ReturnType<typeof setup>["client"],
+  params: object = { stage: "PENDING_REVIEW" },
+  options = {},
+  spec = listPayouts,
+) => paginate<Page, { id: string }>(c, spec, params, options);
 
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -60,7 +73,10 @@ describe("paginate", () => {
   });
 
   it("stops at an absent or empty cursor", async () => {
-    const absent = setup((req) => new Response(JSON.stringify({ data: [{ id: "x" }], pagination: {} }), { status: 200 }));
+    const absent = setup(
+      (req) =>
+        new Response(JSON.stringify({ data: [{ id: "x" }], pagination: {} }), { status: 200 }),
+    );
     expect(await collect(list(absent.client))).toHaveLength(1);
     const empty = setup(listing([["a"], ["b"]], (i) => (i === 0 ? "c1" : "")));
     expect(await collect(list(empty.client))).toHaveLength(2);
@@ -84,13 +100,18 @@ describe("paginate", () => {
   });
 
   it("throws PaginationError when the server repeats a cursor", async () => {
-    const { client, calls } = setup(listing([["a"], ["b"], ["c"]], (i) => (i === 0 ? "c1" : i === 1 ? "c2" : "c1")));
+    const { client, calls } = setup(
+      listing([["a"], ["b"], ["c"]], (i) => (i === 0 ? "c1" : i === 1 ? "c2" : "c1")),
+    );
     const seen: string[] = [];
     const err = await (async () => {
       for await (const x of list(client)) seen.push(x.id);
     })().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PaginationError);
-    expect(err).toMatchObject({ cursor: "c1", message: 'listPayouts: the server repeated the cursor "c1"' });
+    expect(err).toMatchObject({
+      cursor: "c1",
+      message: 'listPayouts: the server repeated the cursor "c1"',
+    });
     expect(seen).toEqual(["a", "b", "c"]);
     expect(calls).toHaveLength(3);
   });
@@ -101,10 +122,19 @@ describe("paginate", () => {
   });
 
   it("stops when hasMore is false even if a cursor is present", async () => {
-    const spec: OperationSpec = { ...listPayouts, pagination: { ...listPayouts.pagination!, hasMore: ["has_more"] } };
+    const spec: OperationSpec = {
+      ...listPayouts,
+      pagination: { ...listPayouts.pagination!, hasMore: ["has_more"] },
+    };
     const { client, calls } = setup((req) => {
       const more = !new URL(req.url).searchParams.has("cursor");
-      return new Response(JSON.stringify({ data: [{ id: more ? "a" : "b" }], has_more: more, pagination: { nextCursor: "z" + Number(more) } }));
+      return new Response(
+        JSON.stringify({
+          data: [{ id: more ? "a" : "b" }],
+          has_more: more,
+          pagination: { nextCursor: "z" + Number(more) },
+        }),
+      );
     });
     expect((await collect(list(client, {}, {}, spec))).map((x) => x.id)).toEqual(["a", "b"]);
     expect(calls).toHaveLength(2);
@@ -114,7 +144,13 @@ describe("paginate", () => {
     const spec: OperationSpec = {
       ...listPayouts,
       params: [{ name: "starting_after", in: "query" }],
-      pagination: { cursorParam: "starting_after", nextCursor: [], items: ["data"], hasMore: ["has_more"], nextCursorFromLastItem: ["id"] },
+      pagination: {
+        cursorParam: "starting_after",
+        nextCursor: [],
+        items: ["data"],
+        hasMore: ["has_more"],
+        nextCursorFromLastItem: ["id"],
+      },
     };
     const all = ["a", "b", "c", "d", "e"];
     const { client, calls } = setup((req) => {
@@ -124,13 +160,19 @@ describe("paginate", () => {
       return new Response(JSON.stringify({ data, has_more: start + 2 < all.length }));
     });
     expect((await collect(list(client, {}, {}, spec))).map((x) => x.id)).toEqual(all);
-    expect(calls.map((c) => new URL(c.url).search)).toEqual(["", "?starting_after=b", "?starting_after=d"]);
+    expect(calls.map((c) => new URL(c.url).search)).toEqual([
+      "",
+      "?starting_after=b",
+      "?starting_after=d",
+    ]);
   });
 
   it("a failing later page rejects the iteration with the typed error", async () => {
     const pages = listing([["a"], ["b"]]);
     const gone = json(404, { code: "GONE" }) as (req: Request) => Response;
-    const { client } = setup((req, init) => (new URL(req.url).searchParams.has("cursor") ? gone(req) : (pages as typeof gone)(req)));
+    const { client } = setup((req, init) =>
+      new URL(req.url).searchParams.has("cursor") ? gone(req) : (pages as typeof gone)(req),
+    );
     await expect(collect(list(client))).rejects.toBeInstanceOf(NotFoundError);
   });
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { createClientCore, withOptions, type ClientOptions } from "../../templates/runtime/client.js";
+import {
+  createClientCore,
+  withOptions,
+  type ClientOptions,
+} from "../../templates/runtime/client.js";
 import { ApiConnectionError, NotFoundError } from "../../templates/runtime/errors.js";
 import { request } from "../../templates/runtime/request.js";
 import type { ClientSpec, OperationSpec } from "../../templates/runtime/types.js";
@@ -9,23 +13,45 @@ import { API_KEY, clientSpec, createLine, getPayout, testClient } from "./specs.
 describe("createClientCore", () => {
   it("defaults to the first server and strips a trailing slash", () => {
     expect(createClientCore(clientSpec).baseUrl).toBe("https://api.introw.test");
-    expect(createClientCore(clientSpec, { server: "staging" }).baseUrl).toBe("https://api.staging.introw.test");
-    expect(createClientCore(clientSpec, { baseUrl: "http://127.0.0.1:8080/v2/" }).baseUrl).toBe("http://127.0.0.1:8080/v2");
+    expect(createClientCore(clientSpec, { server: "staging" }).baseUrl).toBe(
+      "https://api.staging.introw.test",
+    );
+    expect(createClientCore(clientSpec, { baseUrl: "http://127.0.0.1:8080/v2/" }).baseUrl).toBe(
+      "http://127.0.0.1:8080/v2",
+    );
   });
 
   it("fills server variables from defaults and config, checking enums", () => {
     const spec: ClientSpec = {
-      servers: [{ name: "r", url: "https://{region}.api.test/{v}", variables: { region: { default: "eu", enum: ["eu", "us"] }, v: { default: "v1" } } }],
+      servers: [
+        {
+          name: "r",
+          url: "https://{region}.api.test/{v}",
+          variables: { region: { default: "eu", enum: ["eu", "us"] }, v: { default: "v1" } },
+        },
+      ],
       securitySchemes: {},
     };
     expect(createClientCore(spec).baseUrl).toBe("https://eu.api.test/v1");
-    expect(createClientCore(spec, { serverVariables: { region: "us" } }).baseUrl).toBe("https://us.api.test/v1");
-    expect(() => createClientCore(spec, { serverVariables: { region: "mars" } })).toThrow(/one of eu,us/);
+    expect(createClientCore(spec, { serverVariables: { region: "us" } }).baseUrl).toBe(
+      "https://us.api.test/v1",
+    );
+    expect(() => createClientCore(spec, { serverVariables: { region: "mars" } })).toThrow(
+      /one of eu,us/,
+    );
   });
 
-  it.each(["ftp://x.test", "javascript:alert(1)", "file:///etc/passwd", "/relative", "https://", "example.com", "https://a.test/v1?key=1", "https://a.test/#x"])(
-    "rejects baseUrl %s",
-    (baseUrl) => expect(() => createClientCore(clientSpec, { baseUrl })).toThrow(TypeError),
+  it.each([
+    "ftp://x.test",
+    "javascript:alert(1)",
+    "file:///etc/passwd",
+    "/relative",
+    "https://",
+    "example.com",
+    "https://a.test/v1?key=1",
+    "https://a.test/#x",
+  ])("rejects baseUrl %s", (baseUrl) =>
+    expect(() => createClientCore(clientSpec, { baseUrl })).toThrow(TypeError),
   );
 
   it("rejects an unknown server name", () => {
@@ -35,11 +61,20 @@ describe("createClientCore", () => {
   it("withOptions returns a new client and leaves the original unchanged", () => {
     const a = createClientCore(clientSpec, { maxRetries: 1 });
     const b = withOptions(a, { maxRetries: 5, server: "staging" });
-    expect([a.options.maxRetries, b.options.maxRetries, b.baseUrl]).toEqual([1, 5, "https://api.staging.introw.test"]);
+    expect([a.options.maxRetries, b.options.maxRetries, b.baseUrl]).toEqual([
+      1,
+      5,
+      "https://api.staging.introw.test",
+    ]);
   });
 });
 
-function run(op: OperationSpec, params: object | undefined, options: ClientOptions = {}, spec = clientSpec) {
+function run(
+  op: OperationSpec,
+  params: object | undefined,
+  options: ClientOptions = {},
+  spec = clientSpec,
+) {
   const f = scriptedFetch(json(200, { ok: true }));
   const client = createClientCore(spec, { fetch: f.fetch, clock: new FakeClock(), ...options });
   return { promise: request(client, op, params), calls: f.calls };
@@ -56,10 +91,22 @@ describe("security schemes", () => {
       OAuth: { type: "oauth2" },
     },
   };
-  const op = (security: string[][]): OperationSpec => ({ id: "x", method: "GET", path: "/x", params: [], response: "json", security });
+  const op = (security: string[][]): OperationSpec => ({
+    id: "x",
+    method: "GET",
+    path: "/x",
+    params: [],
+    response: "json",
+    security,
+  });
 
   it("apiKey in header, query and cookie", async () => {
-    const { promise, calls } = run(op([["Key", "QKey", "CKey"]]), undefined, { auth: { Key: "k1", QKey: "k 2", CKey: "k3" } }, spec);
+    const { promise, calls } = run(
+      op([["Key", "QKey", "CKey"]]),
+      undefined,
+      { auth: { Key: "k1", QKey: "k 2", CKey: "k3" } },
+      spec,
+    );
     await promise;
     expect(calls[0]!.headers).toMatchObject({ "x-api-key": "k1", cookie: "session=k3" });
     expect(calls[0]!.url).toBe("https://a.test/x?key=k%202");
@@ -67,7 +114,12 @@ describe("security schemes", () => {
 
   it("bearer and oauth2 send Authorization: Bearer; credential functions are called per request", async () => {
     let n = 0;
-    const { promise, calls } = run(op([["OAuth"]]), undefined, { auth: { OAuth: async () => `tok${++n}` } }, spec);
+    const { promise, calls } = run(
+      op([["OAuth"]]),
+      undefined,
+      { auth: { OAuth: async () => `tok${++n}` } },
+      spec,
+    );
     await promise;
     expect(calls[0]!.headers["authorization"]).toBe("Bearer tok1");
     const r2 = run(op([["Bearer"]]), undefined, { auth: { Bearer: "abc" } }, spec);
@@ -76,7 +128,12 @@ describe("security schemes", () => {
   });
 
   it("picks the first alternative whose schemes all have credentials", async () => {
-    const { promise, calls } = run(op([["Key", "QKey"], ["Bearer"]]), undefined, { auth: { Key: "k1", Bearer: "b" } }, spec);
+    const { promise, calls } = run(
+      op([["Key", "QKey"], ["Bearer"]]),
+      undefined,
+      { auth: { Key: "k1", Bearer: "b" } },
+      spec,
+    );
     await promise;
     expect(calls[0]!.headers["authorization"]).toBe("Bearer b");
     expect(calls[0]!.headers["x-api-key"]).toBeUndefined();
@@ -94,10 +151,21 @@ describe("security schemes", () => {
 
 describe("request building", () => {
   it("merges client headers, parameter headers and per-request headers (later wins, null removes)", async () => {
-    const op: OperationSpec = { ...getPayout, params: [...getPayout.params, { name: "X-Trace", in: "header" }] };
+    const op: OperationSpec = {
+      ...getPayout,
+      params: [...getPayout.params, { name: "X-Trace", in: "header" }],
+    };
     const f = scriptedFetch(json(200, {}));
-    const client = testClient({ fetch: f.fetch, headers: { "X-Team": "fin", "X-Drop": "1", "X-Trace": "client" } });
-    await request(client, op, { id: "1", "X-Trace": ["a", "b"] }, { headers: { "x-drop": null, "X-Extra": "e" } });
+    const client = testClient({
+      fetch: f.fetch,
+      headers: { "X-Team": "fin", "X-Drop": "1", "X-Trace": "client" },
+    });
+    await request(
+      client,
+      op,
+      { id: "1", "X-Trace": ["a", "b"] },
+      { headers: { "x-drop": null, "X-Extra": "e" } },
+    );
     expect(f.calls[0]!.headers).toEqual({
       accept: "application/json",
       "x-team": "fin",
@@ -112,19 +180,30 @@ describe("request building", () => {
     ["a request header", {}, { headers: { "x-a": "v\n" } }],
     ["a header parameter", {}, {}, "bad\rvalue"],
     ["a credential", { auth: { ApiKeyAuth: "key\r\n" } }, {}],
-  ])("rejects CR/LF in %s before sending, without echoing the value", async (_, clientOpts, reqOpts, param?: string) => {
-    const op: OperationSpec = { ...getPayout, params: [...getPayout.params, { name: "x-p", in: "header" }] };
-    const f = scriptedFetch(json(200, {}));
-    const client = testClient({ fetch: f.fetch, ...clientOpts });
-    const err = (await request(client, op, { id: "1", "x-p": param }, reqOpts).catch((e: unknown) => e)) as Error;
-    expect(err).toBeInstanceOf(TypeError);
-    expect(err.message).toMatch(/contains CR or LF/);
-    expect(err.message).not.toMatch(/evil|bad|key\r/);
-    expect(f.calls).toHaveLength(0);
-  });
+  ])(
+    "rejects CR/LF in %s before sending, without echoing the value",
+    async (_, clientOpts, reqOpts, param?: string) => {
+      const op: OperationSpec = {
+        ...getPayout,
+        params: [...getPayout.params, { name: "x-p", in: "header" }],
+      };
+      const f = scriptedFetch(json(200, {}));
+      const client = testClient({ fetch: f.fetch, ...clientOpts });
+      const err = (await request(client, op, { id: "1", "x-p": param }, reqOpts).catch(
+        (e: unknown) => e,
+      )) as Error;
+      expect(err).toBeInstanceOf(TypeError);
+      expect(err.message).toMatch(/contains CR or LF/);
+      expect(err.message).not.toMatch(/evil|bad|key\r/);
+      expect(f.calls).toHaveLength(0);
+    },
+  );
 
   it("sends a JSON body with its media type, and no body when params.body is undefined", async () => {
-    const op: OperationSpec = { ...createLine, body: { mediaType: "application/merge-patch+json", encoding: "json", required: false } };
+    const op: OperationSpec = {
+      ...createLine,
+      body: { mediaType: "application/merge-patch+json", encoding: "json", required: false },
+    };
     const a = run(op, { body: { a: 1 } });
     await a.promise;
     expect(a.calls[0]!.headers["content-type"]).toBe("application/merge-patch+json");
@@ -137,7 +216,10 @@ describe("request building", () => {
 });
 
 describe("responses", () => {
-  const kinds = (response: OperationSpec["response"]): OperationSpec => ({ ...getPayout, response });
+  const kinds = (response: OperationSpec["response"]): OperationSpec => ({
+    ...getPayout,
+    response,
+  });
 
   it("json → parsed; empty body (204) → undefined", async () => {
     const f = scriptedFetch(json(200, { id: "p1" }), () => new Response(null, { status: 204 }));
@@ -147,7 +229,11 @@ describe("responses", () => {
   });
 
   it("text → string, binary → Blob, empty → undefined", async () => {
-    const f = scriptedFetch(textResponse(200, "hello"), textResponse(200, "\u0001\u0002"), textResponse(200, "ignored"));
+    const f = scriptedFetch(
+      textResponse(200, "hello"),
+      textResponse(200, "\u0001\u0002"),
+      textResponse(200, "ignored"),
+    );
     const c = testClient({ fetch: f.fetch });
     await expect(request(c, kinds("text"), { id: "1" })).resolves.toBe("hello");
     const blob = await request<Blob>(c, kinds("binary"), { id: "1" });
@@ -157,17 +243,32 @@ describe("responses", () => {
   });
 
   it(".withResponse() gives data, the raw response, typed headers and rate-limit headers", async () => {
-    const headers = { "x-ratelimit-limit-minute": "100", "x-ratelimit-remaining-minute": "99", "x-request-id": "r1", "ratelimit-policy": "100;w=60" };
+    const headers = {
+      "x-ratelimit-limit-minute": "100",
+      "x-ratelimit-remaining-minute": "99",
+      "x-request-id": "r1",
+      "ratelimit-policy": "100;w=60",
+    };
     const c = testClient({ fetch: scriptedFetch(json(200, { id: "p1" }, headers)).fetch });
-    const r = await request<{ id: string }, unknown, { "x-request-id": string }>(c, getPayout, { id: "1" }).withResponse();
+    const r = await request<{ id: string }, unknown, { "x-request-id": string }>(c, getPayout, {
+      id: "1",
+    }).withResponse();
     expect(r.data).toEqual({ id: "p1" });
     expect(r.response.status).toBe(200);
     expect(r.headers["x-request-id"]).toBe("r1");
-    expect(r.rateLimit).toEqual({ "x-ratelimit-limit-minute": 100, "x-ratelimit-remaining-minute": 99, "ratelimit-policy": "100;w=60" });
+    expect(r.rateLimit).toEqual({
+      "x-ratelimit-limit-minute": 100,
+      "x-ratelimit-remaining-minute": 99,
+      "ratelimit-policy": "100;w=60",
+    });
   });
 
   it(".safe() returns { ok: true, data } or { ok: false, error } and never rejects for API errors", async () => {
-    const f = scriptedFetch(json(200, { id: "p1" }), json(404, { code: "NOT_FOUND" }), fetchFailed("ECONNRESET"));
+    const f = scriptedFetch(
+      json(200, { id: "p1" }),
+      json(404, { code: "NOT_FOUND" }),
+      fetchFailed("ECONNRESET"),
+    );
     const c = testClient({ fetch: f.fetch, maxRetries: 0 });
     const a = await request(c, getPayout, { id: "1" }).safe();
     expect(a).toMatchObject({ ok: true, data: { id: "p1" } });
@@ -181,7 +282,9 @@ describe("responses", () => {
 
   it(".safe() still rejects for a programming error (CR/LF header)", async () => {
     const c = testClient({ fetch: scriptedFetch(json(200, {})).fetch });
-    await expect(request(c, getPayout, { id: "1" }, { headers: { a: "\n" } }).safe()).rejects.toBeInstanceOf(TypeError);
+    await expect(
+      request(c, getPayout, { id: "1" }, { headers: { a: "\n" } }).safe(),
+    ).rejects.toBeInstanceOf(TypeError);
   });
 });
 
@@ -200,7 +303,10 @@ describe("hooks and logger", () => {
       onResponse: (res, req) => void seen.push([res.status, req.headers.get("signature")]),
     });
     await expect(request(c, getPayout, { id: "p1" })).resolves.toEqual({ id: "p1" });
-    expect(f.calls.map((x) => x.headers["signature"])).toEqual(["sig:GET:/api/v1/payouts/p1", "sig:GET:/api/v1/payouts/p1"]);
+    expect(f.calls.map((x) => x.headers["signature"])).toEqual([
+      "sig:GET:/api/v1/payouts/p1",
+      "sig:GET:/api/v1/payouts/p1",
+    ]);
     expect(seen).toEqual([
       [503, "sig:GET:/api/v1/payouts/p1"],
       [200, "sig:GET:/api/v1/payouts/p1"],
@@ -209,7 +315,10 @@ describe("hooks and logger", () => {
 
   it("onResponse can read a clone of the body without breaking the client", async () => {
     let bodyText = "";
-    const c = testClient({ fetch: scriptedFetch(json(200, { id: "p1" })).fetch, onResponse: async (res) => void (bodyText = await res.clone().text()) });
+    const c = testClient({
+      fetch: scriptedFetch(json(200, { id: "p1" })).fetch,
+      onResponse: async (res) => void (bodyText = await res.clone().text()),
+    });
     await expect(request(c, getPayout, { id: "p1" })).resolves.toEqual({ id: "p1" });
     expect(bodyText).toBe('{"id":"p1"}');
   });
@@ -228,14 +337,32 @@ describe("hooks and logger", () => {
     const url = "https://api.introw.test/api/v1/payouts/p1";
     expect(lines).toEqual([
       ["info", `GET ${url} 500`, { method: "GET", url, status: 500, attempt: 1, durationMs: 0 }],
-      ["warn", `GET ${url} 500 (retrying in 250 ms)`, { method: "GET", url, status: 500, attempt: 1, durationMs: 0 }],
+      [
+        "warn",
+        `GET ${url} 500 (retrying in 250 ms)`,
+        { method: "GET", url, status: 500, attempt: 1, durationMs: 0 },
+      ],
       ["info", `GET ${url} 200`, { method: "GET", url, status: 200, attempt: 2, durationMs: 0 }],
     ]);
     lines.length = 0;
-    await request(withOptions(c, { logLevel: "warn", fetch: scriptedFetch(json(503, {}), json(200, {})).fetch }), getPayout, { id: "p1" });
+    await request(
+      withOptions(c, {
+        logLevel: "warn",
+        fetch: scriptedFetch(json(503, {}), json(200, {})).fetch,
+      }),
+      getPayout,
+      { id: "p1" },
+    );
     expect(lines.map((l) => l[0])).toEqual(["warn"]);
     lines.length = 0;
-    await request(withOptions(c, { logLevel: "error", fetch: scriptedFetch(json(503, {}), json(200, {})).fetch }), getPayout, { id: "p1" });
+    await request(
+      withOptions(c, {
+        logLevel: "error",
+        fetch: scriptedFetch(json(503, {}), json(200, {})).fetch,
+      }),
+      getPayout,
+      { id: "p1" },
+    );
     expect(lines).toEqual([]);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { ApiConnectionError, ApiTimeoutError, InternalServerError, RateLimitError } from "../../templates/runtime/errors.js";
+import {
+  ApiConnectionError,
+  ApiTimeoutError,
+  InternalServerError,
+  RateLimitError,
+} from "../../templates/runtime/errors.js";
 import { request } from "../../templates/runtime/request.js";
 import { FakeClock, T0, fetchFailed, hang, json, scriptedFetch } from "./fakes.js";
 import { createLine, getPayout, testClient, updatePayout } from "./specs.js";
@@ -17,7 +22,9 @@ function setup(...steps: Parameters<typeof scriptedFetch>) {
 describe("attempt counts", () => {
   it("a GET that keeps getting 500 is sent 1 + maxRetries times, with full-jitter exponential backoff", async () => {
     const { client, calls, clock } = setup(fail500);
-    await expect(request(client, getPayout, { id: "p1" })).rejects.toBeInstanceOf(InternalServerError);
+    await expect(request(client, getPayout, { id: "p1" })).rejects.toBeInstanceOf(
+      InternalServerError,
+    );
     expect(calls).toHaveLength(3);
     // random() = 0.5: half of min(8000, 500 * 2^(retry-1))
     expect(clock.sleeps).toEqual([250, 500]);
@@ -33,7 +40,12 @@ describe("attempt counts", () => {
     const clock = new FakeClock();
     const f = scriptedFetch(fail500);
     const randoms = [0, 0.999, 0.25];
-    const client = testClient({ fetch: f.fetch, clock, timeoutMs: clock.timeoutMs, random: () => randoms.shift()! });
+    const client = testClient({
+      fetch: f.fetch,
+      clock,
+      timeoutMs: clock.timeoutMs,
+      random: () => randoms.shift()!,
+    });
     await expect(request(client, getPayout, { id: "p1" }, { maxRetries: 3 })).rejects.toThrow();
     expect(clock.sleeps).toEqual([0, 999, 500]);
   });
@@ -49,7 +61,12 @@ describe("attempt counts", () => {
     await expect(request(client, getPayout, { id: "p1" }, { maxRetries: 0 })).rejects.toThrow();
     expect(calls).toHaveLength(1);
     const c2 = setup(fail500);
-    const client2 = testClient({ fetch: c2.client.options.fetch!, clock: c2.clock, timeoutMs: c2.clock.timeoutMs, maxRetries: 4 });
+    const client2 = testClient({
+      fetch: c2.client.options.fetch!,
+      clock: c2.clock,
+      timeoutMs: c2.clock.timeoutMs,
+      maxRetries: 4,
+    });
     await expect(request(client2, getPayout, { id: "p1" })).rejects.toThrow();
     expect(c2.calls).toHaveLength(5);
   });
@@ -70,13 +87,17 @@ describe("attempt counts", () => {
 describe("never repeat a side effect", () => {
   it.each([500, 502, 503, 504, 408])("a POST that got a %i is sent once", async (status) => {
     const { client, calls } = setup(json(status, {}), ok);
-    await expect(request(client, createLine, { body: { amount: "1.00" } })).rejects.toMatchObject({ status });
+    await expect(request(client, createLine, { body: { amount: "1.00" } })).rejects.toMatchObject({
+      status,
+    });
     expect(calls).toHaveLength(1);
   });
 
   it("a PATCH that got a 503 is sent once", async () => {
     const { client, calls } = setup(json(503, {}), ok);
-    await expect(request(client, updatePayout, { id: "p1", body: { stage: "APPROVED" } })).rejects.toMatchObject({ status: 503 });
+    await expect(
+      request(client, updatePayout, { id: "p1", body: { stage: "APPROVED" } }),
+    ).rejects.toMatchObject({ status: 503 });
     expect(calls).toHaveLength(1);
   });
 
@@ -108,14 +129,19 @@ describe("never repeat a side effect", () => {
 
   it("idempotencyKey makes a POST retryable and sends the same Idempotency-Key on every attempt", async () => {
     const { client, calls } = setup(fail500, fetchFailed("ECONNRESET"), ok);
-    await expect(request(client, createLine, { body: {} }, { idempotencyKey: "key-1" })).resolves.toEqual({ id: "p1" });
+    await expect(
+      request(client, createLine, { body: {} }, { idempotencyKey: "key-1" }),
+    ).resolves.toEqual({ id: "p1" });
     expect(calls.map((c) => c.headers["idempotency-key"])).toEqual(["key-1", "key-1", "key-1"]);
   });
 
   it("the body is sent again, unchanged, on each attempt", async () => {
     const { client, calls } = setup(json(429, {}), ok);
     await request(client, createLine, { body: { amount: "9.99" } });
-    expect(await Promise.all(calls.map((c) => c.body))).toEqual(['{"amount":"9.99"}', '{"amount":"9.99"}']);
+    expect(await Promise.all(calls.map((c) => c.body))).toEqual([
+      '{"amount":"9.99"}',
+      '{"amount":"9.99"}',
+    ]);
   });
 });
 
@@ -134,7 +160,10 @@ describe("server-requested delays", () => {
   });
 
   it("retry-after-ms wins over Retry-After", async () => {
-    const { client, clock } = setup(json(429, {}, { "retry-after-ms": "1234", "retry-after": "9" }), ok);
+    const { client, clock } = setup(
+      json(429, {}, { "retry-after-ms": "1234", "retry-after": "9" }),
+      ok,
+    );
     await request(client, getPayout, { id: "p1" });
     expect(clock.sleeps).toEqual([1234]);
   });
@@ -155,8 +184,14 @@ describe("server-requested delays", () => {
   });
 
   it("a 429 that outlasts the retries is a RateLimitError with retryAfterMs and the rate-limit headers", async () => {
-    const headers = { "retry-after": "2", "x-ratelimit-limit-minute": "100", "x-ratelimit-remaining-minute": "0" };
-    const { client, calls } = setup(json(429, { code: "RATE_LIMITED", message: "slow down" }, headers));
+    const headers = {
+      "retry-after": "2",
+      "x-ratelimit-limit-minute": "100",
+      "x-ratelimit-remaining-minute": "0",
+    };
+    const { client, calls } = setup(
+      json(429, { code: "RATE_LIMITED", message: "slow down" }, headers),
+    );
     const err = await request(client, getPayout, { id: "p1" }).catch((e: unknown) => e);
     expect(calls).toHaveLength(3);
     expect(err).toBeInstanceOf(RateLimitError);
@@ -194,7 +229,9 @@ describe("timeouts and cancellation", () => {
     const clock = new FakeClock(T0, 5);
     const f = scriptedFetch(hang(() => clock.fireTimeouts()));
     const client = testClient({ fetch: f.fetch, clock });
-    await expect(request(client, getPayout, { id: "p1" }, { timeoutMs: 5, maxRetries: 0 })).rejects.toBeInstanceOf(ApiTimeoutError);
+    await expect(
+      request(client, getPayout, { id: "p1" }, { timeoutMs: 5, maxRetries: 0 }),
+    ).rejects.toBeInstanceOf(ApiTimeoutError);
   });
 
   it("a finished attempt cancels its timeout timer", async () => {
@@ -207,7 +244,9 @@ describe("timeouts and cancellation", () => {
     const ctrl = new AbortController();
     const reason = new Error("stop");
     const { client, calls } = setup(hang(() => ctrl.abort(reason)));
-    await expect(request(client, getPayout, { id: "p1" }, { signal: ctrl.signal })).rejects.toBe(reason);
+    await expect(request(client, getPayout, { id: "p1" }, { signal: ctrl.signal })).rejects.toBe(
+      reason,
+    );
     expect(calls).toHaveLength(1);
   });
 
@@ -226,7 +265,9 @@ describe("timeouts and cancellation", () => {
       return new Response("{}", { status: 503 });
     });
     const client = testClient({ fetch: f.fetch, clock, timeoutMs: clock.timeoutMs });
-    await expect(request(client, getPayout, { id: "p1" }, { signal: ctrl.signal })).rejects.toThrow("bye");
+    await expect(request(client, getPayout, { id: "p1" }, { signal: ctrl.signal })).rejects.toThrow(
+      "bye",
+    );
     expect(f.calls).toHaveLength(1);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { backoffMs, isIdempotent, notSent, serverDelayMs, shouldRetry } from "../../templates/runtime/retry.js";
+import {
+  backoffMs,
+  isIdempotent,
+  notSent,
+  serverDelayMs,
+  shouldRetry,
+} from "../../templates/runtime/retry.js";
 import type { HttpMethod } from "../../templates/runtime/types.js";
 import { T0, fetchFailed } from "./fakes.js";
 
@@ -40,7 +46,9 @@ describe("shouldRetry", () => {
 
 describe("backoffMs", () => {
   it("is full jitter over min(8000, 500 * 2^(retry-1))", () => {
-    expect([1, 2, 3, 4, 5, 6, 10].map((n) => backoffMs(n, 1))).toEqual([500, 1000, 2000, 4000, 8000, 8000, 8000]);
+    expect([1, 2, 3, 4, 5, 6, 10].map((n) => backoffMs(n, 1))).toEqual([
+      500, 1000, 2000, 4000, 8000, 8000, 8000,
+    ]);
     expect(backoffMs(3, 0)).toBe(0);
     expect(backoffMs(3, 0.25)).toBe(500);
   });
@@ -70,9 +78,24 @@ describe("serverDelayMs", () => {
 
 describe("notSent", () => {
   it("recognizes refused connections and DNS failures along the cause chain", () => {
-    for (const code of ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"])
+    for (const code of [
+      "ECONNREFUSED",
+      "ENOTFOUND",
+      "EAI_AGAIN",
+      "EHOSTUNREACH",
+      "ENETUNREACH",
+      "UND_ERR_CONNECT_TIMEOUT",
+    ])
       expect(notSent(fetchFailed(code))).toBe(true);
-    expect(notSent(new TypeError("x", { cause: new TypeError("y", { cause: Object.assign(new Error("z"), { code: "ECONNREFUSED" }) }) }))).toBe(true);
+    expect(
+      notSent(
+        new TypeError("x", {
+          cause: new TypeError("y", {
+            cause: Object.assign(new Error("z"), { code: "ECONNREFUSED" }),
+          }),
+        }),
+      ),
+    ).toBe(true);
   });
 
   it("anything else may have reached the server", () => {

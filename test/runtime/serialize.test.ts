@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildPath, encodeBody, formPairs, headerValue, pathValue } from "../../templates/runtime/serialize.js";
+import {
+  buildPath,
+  encodeBody,
+  formPairs,
+  headerValue,
+  pathValue,
+} from "../../templates/runtime/serialize.js";
 import type { ParamSpec, ParamStyle } from "../../templates/runtime/types.js";
 
 const arr = ["blue", "black", "brown"];
@@ -11,7 +17,11 @@ const path = (style: ParamStyle | undefined, explode: boolean | undefined): Para
   ...(style ? { style } : {}),
   ...(explode !== undefined ? { explode } : {}),
 });
-const query = (style: ParamStyle | undefined, explode?: boolean, extra: Partial<ParamSpec> = {}): ParamSpec => ({
+const query = (
+  style: ParamStyle | undefined,
+  explode?: boolean,
+  extra: Partial<ParamSpec> = {},
+): ParamSpec => ({
   name: "color",
   in: "query",
   ...(style ? { style } : {}),
@@ -53,24 +63,32 @@ describe("path styles", () => {
     ["100%", "/files/100%25"],
     ["é ü", "/files/%C3%A9%20%C3%BC"],
   ])("percent-encodes %j so it stays one segment", (value, expected) => {
-    expect(buildPath("/files/{name}", [{ name: "name", in: "path" }], { name: value })).toBe(expected);
+    expect(buildPath("/files/{name}", [{ name: "name", in: "path" }], { name: value })).toBe(
+      expected,
+    );
   });
 
   it.each([".", "..", "%2e%2E"])("refuses %j, which would be read as a dot segment", (value) => {
     // "%2e%2E" encodes to "%252e%252E", which is safe; only literal dots are refused.
     const spec: ParamSpec[] = [{ name: "name", in: "path" }];
-    if (value.startsWith("%")) expect(buildPath("/f/{name}", spec, { name: value })).toBe("/f/%252e%252E");
-    else expect(() => buildPath("/f/{name}", spec, { name: value })).toThrow(/would change the path/);
+    if (value.startsWith("%"))
+      expect(buildPath("/f/{name}", spec, { name: value })).toBe("/f/%252e%252E");
+    else
+      expect(() => buildPath("/f/{name}", spec, { name: value })).toThrow(/would change the path/);
   });
 
   it("refuses a label value that would make a dot segment", () => {
-    expect(() => buildPath("/f/{x}", [{ name: "x", in: "path", style: "label" }], { x: "." })).toThrow(TypeError);
+    expect(() =>
+      buildPath("/f/{x}", [{ name: "x", in: "path", style: "label" }], { x: "." }),
+    ).toThrow(TypeError);
   });
 
   it("uses ParamSpec.key for the params property and throws on a missing value", () => {
     const spec: ParamSpec[] = [{ name: "payout-id", in: "path", key: "payoutId" }];
     expect(buildPath("/p/{payout-id}", spec, { payoutId: "7" })).toBe("/p/7");
-    expect(() => buildPath("/p/{payout-id}", spec, {})).toThrow(/Missing path parameter "payout-id"/);
+    expect(() => buildPath("/p/{payout-id}", spec, {})).toThrow(
+      /Missing path parameter "payout-id"/,
+    );
   });
 });
 
@@ -92,16 +110,16 @@ describe("query styles", () => {
   });
 
   it("deepObject nests objects and repeats array members", () => {
-    expect(formPairs(query("deepObject", true), { a: { b: "x y" }, tags: ["1", "2"], skip: undefined })).toEqual([
-      "color[a][b]=x%20y",
-      "color[tags]=1",
-      "color[tags]=2",
-    ]);
+    expect(
+      formPairs(query("deepObject", true), { a: { b: "x y" }, tags: ["1", "2"], skip: undefined }),
+    ).toEqual(["color[a][b]=x%20y", "color[tags]=1", "color[tags]=2"]);
   });
 
   it("encodes reserved characters unless allowReserved (which still encodes #)", () => {
     expect(formPairs(query("form"), "a/b?c&d=e#f")).toEqual(["color=a%2Fb%3Fc%26d%3De%23f"]);
-    expect(formPairs(query("form", true, { allowReserved: true }), "a/b?c:d#f %")).toEqual(["color=a/b?c:d%23f%20%25"]);
+    expect(formPairs(query("form", true, { allowReserved: true }), "a/b?c:d#f %")).toEqual([
+      "color=a/b?c:d%23f%20%25",
+    ]);
   });
 
   it("json parameters are sent as encoded JSON text", () => {
@@ -112,12 +130,16 @@ describe("query styles", () => {
 
   it("dates become ISO 8601, booleans and numbers text, and the name is encoded", () => {
     const d = new Date(Date.UTC(2026, 0, 2, 3, 4, 5));
-    expect(formPairs({ name: "since date", in: "query" }, d)).toEqual(["since%20date=2026-01-02T03%3A04%3A05.000Z"]);
+    expect(formPairs({ name: "since date", in: "query" }, d)).toEqual([
+      "since%20date=2026-01-02T03%3A04%3A05.000Z",
+    ]);
     expect(formPairs({ name: "n", in: "query" }, [true, 0])).toEqual(["n=true", "n=0"]);
   });
 
   it("cookie values are form-style and always encoded", () => {
-    expect(formPairs({ name: "s", in: "cookie", allowReserved: true }, "a;b c")).toEqual(["s=a%3Bb%20c"]);
+    expect(formPairs({ name: "s", in: "cookie", allowReserved: true }, "a;b c")).toEqual([
+      "s=a%3Bb%20c",
+    ]);
     expect(formPairs({ name: "s", in: "cookie", explode: false }, ["a", "b"])).toEqual(["s=a,b"]);
   });
 });
@@ -139,7 +161,10 @@ describe("header values", () => {
 
 describe("bodies", () => {
   it("json", async () => {
-    const { body, type } = encodeBody({ mediaType: "application/json", encoding: "json", required: true }, { a: [1, null] });
+    const { body, type } = encodeBody(
+      { mediaType: "application/json", encoding: "json", required: true },
+      { a: [1, null] },
+    );
     expect([body, type]).toEqual(['{"a":[1,null]}', "application/json"]);
   });
 
@@ -154,21 +179,36 @@ describe("bodies", () => {
 
   it("multipart: FormData with Blob parts, no Content-Type (fetch adds the boundary)", async () => {
     const file = new File(["%PDF"], "invoice.pdf", { type: "application/pdf" });
-    const { body, type } = encodeBody({ mediaType: "multipart/form-data", encoding: "multipart", required: true }, { file, note: "hi", ids: [1, 2] });
+    const { body, type } = encodeBody(
+      { mediaType: "multipart/form-data", encoding: "multipart", required: true },
+      { file, note: "hi", ids: [1, 2] },
+    );
     expect(type).toBeUndefined();
     const fd = body as FormData;
     expect(fd.getAll("ids")).toEqual(["1", "2"]);
     expect(fd.get("note")).toBe("hi");
     const part = fd.get("file") as File;
-    expect([part.name, part.type, await part.text()]).toEqual(["invoice.pdf", "application/pdf", "%PDF"]);
+    expect([part.name, part.type, await part.text()]).toEqual([
+      "invoice.pdf",
+      "application/pdf",
+      "%PDF",
+    ]);
   });
 
   it("binary passes the value through; text stringifies", () => {
     const bytes = new Uint8Array([1, 2, 3]);
-    expect(encodeBody({ mediaType: "application/octet-stream", encoding: "binary", required: true }, bytes)).toEqual({
+    expect(
+      encodeBody(
+        { mediaType: "application/octet-stream", encoding: "binary", required: true },
+        bytes,
+      ),
+    ).toEqual({
       body: bytes,
       type: "application/octet-stream",
     });
-    expect(encodeBody({ mediaType: "text/plain", encoding: "text", required: true }, 42)).toEqual({ body: "42", type: "text/plain" });
+    expect(encodeBody({ mediaType: "text/plain", encoding: "text", required: true }, 42)).toEqual({
+      body: "42",
+      type: "text/plain",
+    });
   });
 });

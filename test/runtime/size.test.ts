@@ -5,7 +5,14 @@ describe("runtime bundle size (esbuild, minified, ESM, tree-shaken)", () => {
   it("an app making one call stays within 4 KB gzip and does not carry pagination", async () => {
     const r = await measure(APPS.oneCall);
     expect(r.gzip).toBeLessThanOrEqual(4096);
-    expect(r.modules).toEqual(["auth.ts", "client.ts", "errors.ts", "request.ts", "retry.ts", "serialize.ts"]);
+    expect(r.modules).toEqual([
+      "auth.ts",
+      "client.ts",
+      "errors.ts",
+      "request.ts",
+      "retry.ts",
+      "serialize.ts",
+    ]);
   });
 
   it("pagination is bundled only when a paginated operation is used", async () => {

@@ -1,7 +1,11 @@
 /**
  * Hand-written ClientSpec/OperationSpec objects shaped like the Introw API, for runtime tests.
  */
-import { createClientCore, type Client, type ClientOptions } from "../../templates/runtime/client.js";
+import {
+  createClientCore,
+  type Client,
+  type ClientOptions,
+} from "../../templates/runtime/client.js";
 import type { ClientSpec, OperationSpec } from "../../templates/runtime/types.js";
 
 export const API_KEY = "sk_live_SECRET_0123456789";
@@ -60,5 +64,9 @@ export const listPayouts: OperationSpec = {
 
 /** A client with the fake fetch/clock and a fixed random source (0.5 → half of each backoff window). */
 export function testClient(options: ClientOptions = {}): Client {
-  return createClientCore(clientSpec, { auth: { ApiKeyAuth: API_KEY }, random: () => 0.5, ...options });
+  return createClientCore(clientSpec, {
+    auth: { ApiKeyAuth: API_KEY },
+    random: () => 0.5,
+    ...options,
+  });
 }
