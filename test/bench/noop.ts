@@ -1,0 +1,51 @@
+/**
+ * Measures the instant no-op: generates a client for a large spec once into a temp directory, then runs the CLI
+ * repeatedly with the same arguments (hyperfine-style: warm-up, then N timed runs, wall clock of the whole
+ * process, tsx startup included) through `generator/bin.js` (the plain-JS fast path) and through
+ * `tsx generator/cli.ts` (the full CLI's own no-op check, after loading the config and tsx).
+ *
+ *   npx tsx test/bench/noop.ts [spec] [runs]     default spec: $SPECS_DIR/large/openai.yaml, runs: 20
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { PROJECT_ROOT, SPECS_DIR } from "../helpers/specs-dir.js";
+
+const spec = path.relative(PROJECT_ROOT, path.resolve(process.argv[2] ?? path.join(SPECS_DIR, "large", "openai.yaml")));
+const runs = Number(process.argv[3] ?? 20);
+const temp = mkdtempSync(path.join(os.tmpdir(), "ocg-noop-"));
+const output = path.join(temp, "out");
+const env = { ...process.env, OPENAPI_CLIENT_GEN_CACHE_DIR: path.join(temp, "cache") };
+const args = ["generate", "-i", spec, "-o", output, "-n", "OpenAI"];
+
+function runOnce(command: string[]): { ms: number; stdout: string; status: number | null } {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(command[0]!, command.slice(1), { cwd: PROJECT_ROOT, env, encoding: "utf8" });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) throw new Error(`${command.join(" ")} exited ${r.status}: ${r.stderr}`);
+  return { ms, stdout: r.stdout, status: r.status };
+}
+
+function stats(label: string, command: string[]): void {
+  runOnce(command);
+  const times = Array.from({ length: runs }, () => runOnce(command));
+  // A run regenerates only when something changed meanwhile (e.g. someone edited generator/ or templates/,
+  // which changes the generator fingerprint): report it, and time the no-op runs.
+  const noops = times.filter((t) => t.stdout.includes("is up to date"));
+  if (noops.length === 0) throw new Error(`${label}: every run regenerated:\n${times.map((t) => t.stdout).join("")}`);
+  if (noops.length < times.length) console.log(`${label}: ${times.length - noops.length} of ${runs} runs regenerated (inputs changed during the run); timing the others`);
+  const ms = noops.map((t) => t.ms).sort((a, b) => a - b);
+  const mean = ms.reduce((a, b) => a + b, 0) / ms.length;
+  const median = ms[Math.floor(ms.length / 2)]!;
+  console.log(`${label}: median ${median.toFixed(0)} ms, mean ${mean.toFixed(0)} ms, min ${ms[0]!.toFixed(0)} ms, max ${ms[ms.length - 1]!.toFixed(0)} ms (${ms.length} runs)`);
+}
+
+try {
+  const first = runOnce(["node", "generator/bin.js", ...args]);
+  console.log(`first generation of ${spec}: ${(first.ms / 1000).toFixed(1)} s`);
+  stats("no-op via node generator/bin.js", ["node", "generator/bin.js", ...args]);
+  stats("no-op via tsx generator/cli.ts", [path.join(PROJECT_ROOT, "node_modules/.bin/tsx"), "generator/cli.ts", ...args]);
+} finally {
+  rmSync(temp, { recursive: true, force: true });
+}
