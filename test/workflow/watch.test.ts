@@ -1,0 +1,103 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CliArgs } from "../../generator/cli.js";
+import { watchFiles } from "../../generator/watch.js";
+import { PROJECT_ROOT } from "../helpers/specs-dir.js";
+import { collector, tempDir } from "./helpers.js";
+
+const ROOT = (title: string): string => `openapi: 3.1.0
+info: { title: ${title}, version: "1" }
+paths:
+  /items:
+    get:
+      operationId: listItems
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: { $ref: "./schemas.yaml#/Item" }
+`;
+const SCHEMAS = (field: string): string => `Item:
+  type: object
+  properties:
+    ${field}: { type: string }
+`;
+
+describe("--watch (multi-file spec and config in a temp dir)", () => {
+  let dir = "";
+  let cleanup = async (): Promise<void> => {};
+  const saved = process.env["OPENAPI_CLIENT_GEN_CACHE_DIR"];
+  beforeAll(async () => {
+    ({ dir, cleanup } = await tempDir("watch"));
+    process.env["OPENAPI_CLIENT_GEN_CACHE_DIR"] = path.join(dir, "cache");
+  });
+  afterAll(async () => {
+    if (saved === undefined) delete process.env["OPENAPI_CLIENT_GEN_CACHE_DIR"];
+    else process.env["OPENAPI_CLIENT_GEN_CACHE_DIR"] = saved;
+    await cleanup();
+  });
+
+  it("regenerates on changes to any spec file and the config, and survives an invalid intermediate spec", async () => {
+    const file = (name: string): string => path.join(dir, name);
+    const config = (name: string): string => JSON.stringify({ targets: { demo: { input: "spec/root.yaml", output: "out", name } } });
+    await import("node:fs/promises").then((fs) => fs.mkdir(file("spec")));
+    await writeFile(file("spec/root.yaml"), ROOT("Demo"));
+    await writeFile(file("spec/schemas.yaml"), SCHEMAS("first"));
+    await writeFile(file("openapi-client-gen.config.json"), config("Demo"));
+    const configFile = path.relative(PROJECT_ROOT, file("openapi-client-gen.config.json"));
+    const args: CliArgs = { command: "generate", flags: {}, config: configFile, check: false, force: false, watch: true, failOnBreaking: false, verbose: false };
+    const out = collector();
+    const err = collector();
+    const controller = new AbortController();
+
+    // Each build cycle pushes the watched files; `cycle(check)` waits for cycles until `check` holds.
+    const waiting: ((watched: readonly string[]) => void)[] = [];
+    const seen: (readonly string[])[] = [];
+    const nextCycle = (): Promise<readonly string[]> => new Promise((resolve) => (seen.length > 0 ? resolve(seen.shift()!) : waiting.push(resolve)));
+    const cycle = async (check: () => Promise<boolean>): Promise<readonly string[]> => {
+      for (;;) {
+        const watched = await nextCycle();
+        if (await check()) return watched;
+      }
+    };
+    const types = (): Promise<string> => readFile(file("out/types.ts"), "utf8").catch(() => "");
+    const done = watchFiles({
+      args,
+      configFile,
+      out,
+      err,
+      debounceMs: 30,
+      signal: controller.signal,
+      onCycle: (watched) => {
+        const waiter = waiting.shift();
+        if (waiter !== undefined) waiter(watched);
+        else seen.push(watched);
+      },
+    });
+
+    const watched = await cycle(async () => (await types()).includes("first?: string"));
+    const rel = (name: string): string => path.relative(PROJECT_ROOT, file(name)).split(path.sep).join("/");
+    expect(watched).toEqual([rel("openapi-client-gen.config.json"), rel("spec/root.yaml"), rel("spec/schemas.yaml")]);
+
+    await writeFile(file("spec/schemas.yaml"), SCHEMAS("second"));
+    await cycle(async () => (await types()).includes("second?: string"));
+
+    await writeFile(file("spec/root.yaml"), "openapi: 3.1.0\ninfo: { title: [unclosed\n");
+    await cycle(async () => err.text().includes("keeping the previous output"));
+    expect(err.text()).toMatch(/root\.yaml:\d+:\d+: error \[invalid-yaml\]/);
+    expect(await types()).toContain("second?: string");
+
+    await writeFile(file("spec/root.yaml"), ROOT("Demo"));
+    await writeFile(file("spec/schemas.yaml"), SCHEMAS("third"));
+    await cycle(async () => (await types()).includes("third?: string"));
+
+    await writeFile(file("openapi-client-gen.config.json"), config("Renamed"));
+    await cycle(async () => (await readFile(file("out/client.ts"), "utf8")).includes("RenamedClientConfig"));
+
+    controller.abort();
+    expect(await done).toBe(0);
+    expect(out.text()).toContain("watching for changes…");
+  });
+});
