@@ -53,8 +53,11 @@ function sendJson(
   res.end(JSON.stringify(body));
 }
 
+/** Extra fixed GET routes (pathname → content type and body), e.g. a page and script for a browser test. */
+export type StaticRoutes = Record<string, { type: string; body: string }>;
+
 /** Starts the server on 127.0.0.1 and an OS-assigned port. */
-export async function startScenarioServer(): Promise<ScenarioServer> {
+export async function startScenarioServer(statics: StaticRoutes = {}): Promise<ScenarioServer> {
   const requests: SeenRequest[] = [];
   const counts = new Map<string, number>();
   const held = new Set<() => void>();
@@ -75,6 +78,11 @@ export async function startScenarioServer(): Promise<ScenarioServer> {
         body: Buffer.concat(chunks).toString(),
       });
       const q = (name: string): string | null => url.searchParams.get(name);
+      const file = statics[url.pathname];
+      if (file) {
+        res.writeHead(200, { "content-type": file.type });
+        return void res.end(file.body);
+      }
       const scenario = url.pathname.split("/")[1];
 
       switch (scenario) {
