@@ -51,6 +51,11 @@ class GuardedResolver extends BaseResolver {
       }
       return super.loadExternalRef(absoluteRef);
     }
+    const inside = path.relative(this.root, absoluteRef);
+    if (/^[a-z][a-z0-9+.-]*:/i.test(inside)) {
+      // The bundler resolved a URL with another scheme (`file:///etc/passwd`) as a relative path.
+      throw new Error(`$ref '${inside.split(path.sep).join("/")}' refused: only local files and, with --allow-remote-refs, http(s) URLs can be referenced`);
+    }
     // Compare real paths, so a symlink inside the spec's directory cannot lead outside it.
     const root = await this.realRoot;
     const real = await realpath(absoluteRef).catch(() => undefined);
@@ -86,7 +91,12 @@ export async function bundleExternalRefs(
   parsed: unknown,
   options: { cwd: string; allowRemoteRefs: boolean; text: string },
 ): Promise<BundleResult> {
-  const rel = (p: string): string => (/^[a-z][a-z0-9+.-]*:/i.test(p) && !path.isAbsolute(p) ? p : path.relative(options.cwd, p));
+  // Files are named relative to the working directory; a file outside it by its absolute path (clearer than ../../..).
+  const rel = (p: string): string => {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(p) && !path.isAbsolute(p)) return p;
+    const relative = path.relative(options.cwd, p);
+    return relative.startsWith("..") ? p : relative;
+  };
   const resolver = new GuardedResolver(path.dirname(absolute), options.allowRemoteRefs, rel);
   const config = await createConfig({ rules: {} }, { extends: [] as never[] });
   const rootText = JSON.stringify(parsed);
@@ -115,7 +125,10 @@ export async function bundleExternalRefs(
       message: `${clean(problem.message).replace(/\s+/g, " ").trim().replace(/\.$/, "")}. Fix or remove the $ref.`,
     };
     const text = source === absolute ? options.text : resolver.contents.get(source)?.toString("utf8");
-    issues.push(...(text !== undefined ? locateIssues([issue], rel(source), text) : [{ ...issue, file: rel(source) }]));
+    // A file that failed to parse: the parser's message ends with its position, `(line:column)`.
+    const at = /\((\d+):(\d+)\)\.?$/.exec(problem.message);
+    if (location?.pointer === undefined && at !== null) issues.push({ ...issue, file: rel(source), line: Number(at[1]), column: Number(at[2]) });
+    else issues.push(...(text !== undefined ? locateIssues([issue], rel(source), text) : [{ ...issue, file: rel(source) }]));
   }
   if (issues.length > 0) throw new SpecError(issues);
   const entries = [...resolver.contents.entries()]

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseDocument } from "yaml";
-import { SpecError, formatIssue, type Issue } from "./issues.js";
+import { SpecError, formatIssue, locateIssues, type Issue } from "./issues.js";
 import { bundleExternalRefs, hasExternalRefs, MAX_INPUT_BYTES } from "./bundle.js";
 import { findTooDeep, MAX_DEPTH, tooDeepIssue } from "./validate.js";
 
@@ -61,18 +61,18 @@ export async function load(input: string, options: LoadOptions = {}): Promise<Lo
   const bytes = await readFile(absolute);
   const text = decodeText(bytes, file);
   let document = parseText(text, file);
-  assertDepth(document, file);
+  assertDepth(document, file, text);
   const notices: string[] = [];
   let files = [file];
   let hashed: Buffer[] = [bytes];
   if (hasExternalRefs(document)) {
     const bundled = await bundleExternalRefs(absolute, document, { cwd, allowRemoteRefs: options.allowRemoteRefs ?? false, text });
     document = bundled.document;
-    assertDepth(document, file);
+    assertDepth(document, file, "");
     files = [file, ...bundled.files.filter((f) => f !== file)];
     hashed = [bytes, ...bundled.contents];
   }
-  if (isRecord(document) && typeof document["swagger"] === "string") {
+  if (isRecord(document) && document["swagger"] === "2.0" && document["openapi"] === undefined) {
     notices.push(`${file}: Swagger ${document["swagger"]} document converted to OpenAPI 3.0 with swagger2openapi`);
     document = await convertSwagger2(document, file);
   }
@@ -161,9 +161,9 @@ function parserFailure(error: unknown, file: string): unknown {
  * Refuses a document nested deeper than {@link MAX_DEPTH} before any recursive tool (bundler, converter) sees it.
  * @throws {SpecError} code `too-deep`, pointing at the level where the limit is crossed.
  */
-function assertDepth(document: unknown, file: string): void {
+function assertDepth(document: unknown, file: string, text: string): void {
   const deep = findTooDeep(document, MAX_DEPTH);
-  if (deep !== undefined) throw new SpecError([tooDeepIssue(deep, file)]);
+  if (deep !== undefined) throw new SpecError(locateIssues([tooDeepIssue(deep)], file, text));
 }
 
 async function convertSwagger2(document: Record<string, unknown>, file: string): Promise<Record<string, unknown>> {
@@ -177,7 +177,7 @@ async function convertSwagger2(document: Record<string, unknown>, file: string):
       severity: "error",
       pointer: "",
       file,
-      message: `could not convert this Swagger 2.0 document to OpenAPI 3.0: ${(error as Error).message}`,
+      message: `could not convert this Swagger 2.0 document to OpenAPI 3.0: ${(error as Error).message.replace(/\.$/, "")}. Fix the Swagger 2.0 document, or convert it to OpenAPI 3 yourself and pass that.`,
     };
     throw new SpecError([issue]);
   }
