@@ -5,6 +5,7 @@
 import type { HttpMethod, ParamStyle } from "../templates/runtime/types.js";
 import type { GenerateOptions } from "./config.js";
 import { asArray, asRecord, asString, derefRecord, entries, METHODS, type JsonRecord } from "./document.js";
+import { hoistSchemaDefs } from "./defs.js";
 import { discoverEnums, entityName, type EnumSource } from "./enums.js";
 import { pointer, pointerToken } from "./issues.js";
 import { pickMediaType, bodyEncoding, responseKind, isJsonMediaType } from "./media.js";
@@ -13,18 +14,12 @@ import { camelCase, compareCodeUnits, dedupe, GENERATED_RESERVED, operationName,
 import { detectPagination } from "./pagination.js";
 import { normalizeSecurity, normalizeServers, operationSecurity } from "./servers-security.js";
 import type { ValidDocument } from "./validate.js";
-
-interface RawOperation {
-  readonly path: string;
-  readonly method: (typeof METHODS)[number];
-  readonly op: JsonRecord;
-  readonly item: JsonRecord;
-  readonly pointer: string;
-}
+import { hasReadWriteOnly, typesDocument, type RawOperation } from "./types-document.js";
 
 /** Builds the model of `doc`. Pure: same document and options, same model. */
-export function normalize(doc: ValidDocument, options: GenerateOptions): ApiModel {
+export function normalize(input: ValidDocument, options: GenerateOptions): ApiModel {
   const issues: Issue[] = [];
+  const doc = hoistSchemaDefs(input, issues);
   const raw: RawOperation[] = [];
   for (const [path, item] of entries(doc.paths)) {
     const record = asRecord(item);
@@ -46,7 +41,7 @@ export function normalize(doc: ValidDocument, options: GenerateOptions): ApiMode
     }
   });
 
-  reportOas32(doc, raw, issues);
+  reportPartialSupport(doc, raw, issues);
 
   const schemas = asRecord(asRecord(doc["components"])?.["schemas"]);
   const schemaKeys = entries(schemas).map(([k]) => k);
@@ -125,9 +120,20 @@ export function normalize(doc: ValidDocument, options: GenerateOptions): ApiMode
   };
 }
 
-/** OpenAPI 3.2 additions the client handles partially: `query` operations and sequential `itemSchema` media. */
-function reportOas32(doc: JsonRecord, raw: readonly RawOperation[], issues: Issue[]): void {
+/**
+ * What the client handles partially, reported once per place: OpenAPI 3.2 `query` operations and sequential
+ * `itemSchema` media, and `servers` on a path item or operation (the client's server applies to every call).
+ */
+function reportPartialSupport(doc: JsonRecord, raw: readonly RawOperation[], issues: Issue[]): void {
+  const reportedItems = new Set<string>();
   for (const r of raw) {
+    if (Array.isArray(r.item["servers"]) && !reportedItems.has(r.path)) {
+      reportedItems.add(r.path);
+      issues.push({ code: "path-servers-ignored", severity: "warning", pointer: `${pointer("paths", r.path)}/servers`, message: "servers on a path item are not used; the client's server (or baseUrl) applies to its operations." });
+    }
+    if (Array.isArray(r.op["servers"])) {
+      issues.push({ code: "operation-servers-ignored", severity: "warning", pointer: `${r.pointer}/servers`, message: "servers on an operation are not used; the client's server (or baseUrl) applies; pass a client with baseUrl set for this call." });
+    }
     if (r.method === "query") {
       issues.push({ code: "query-method", severity: "warning", pointer: r.pointer, message: `the QUERY operation is sent as QUERY; its types are generated under webhooks["QUERY ${r.path}"] because the paths type has no query method.` });
     }
@@ -141,43 +147,6 @@ function reportOas32(doc: JsonRecord, raw: readonly RawOperation[], issues: Issu
       }
     }
   }
-}
-
-/** True when any schema in the document has `readOnly: true` or `writeOnly: true` (examples are skipped). Iterative. */
-function hasReadWriteOnly(doc: JsonRecord): boolean {
-  const stack: unknown[] = [doc];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (typeof node !== "object" || node === null) continue;
-    if (Array.isArray(node)) {
-      for (const item of node) stack.push(item);
-      continue;
-    }
-    const record = node as JsonRecord;
-    if (record["readOnly"] === true || record["writeOnly"] === true) return true;
-    for (const key of Object.keys(record)) if (key !== "example" && key !== "examples" && !key.startsWith("x-")) stack.push(record[key]);
-  }
-  return false;
-}
-
-/**
- * The document with every operationId set to the generated name, so `operations[name]` exists for all.
- * openapi-typescript types only the eight classic methods, so each OpenAPI 3.2 `query` operation is typed
- * through a `webhooks` entry named `QUERY <path>` (its path item's parameters included).
- */
-function typesDocument(doc: ValidDocument, raw: readonly RawOperation[], names: readonly string[]): Record<string, unknown> {
-  const paths: JsonRecord = { ...doc.paths };
-  const webhooks: JsonRecord = { ...asRecord(doc["webhooks"]) };
-  raw.forEach((r, i) => {
-    const item = { ...(paths[r.path] as JsonRecord) };
-    const op = { ...(item[r.method] as JsonRecord), operationId: names[i] };
-    if (r.method === "query") {
-      delete item[r.method];
-      webhooks[`QUERY ${r.path}`] = { ...(item["parameters"] !== undefined ? { parameters: item["parameters"] } : {}), post: op };
-    } else item[r.method] = op;
-    paths[r.path] = item;
-  });
-  return { ...doc, paths, ...(Object.keys(webhooks).length > 0 ? { webhooks } : {}) };
 }
 
 function buildParameters(doc: JsonRecord, r: RawOperation, hasBody: boolean, issues: Issue[]): ParameterModel[] {
