@@ -139,6 +139,17 @@ export function findTooDeep(value: unknown, limit: number): string | undefined {
 
 const VALUE_KEYS = new Set(["examples", "example", "default", "const", "enum"]);
 
+/** Objects whose keys are names (a property, header or path may be called `x-…`), not fields. */
+const NAME_MAPS = new Set(["properties", "patternProperties", "headers", "paths", "schemas", "parameters", "responses", "callbacks", "links", "requestBodies", "pathItems", "content", "encoding", "variables", "mapping", "$defs", "definitions", "dependentSchemas", "webhooks"]);
+
+/** True when the entry is inside a specification extension (`x-…` field), whose contents are free-form data. */
+function inExtension(entry: WalkEntry): boolean {
+  for (let e: WalkEntry | undefined = entry; e?.parent !== undefined; e = e.parent) {
+    if (e.key.startsWith("x-") && !NAME_MAPS.has(e.parent.key)) return true;
+  }
+  return false;
+}
+
 /** One iterative pass over every node: depth limit, local `$ref`s, `$ref` siblings, patterns, types. */
 function walkDocument(doc: JsonRecord, issues: Issue[]): void {
   const is30 = typeof doc["openapi"] === "string" && doc["openapi"].startsWith("3.0");
@@ -174,7 +185,7 @@ function walkDocument(doc: JsonRecord, issues: Issue[]): void {
       }
     }
     const type = record["type"];
-    if (!securitySchemes && typeof type === "string" && !SCHEMA_TYPES.has(type) && !isSecuritySchemeType(record)) {
+    if (!securitySchemes && typeof type === "string" && !SCHEMA_TYPES.has(type) && !isSecuritySchemeType(record) && !inExtension(entry)) {
       issues.push({ code: "unknown-type", severity: "warning", pointer: `${entryPointer(entry)}/type`, message: `unknown schema type '${type}'; it is typed as unknown.` });
     }
     const inProperties = entry.key === "properties" || entry.key === "patternProperties";
