@@ -12,7 +12,7 @@ import { createPrinter } from "./emit/print.js";
 import { emitReadme } from "./emit/readme.js";
 import { readOperationTemplate } from "./emit/template.js";
 import { emitTypes } from "./emit/types.js";
-import { formatMarkdown, formatTypeScript } from "./format.js";
+import { startFormatter, type Formatter } from "./format.js";
 import { SpecError, locateIssues, type Issue } from "./issues.js";
 import { load, type LoadedSpec } from "./load.js";
 import type { ApiModel } from "./model.js";
@@ -44,6 +44,15 @@ export interface GenerateResult {
  * @throws {SpecError} with every error found (and, with `strict`, every warning).
  */
 export async function generate(options: GenerateOptions, previous: PreviousOutput = {}): Promise<GenerateResult> {
+  const formatter = startFormatter();
+  try {
+    return await generateWith(formatter, options, previous);
+  } finally {
+    await formatter.close();
+  }
+}
+
+async function generateWith(formatter: Formatter, options: GenerateOptions, previous: PreviousOutput): Promise<GenerateResult> {
   const timings: Record<string, number> = {};
   let t = performance.now();
   const lap = (stage: string): void => {
@@ -90,10 +99,11 @@ export async function generate(options: GenerateOptions, previous: PreviousOutpu
   ];
   lap("operations");
   const files: GeneratedFile[] = [];
-  for (const [file, text] of sources) files.push({ path: file, contents: header + (await formatTypeScript(text)) });
   const markdownHeader = `<!--\n${header.replace(/--/g, "- -").trimEnd()}\n-->\n`;
-  const readme = await formatMarkdown(emitReadme(model, markdownHeader, path.basename(options.output)));
-  files.push({ path: "README.md", contents: readme });
+  const readme = formatter.markdown(emitReadme(model, markdownHeader, path.basename(options.output)));
+  const formatted = await Promise.all(sources.map(([, text]) => formatter.typescript(text)));
+  sources.forEach(([file], i) => files.push({ path: file, contents: header + formatted[i]! }));
+  files.push({ path: "README.md", contents: await readme });
   lap("format");
   const normalizedSpec = sortedJson(validation.document);
   files.push({ path: NORMALIZED_SPEC_FILE, contents: normalizedSpec });
