@@ -51,10 +51,11 @@ function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-/** `list_payouts`, `List-Payouts`, `listPayouts` → `listPayouts`. Empty input gives `""`. */
+/** `list_payouts`, `List-Payouts`, `listPayouts` → `listPayouts`; a leading acronym is lower-cased whole (`HTTPError` → `httpError`). Empty input gives `""`. */
 export function camelCase(text: string): string {
   const parts = words(text);
-  return parts.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : capitalize(w))).join("");
+  const first = (w: string): string => (/^[A-Z0-9]+$/.test(w) ? w.toLowerCase() : w.charAt(0).toLowerCase() + w.slice(1));
+  return parts.map((w, i) => (i === 0 ? first(w) : capitalize(w))).join("");
 }
 
 /** `list_payouts` → `ListPayouts`. */

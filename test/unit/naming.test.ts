@@ -1,0 +1,161 @@
+/**
+ * The naming contract, table-style: every identifier the generator emits comes from naming.ts.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  camelCase,
+  compareCodeUnits,
+  dedupe,
+  isPropertyIdentifier,
+  isValidIdentifier,
+  operationName,
+  operationTypeStem,
+  pascalCase,
+  renameReason,
+  safeIdentifier,
+  schemaAliasName,
+  serverNames,
+  valuesConstName,
+  words,
+} from "../../generator/naming.js";
+
+describe("words / camelCase / pascalCase", () => {
+  it.each([
+    ["list_payouts", ["list", "payouts"], "listPayouts", "ListPayouts"],
+    ["List-Payouts", ["List", "Payouts"], "listPayouts", "ListPayouts"],
+    ["listPayouts", ["list", "Payouts"], "listPayouts", "ListPayouts"],
+    ["HTTPServerError", ["HTTP", "Server", "Error"], "httpServerError", "HTTPServerError"],
+    ["GET_USER", ["GET", "USER"], "getUSER", "GETUSER"],
+    ["get user by id", ["get", "user", "by", "id"], "getUserById", "GetUserById"],
+    ["2faVerify", ["2fa", "Verify"], "2faVerify", "2faVerify"],
+    ["ünïcödé_naïve", ["unicode", "naive"], "unicodeNaive", "UnicodeNaive"],
+    ["获取用户", [], "", ""],
+    ["__proto__", ["proto"], "proto", "Proto"],
+    ["repos/{owner}/{repo}", ["repos", "owner", "repo"], "reposOwnerRepo", "ReposOwnerRepo"],
+    ["", [], "", ""],
+  ])("%j → words %j, camel %j, pascal %j", (input, w, camel, pascal) => {
+    expect(words(input)).toEqual(w);
+    expect(camelCase(input)).toBe(camel);
+    expect(pascalCase(input)).toBe(pascal);
+  });
+});
+
+describe("safeIdentifier", () => {
+  it.each([
+    ["listPayouts", "listPayouts"],
+    ["delete", "delete_"],
+    ["class", "class_"],
+    ["constructor", "constructor_"],
+    ["__proto__", "__proto___"],
+    ["Error", "Error_"],
+    ["Blob", "Blob_"],
+    ["createClient", "createClient_"],
+    ["Client", "Client_"],
+    ["2faVerify", "_2faVerify"],
+    ["", "fallback"],
+  ])("%j → %j", (input, expected) => {
+    expect(safeIdentifier(input, "fallback")).toBe(expected);
+    expect(isValidIdentifier(expected)).toBe(true);
+  });
+});
+
+describe("operationName", () => {
+  it.each([
+    ["listPayouts", "get", "/payouts", "listPayouts"],
+    ["list_payouts", "get", "/payouts", "listPayouts"],
+    ["delete", "post", "/delete", "delete_"],
+    ["2faVerify", "get", "/d", "_2faVerify"],
+    ["获取用户", "get", "/users/{id}", "getUsersById"],
+    [undefined, "get", "/users/{userId}/posts", "getUsersByUserIdPosts"],
+    [undefined, "DELETE", "/", "delete_"],
+    [undefined, "post", "/v1/chat/completions", "postV1ChatCompletions"],
+  ])("operationId %j, %s %s → %j", (id, method, path, expected) => {
+    expect(operationName(id, method, path)).toBe(expected);
+  });
+});
+
+describe("type names", () => {
+  it.each([
+    ["getPayout", "GetPayout"],
+    ["_2faVerify", "_2faVerify"],
+    ["delete_", "Delete"],
+    ["class_", "Class"],
+  ])("operationTypeStem(%j) → %j", (name, expected) => {
+    expect(operationTypeStem(name)).toBe(expected);
+  });
+
+  it.each([
+    ["Pet", "Pet"],
+    ["user-profile", "UserProfile"],
+    ["1stPlace", "_1stPlace"],
+    ["Error", "Error_"],
+    ["Client", "Client_"],
+    ["Shape.Point", "ShapePoint"],
+    ["ü", "U"],
+    ["Straße", "StraE"],
+    ["日本", "Schema"],
+  ])("schemaAliasName(%j) → %j", (key, expected) => {
+    expect(schemaAliasName(key)).toBe(expected);
+  });
+
+  it.each([
+    ["PayoutStage", "payoutStageValues"],
+    ["Size", "sizeValues"],
+  ])("valuesConstName(%j) → %j", (name, expected) => {
+    expect(valuesConstName(name)).toBe(expected);
+  });
+});
+
+describe("renameReason", () => {
+  it.each([
+    ["getUser", "getUser", undefined],
+    ["delete", "delete_", "'delete' is a reserved word or a built-in name"],
+    ["Client", "Client_", "'Client' is a name the generated client declares"],
+    ["2faVerify", "_2faVerify", "an identifier cannot start with a digit"],
+    ["getUser", "getUser2", "'getUser' is already taken"],
+    ["delete", "delete_2", "'delete_' is already taken"],
+    ["", "getF", "the name has no letters or digits usable in an identifier"],
+  ])("%j → %j: %j", (natural, final, reason) => {
+    expect(renameReason(natural, final)).toBe(reason);
+  });
+});
+
+describe("dedupe", () => {
+  it.each([
+    [["a", "b"], [], ["a", "b"]],
+    [["a", "a", "a"], [], ["a", "a2", "a3"]],
+    [["a", "a2", "a"], [], ["a", "a2", "a3"]],
+    [["client"], ["client"], ["client2"]],
+  ])("%j with taken %j → %j", (wanted, taken, expected) => {
+    expect(dedupe(wanted, new Set(taken))).toEqual(expected);
+  });
+});
+
+describe("property keys and ordering", () => {
+  it.each([
+    ["id", true],
+    ["first-name", false],
+    ["2fa", false],
+    ["__proto__", false],
+    ["constructor", true],
+    ["$ref", true],
+  ])("isPropertyIdentifier(%j) → %j", (name, expected) => {
+    expect(isPropertyIdentifier(name)).toBe(expected);
+  });
+
+  it("sorts by code units, not locale", () => {
+    expect(["b", "B", "a", "Ä", "_"].sort(compareCodeUnits)).toEqual(["B", "_", "a", "b", "Ä"]);
+  });
+});
+
+describe("serverNames", () => {
+  it.each([
+    [[{ url: "https://api.example.com" }], ["production"]],
+    [[{ url: "https://api.example.com" }, { url: "https://api.sandbox.example.com" }], ["production", "sandbox"]],
+    [[{ url: "https://a.example.com", description: "Production" }, { url: "https://b.example.com", description: "Production" }], ["production", "production2"]],
+    [[{ url: "https://a.example.com", name: "EU West" }], ["euWest"]],
+    [[{ url: "/" }, { url: "/" }], ["production", "server2"]],
+  ])("%j → %j", (servers, expected) => {
+    expect(serverNames(servers)).toEqual(expected);
+  });
+});
