@@ -180,11 +180,10 @@ async function send(
   for (let attempt = 1; ; attempt++) {
     signal?.throwIfAborted();
     const ctrl = new AbortController();
-    const done = new AbortController();
     const onAbort = (): void => ctrl.abort(signal!.reason);
     signal?.addEventListener("abort", onAbort);
     let timedOut = false;
-    clock.sleep(timeoutMs, done.signal).then(() => {
+    clock.sleep(timeoutMs, ctrl.signal).then(() => {
       timedOut = true;
       ctrl.abort();
     }, noop);
@@ -196,15 +195,18 @@ async function send(
     try {
       let req = new Request(url, { method, headers: h, body: body ?? null, signal: ctrl.signal });
       req = (await o.onRequest?.(req)) ?? req;
+      let inHook = false;
       try {
         res = await fetchFn(req, { signal: ctrl.signal });
-        sent = true;
+        sent = inHook = true;
         await o.onResponse?.(res, req);
+        inHook = false;
         raw =
           !res.ok || spec.response === "json" || spec.response === "text"
             ? await res.text()
             : await res.blob();
       } catch (e) {
+        if (inHook) throw e; // the caller's onResponse failed: not a network error
         if (signal?.aborted) throw signal.reason;
         sent ||= timedOut || !notSent(e);
         failure = new (timedOut ? ApiTimeoutError : ApiConnectionError)(
@@ -215,7 +217,7 @@ async function send(
         );
       }
     } finally {
-      done.abort();
+      ctrl.abort(); // ends the timeout timer (the body, if any, has been read)
       signal?.removeEventListener("abort", onAbort);
     }
     const status = res?.status;

@@ -323,6 +323,26 @@ describe("hooks and logger", () => {
     expect(bodyText).toBe('{"id":"p1"}');
   });
 
+  it("an error thrown by a hook rejects the call as is, without retrying", async () => {
+    const boom = new Error("hook failed");
+    const a = scriptedFetch(json(503, {}), json(200, {}));
+    const onResponse = async (): Promise<void> => {
+      throw boom;
+    };
+    await expect(
+      request(testClient({ fetch: a.fetch, onResponse }), getPayout, { id: "1" }),
+    ).rejects.toBe(boom);
+    expect(a.calls).toHaveLength(1);
+    const b = scriptedFetch(json(200, {}));
+    const onRequest = (): never => {
+      throw boom;
+    };
+    await expect(
+      request(testClient({ fetch: b.fetch, onRequest }), getPayout, { id: "1" }),
+    ).rejects.toBe(boom);
+    expect(b.calls).toHaveLength(0);
+  });
+
   it("logs method, url, status, attempt and duration at the chosen level", async () => {
     const clock = new FakeClock();
     const lines: Array<[string, string, Record<string, unknown>]> = [];
