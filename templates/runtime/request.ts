@@ -19,15 +19,15 @@ import type { OperationSpec } from "./types.js";
 /** Per-request options (the last argument of every operation function). */
 export interface RequestOptions {
   /** Aborts the request; the promise rejects with `signal.reason` and is not retried. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Extra headers for this request (`null` removes a client default). */
-  headers?: Record<string, string | null | undefined>;
+  headers?: Record<string, string | null | undefined> | undefined;
   /** Retries after the first attempt. @default the client's `maxRetries` (2) */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Per-attempt timeout in ms. @default the client's `timeoutMs` (60000) */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Sent as `Idempotency-Key`; makes POST and PATCH retryable like GET. */
-  idempotencyKey?: string;
+  idempotencyKey?: string | undefined;
 }
 
 /** The data together with the raw response (body already read), its headers and rate-limit headers. */
