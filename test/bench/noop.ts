@@ -5,11 +5,14 @@
  * `tsx generator/cli.ts` (the full CLI's own no-op check, after loading the config and tsx).
  *
  *   npx tsx test/bench/noop.ts [spec] [runs]     default spec: $SPECS_DIR/large/openai.yaml, runs: 20
+ *
+ * Also prints a bare `node -e` startup as the floor, and `fastNoop()` timed in process (what bin.js adds to it).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fastNoop } from "../../generator/noop.js";
 import { PROJECT_ROOT, SPECS_DIR } from "../helpers/specs-dir.js";
 
 const spec = path.relative(PROJECT_ROOT, path.resolve(process.argv[2] ?? path.join(SPECS_DIR, "large", "openai.yaml")));
@@ -45,6 +48,14 @@ try {
   const first = runOnce(["node", "generator/bin.js", ...args]);
   console.log(`first generation of ${spec}: ${(first.ms / 1000).toFixed(1)} s`);
   stats("no-op via node generator/bin.js", ["node", "generator/bin.js", ...args]);
+  stats("baseline: bare node startup (node -e 'console.log(\"is up to date\")')", ["node", "-e", 'console.log("is up to date")']);
+  process.env["OPENAPI_CLIENT_GEN_CACHE_DIR"] = env.OPENAPI_CLIENT_GEN_CACHE_DIR;
+  const inProcess = Array.from({ length: runs }, () => {
+    const start = performance.now();
+    if (fastNoop(args, PROJECT_ROOT) === undefined) throw new Error("fastNoop did not recognise the unchanged output");
+    return performance.now() - start;
+  }).sort((a, b) => a - b);
+  console.log(`fastNoop() in process (fingerprint + spec and output hashing): median ${inProcess[Math.floor(runs / 2)]!.toFixed(1)} ms`);
   stats("no-op via tsx generator/cli.ts", [path.join(PROJECT_ROOT, "node_modules/.bin/tsx"), "generator/cli.ts", ...args]);
 } finally {
   rmSync(temp, { recursive: true, force: true });
