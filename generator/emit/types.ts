@@ -3,7 +3,7 @@
  * named aliases users reach for (`PayoutResponse`) and enums as types with `as const` value arrays.
  */
 import { createConfig } from "@redocly/openapi-core";
-import openapiTS, { astToString, type SchemaObject } from "openapi-typescript";
+import openapiTS, { astToString, resolveRef, scanDiscriminators, transformSchema, type OpenAPI3, type SchemaObject } from "openapi-typescript";
 import ts from "typescript";
 import { StructureKind, VariableDeclarationKind, type JSDocStructure, type OptionalKind } from "ts-morph";
 import type { ApiModel, EnumModel } from "../model.js";
@@ -23,18 +23,65 @@ function binaryAsBlob(schema: SchemaObject): ts.TypeNode | undefined {
   return types.includes("null") ? ts.factory.createUnionTypeNode([blob, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : blob;
 }
 
-/** openapi-typescript's output for `model.typesDocument`. */
-export async function emitOpenApiTypes(model: ApiModel): Promise<string> {
-  const redocly = await createConfig({ rules: {} }, { extends: [] as never[] });
-  const ast = await openapiTS(model.typesDocument as never, {
-    redocly,
+/** The options openapi-typescript runs with; `emitOpenApiTypes` and the reference `openapiTS` call share them. */
+function openApiTsOptions(model: ApiModel) {
+  return {
     silent: true,
     defaultNonNullable: false,
     alphabetize: false,
     readWriteMarkers: model.readWriteMarkers,
     transform: binaryAsBlob,
-  });
-  return astToString(ast);
+  } as const;
+}
+
+/**
+ * openapi-typescript's output for `model.typesDocument`, through its `transformSchema` directly: the
+ * document is already parsed, bundled and validated, so `openapiTS()`'s own redocly parse + lint + bundle
+ * pass is skipped (it returned the document unchanged; `openApiTsReference` is that path, and
+ * test/bench/verify-types.ts compares the two on every shared spec).
+ */
+export function emitOpenApiTypes(model: ApiModel): string {
+  const document = model.typesDocument as unknown as OpenAPI3;
+  // redocly's bundle gives a document without components an empty `components` object; so does this path.
+  const schema: OpenAPI3 = document.components === undefined ? { ...document, components: {} } : document;
+  const options = openApiTsOptions(model);
+  const ctx: Parameters<typeof transformSchema>[1] = {
+    additionalProperties: false,
+    alphabetize: options.alphabetize,
+    arrayLength: false,
+    defaultNonNullable: options.defaultNonNullable,
+    discriminators: scanDiscriminators(schema, options),
+    emptyObjectsUnknown: false,
+    enum: false,
+    enumValues: false,
+    conditionalEnums: false,
+    dedupeEnums: false,
+    excludeDeprecated: false,
+    exportType: false,
+    immutable: false,
+    rootTypes: false,
+    rootTypesNoSchemaPrefix: false,
+    rootTypesKeepCasing: false,
+    injectFooter: [],
+    pathParamsAsTypes: false,
+    propertiesRequiredByDefault: false,
+    redoc: undefined as never,
+    silent: true,
+    transform: options.transform,
+    makePathsEnum: false,
+    generatePathParams: false,
+    readWriteMarkers: options.readWriteMarkers,
+    resolve<T>($ref: string): T | undefined {
+      return resolveRef<T>(schema, $ref, { silent: true });
+    },
+  };
+  return astToString(transformSchema(schema, ctx));
+}
+
+/** openapi-typescript's full `openapiTS()` path (redocly parse + lint + bundle, then the transform): the reference. */
+export async function openApiTsReference(model: ApiModel): Promise<string> {
+  const redocly = await createConfig({ rules: {} }, { extends: [] as never[] });
+  return astToString(await openapiTS(structuredClone(model.typesDocument) as never, { redocly, ...openApiTsOptions(model) }));
 }
 
 function docs(description: string | undefined, deprecated: boolean, extra: readonly string[] = []): OptionalKind<JSDocStructure>[] {
