@@ -21,6 +21,7 @@ import { normalize } from "./normalize.js";
 import { loadTemplates } from "./templates.js";
 import { validate } from "./validate.js";
 import { optionsHash } from "./config-load.js";
+import { generatorFingerprint, specFilesHash } from "./noop.js";
 import { buildChangelog, composeChangelog } from "./changelog/render.js";
 import { CHANGELOG_FILE, MANIFEST_FILE, NORMALIZED_SPEC_FILE, sha256, sortedJson, type GeneratedFile, type PreviousOutput } from "./write.js";
 
@@ -115,14 +116,19 @@ async function generateWith(formatter: Formatter, options: GenerateOptions, prev
     files.push({ path: CHANGELOG_FILE, contents: composeChangelog(markdownHeader, changelog?.entry, previous.changelog) });
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const specDir = path.dirname(loaded.file);
+  const specFiles = loaded.files.map((f) => path.relative(specDir, f).split(path.sep).join("/"));
   const manifest = {
     generator: "openapi-client-gen",
     generatorVersion: templates.generatorVersion,
+    // Hash of the generator's sources and lockfile: with the options and spec hashes, what the no-op compares.
+    generatorFingerprint: generatorFingerprint(),
     spec: {
       title: model.title,
       version: model.version,
       sha256: loaded.sha256,
-      files: loaded.files.map((f) => path.relative(path.dirname(loaded.file), f).split(path.sep).join("/")),
+      files: specFiles,
+      filesSha256: specFilesHash(specDir, specFiles) ?? "",
       normalized: NORMALIZED_SPEC_FILE,
     },
     optionsSha256: optionsHash(options),

@@ -112,6 +112,30 @@ function isTargetRecord(v) {
 }
 
 /**
+ * True when `outputDir` holds exactly the files its manifest lists, with the listed hashes; when `manifestHash` is
+ * given, the manifest's own bytes must hash to it too.
+ * @param {string} outputDir @param {string} [manifestHash]
+ * @returns {boolean}
+ */
+export function verifyOutput(outputDir, manifestHash) {
+  try {
+    const manifestBytes = readFileSync(path.join(outputDir, MANIFEST_FILE));
+    if (manifestHash !== undefined && createHash("sha256").update(manifestBytes).digest("hex") !== manifestHash) return false;
+    const files = /** @type {{ files?: Record<string, string> }} */ (JSON.parse(manifestBytes.toString("utf8"))).files ?? {};
+    const present = walk(outputDir, "", []).filter((f) => f !== MANIFEST_FILE);
+    if (present.length !== Object.keys(files).length) return false;
+    for (const file of present) {
+      const expected = files[file];
+      if (expected === undefined) return false;
+      if (createHash("sha256").update(readFileSync(path.join(outputDir, file))).digest("hex") !== expected) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * True when the target's spec files still hash to the recorded value and its output directory holds exactly the
  * manifest's files with the manifest's hashes.
  * @param {string} cwd @param {unknown} record
@@ -120,21 +144,30 @@ function isTargetRecord(v) {
 export function verifyTarget(cwd, record) {
   if (!isTargetRecord(record)) return false;
   if (specFilesHash(cwd, record.specFiles) !== record.specHash) return false;
-  const output = path.resolve(cwd, record.output);
+  return verifyOutput(path.resolve(cwd, record.output), record.manifestHash);
+}
+
+/**
+ * The no-op check from the committed manifest alone (a fresh clone has no records): the manifest must name this
+ * generator fingerprint and options hash, its spec files (relative to the spec's directory) must hash to
+ * `spec.filesSha256`, and the output must verify.
+ * @param {string} cwd @param {string} input @param {string} output paths relative to cwd
+ * @param {string} fingerprint @param {string} optionsHash
+ * @returns {string[] | undefined} The spec files relative to cwd when up to date.
+ */
+export function manifestNoop(cwd, input, output, fingerprint, optionsHash) {
   try {
-    const manifestBytes = readFileSync(path.join(output, MANIFEST_FILE));
-    if (createHash("sha256").update(manifestBytes).digest("hex") !== record.manifestHash) return false;
-    const files = /** @type {{ files?: Record<string, string> }} */ (JSON.parse(manifestBytes.toString("utf8"))).files ?? {};
-    const present = walk(output, "", []).filter((f) => f !== MANIFEST_FILE);
-    if (present.length !== Object.keys(files).length) return false;
-    for (const file of present) {
-      const expected = files[file];
-      if (expected === undefined) return false;
-      if (createHash("sha256").update(readFileSync(path.join(output, file))).digest("hex") !== expected) return false;
-    }
-    return true;
+    const manifest = JSON.parse(readFileSync(path.resolve(cwd, output, MANIFEST_FILE), "utf8"));
+    if (manifest.generatorFingerprint !== fingerprint || manifest.optionsSha256 !== optionsHash) return undefined;
+    const files = manifest.spec?.files;
+    if (!Array.isArray(files) || files.length === 0 || !files.every((f) => typeof f === "string")) return undefined;
+    const specDir = path.dirname(path.resolve(cwd, input));
+    if (path.resolve(specDir, files[0]) !== path.resolve(cwd, input)) return undefined;
+    if (specFilesHash(specDir, files) !== manifest.spec.filesSha256) return undefined;
+    if (!verifyOutput(path.resolve(cwd, output))) return undefined;
+    return files.map((f) => path.relative(cwd, path.resolve(specDir, f)).split(path.sep).join("/"));
   } catch {
-    return false;
+    return undefined;
   }
 }
 

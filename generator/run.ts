@@ -3,13 +3,13 @@
  * skip (instant no-op), or generate and report. Prints to the given streams; returns the exit code.
  * SpecErrors propagate to cli.ts, which prints them.
  */
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { CliArgs } from "./cli.js";
 import type { GenerateOptions } from "./config.js";
 import { findConfig, loadConfig, optionsHash, resolveTargets, type ResolvedTarget } from "./config-load.js";
 import { formatIssue } from "./issues.js";
-import { generatorFingerprint, recordInvocation, specFilesHash, targetKey, verifiedTarget, writeRecord } from "./noop.js";
+import { generatorFingerprint, manifestNoop, recordInvocation, specFilesHash, targetKey, verifiedTarget, writeRecord } from "./noop.js";
 import { MANIFEST_FILE, sha256 } from "./write.js";
 
 type Stream = NodeJS.WritableStream;
@@ -53,8 +53,11 @@ export async function generateTarget(
   const cwd = process.cwd();
   const key = targetKey(cwd, fingerprint, optionsHash(options), options.output);
   const record = args.force ? undefined : verifiedTarget(cwd, key);
-  if (record !== undefined) {
-    onSpecFiles?.(record.specFiles);
+  const fromManifest = args.force || record !== undefined ? undefined : manifestNoop(cwd, options.input, options.output, fingerprint, optionsHash(options));
+  if (record !== undefined || fromManifest !== undefined) {
+    const specFiles = record?.specFiles ?? fromManifest ?? [];
+    onSpecFiles?.(specFiles);
+    if (record === undefined) saveRecord(cwd, key, options, specFiles);
     out.write(`${options.output} is up to date (spec, config and generator unchanged; --force regenerates)\n`);
     return { code: 0, key };
   }
@@ -80,12 +83,20 @@ export async function generateTarget(
       code = 1;
     }
   }
-  const manifest = await readFile(path.join(options.output, MANIFEST_FILE));
-  const specHash = specFilesHash(cwd, result.loaded.files);
-  if (specHash !== undefined && !(options.allowRemoteRefs ?? false)) {
-    writeRecord(cwd, key, { output: options.output, specFiles: result.loaded.files, specHash, manifestHash: sha256(manifest) });
-  }
+  saveRecord(cwd, key, options, result.loaded.files);
   return { code, key };
+}
+
+/** Records what a target read and wrote, for the next run's no-op check (never for specs with remote refs). */
+function saveRecord(cwd: string, key: string, options: GenerateOptions, specFiles: readonly string[]): void {
+  const specHash = specFilesHash(cwd, specFiles);
+  if (specHash === undefined || (options.allowRemoteRefs ?? false)) return;
+  try {
+    const manifest = readFileSync(path.join(options.output, MANIFEST_FILE));
+    writeRecord(cwd, key, { output: options.output, specFiles, specHash, manifestHash: sha256(manifest) });
+  } catch {
+    // no manifest to record: the next run regenerates
+  }
 }
 
 /**

@@ -121,6 +121,26 @@ describe("generate → header, manifest, --check, no-op, changelog", () => {
     expect(forced.out).toContain(`files written to ${out}`);
   });
 
+  it("takes the no-op from the committed manifest alone in a fresh clone (no cache), then records it", async () => {
+    const cache = process.env["OPENAPI_CLIENT_GEN_CACHE_DIR"];
+    process.env["OPENAPI_CLIENT_GEN_CACHE_DIR"] = path.join(dir, "fresh-cache");
+    try {
+      expect(fastNoop(argv, PROJECT_ROOT)).toBeUndefined();
+      const fresh = await run(argv);
+      expect(fresh.out).toBe(`${out} is up to date (spec, config and generator unchanged; --force regenerates)\n`);
+      expect(fastNoop(argv, PROJECT_ROOT)).toBeDefined();
+      process.env["OPENAPI_CLIENT_GEN_CACHE_DIR"] = path.join(dir, "fresh-cache-2");
+      const manifestPath = path.join(out, "manifest.json");
+      const manifest = await readFile(manifestPath, "utf8");
+      expect(manifest).toMatch(/"generatorFingerprint": "[0-9a-f]{64}"/);
+      await writeFile(manifestPath, manifest.replace(/"generatorFingerprint": "[0-9a-f]{64}"/, `"generatorFingerprint": "${"0".repeat(64)}"`));
+      const stale = await run(argv);
+      expect(stale.out).toContain(`files written to ${out}`);
+    } finally {
+      process.env["OPENAPI_CLIENT_GEN_CACHE_DIR"] = cache;
+    }
+  });
+
   it("does not take the no-op when an output file was edited, removed or added, or the spec bytes changed", async () => {
     const types = path.join(out, "types.ts");
     const original = await readFile(types, "utf8");
