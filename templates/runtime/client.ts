@@ -33,6 +33,22 @@ export type Logger = {
   [L in LogLevel]?: (message: string, fields: Record<string, unknown>) => void;
 };
 
+/** setTimeout-based clock used unless the client injects one. */
+export const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise((resolve, reject) => {
+      const stop = (): void => {
+        clearTimeout(id);
+        reject(signal!.reason);
+      };
+      // The listener is removed when the timer fires, so a long-lived signal does not collect listeners.
+      const id = setTimeout(() => resolve(signal?.removeEventListener("abort", stop)), ms);
+      if (signal?.aborted) stop();
+      else signal?.addEventListener("abort", stop);
+    }),
+};
+
 /** Options for {@link createClientCore}; the generated `createClient` adds named credentials and servers. */
 export interface ClientOptions {
   /** Absolute http(s) URL that replaces the document's servers. */
@@ -81,10 +97,7 @@ export interface Client {
 export function createClientCore(spec: ClientSpec, options: ClientOptions = {}): Client {
   let url = options.baseUrl;
   if (url === undefined) {
-    const server =
-      options.server === undefined
-        ? spec.servers[0]
-        : spec.servers.find((s) => s.name === options.server);
+    const server = spec.servers.find((s) => (options.server ?? s.name) === s.name);
     if (!server) throw new TypeError(`Unknown server "${options.server}"`);
     url = server.url.replace(/\{([^}]+)\}/g, (_, name: string) => {
       const v = server.variables?.[name];

@@ -4,6 +4,7 @@
  */
 export {
   createClientCore,
+  realClock,
   withOptions,
   type BasicAuth,
   type BasicCredential,
@@ -16,7 +17,6 @@ export {
 } from "./client.js";
 export {
   request,
-  realClock,
   type ApiPromise,
   type ApiResponse,
   type ApiResult,

@@ -2,11 +2,11 @@
  * Sends one operation: serializes params, applies credentials, runs the attempt loop (timeouts,
  * retries with backoff) and turns the response into typed data or a typed error.
  */
+import { noop, toApiPromise, type ApiPromise, type ApiResponse } from "./api-promise.js";
 import { applyAuth, type AuthTarget } from "./auth.js";
-import type { Client, Clock, LogLevel } from "./client.js";
+import { realClock, type Client, type LogLevel } from "./client.js";
 import {
   ApiConnectionError,
-  ApiError,
   ApiTimeoutError,
   makeApiError,
   type HeaderMap,
@@ -30,70 +30,7 @@ export interface RequestOptions {
   idempotencyKey?: string | undefined;
 }
 
-/** The data together with the raw response (body already read), its headers and rate-limit headers. */
-export interface ApiResponse<TData, THeaders = HeaderMap> {
-  data: TData;
-  response: Response;
-  /** Response headers, lower-cased names. */
-  headers: THeaders;
-  rateLimit: RateLimitInfo;
-}
-
-/** Result of `.safe()`: a value instead of an exception. */
-export type ApiResult<TData, TError = unknown, THeaders = HeaderMap> =
-  | ({ ok: true } & ApiResponse<TData, THeaders>)
-  | { ok: false; error: ApiError<TError> | ApiConnectionError | ApiTimeoutError };
-
-/**
- * A promise of the typed 2xx body (await it; it rejects with a typed error), plus:
- * `.withResponse()` → `{ data, response, headers, rateLimit }`, and
- * `.safe()` → `{ ok: true, data, … } | { ok: false, error }` (aborts and programming errors still reject).
- */
-export interface ApiPromise<TData, TError = unknown, THeaders = HeaderMap> extends Promise<TData> {
-  withResponse(): Promise<ApiResponse<TData, THeaders>>;
-  safe(): Promise<ApiResult<TData, TError, THeaders>>;
-}
-
-const noop = (): void => {};
-
-/** setTimeout-based clock used unless the client injects one. */
-export const realClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      const stop = (): void => {
-        clearTimeout(id);
-        reject(signal!.reason);
-      };
-      // The listener is removed when the timer fires, so a long-lived signal does not collect listeners.
-      const id = setTimeout(() => resolve(signal?.removeEventListener("abort", stop)), ms);
-      if (signal?.aborted) stop();
-      else signal?.addEventListener("abort", stop);
-    }),
-};
-
-/** Wraps the full-response promise into an {@link ApiPromise}. */
-export function toApiPromise<TData, TError, THeaders>(
-  core: Promise<ApiResponse<TData, THeaders>>,
-): ApiPromise<TData, TError, THeaders> {
-  // Marked handled so that using only .safe() or .withResponse() leaves no unhandled rejection;
-  // `await` on the promise itself still rejects.
-  core.catch(noop);
-  const p = core.then((r) => r.data);
-  p.catch(noop);
-  return Object.assign(p, {
-    withResponse: () => core,
-    safe: (): Promise<ApiResult<TData, TError, THeaders>> =>
-      core.then(
-        (r) => ({ ok: true as const, ...r }),
-        (error: unknown) => {
-          if (error instanceof ApiError || error instanceof ApiConnectionError)
-            return { ok: false as const, error };
-          throw error;
-        },
-      ),
-  });
-}
+export type { ApiPromise, ApiResponse, ApiResult } from "./api-promise.js";
 
 /**
  * Sends an operation and resolves to its typed 2xx body (`empty` → undefined, `text` → string, `binary` → Blob).

@@ -1,6 +1,6 @@
 import { getEventListeners } from "node:events";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { realClock } from "../../templates/runtime/request.js";
+import { realClock } from "../../templates/runtime/client.js";
 
 describe("realClock (the default clock), driven by vitest fake timers", () => {
   beforeEach(() => void vi.useFakeTimers());

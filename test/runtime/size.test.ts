@@ -6,6 +6,7 @@ describe("runtime bundle size (esbuild, minified, ESM, tree-shaken)", () => {
     const r = await measure(APPS.oneCall);
     expect(r.gzip).toBeLessThanOrEqual(4096);
     expect(r.modules).toEqual([
+      "api-promise.ts",
       "auth.ts",
       "client.ts",
       "errors.ts",
