@@ -4,11 +4,11 @@
  * Sends one operation: serializes params, applies credentials, runs the attempt loop (timeouts,
  * retries with backoff) and turns the response into typed data or a typed error.
  */
+import { noop, toApiPromise, type ApiPromise, type ApiResponse } from "./api-promise.js";
 import { applyAuth, type AuthTarget } from "./auth.js";
-import type { Client, Clock, LogLevel } from "./client.js";
+import { realClock, type Client, type LogLevel } from "./client.js";
 import {
   ApiConnectionError,
-  ApiError,
   ApiTimeoutError,
   makeApiError,
   type HeaderMap,
@@ -21,81 +21,18 @@ import type { OperationSpec } from "./types.js";
 /** Per-request options (the last argument of every operation function). */
 export interface RequestOptions {
   /** Aborts the request; the promise rejects with `signal.reason` and is not retried. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Extra headers for this request (`null` removes a client default). */
-  headers?: Record<string, string | null | undefined>;
+  headers?: Record<string, string | null | undefined> | undefined;
   /** Retries after the first attempt. @default the client's `maxRetries` (2) */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Per-attempt timeout in ms. @default the client's `timeoutMs` (60000) */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Sent as `Idempotency-Key`; makes POST and PATCH retryable like GET. */
-  idempotencyKey?: string;
+  idempotencyKey?: string | undefined;
 }
 
-/** The data together with the raw response (body already read), its headers and rate-limit headers. */
-export interface ApiResponse<TData, THeaders = HeaderMap> {
-  data: TData;
-  response: Response;
-  /** Response headers, lower-cased names. */
-  headers: THeaders;
-  rateLimit: RateLimitInfo;
-}
-
-/** Result of `.safe()`: a value instead of an exception. */
-export type ApiResult<TData, TError = unknown, THeaders = HeaderMap> =
-  | ({ ok: true } & ApiResponse<TData, THeaders>)
-  | { ok: false; error: ApiError<TError> | ApiConnectionError | ApiTimeoutError };
-
-/**
- * A promise of the typed 2xx body (await it; it rejects with a typed error), plus:
- * `.withResponse()` → `{ data, response, headers, rateLimit }`, and
- * `.safe()` → `{ ok: true, data, … } | { ok: false, error }` (aborts and programming errors still reject).
- */
-export interface ApiPromise<TData, TError = unknown, THeaders = HeaderMap> extends Promise<TData> {
-  withResponse(): Promise<ApiResponse<TData, THeaders>>;
-  safe(): Promise<ApiResult<TData, TError, THeaders>>;
-}
-
-const noop = (): void => {};
-
-/** setTimeout-based clock used unless the client injects one. */
-export const realClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      const stop = (): void => {
-        clearTimeout(id);
-        reject(signal!.reason);
-      };
-      // The listener is removed when the timer fires, so a long-lived signal does not collect listeners.
-      const id = setTimeout(() => resolve(signal?.removeEventListener("abort", stop)), ms);
-      if (signal?.aborted) stop();
-      else signal?.addEventListener("abort", stop);
-    }),
-};
-
-/** Wraps the full-response promise into an {@link ApiPromise}. */
-export function toApiPromise<TData, TError, THeaders>(
-  core: Promise<ApiResponse<TData, THeaders>>,
-): ApiPromise<TData, TError, THeaders> {
-  // Marked handled so that using only .safe() or .withResponse() leaves no unhandled rejection;
-  // `await` on the promise itself still rejects.
-  core.catch(noop);
-  const p = core.then((r) => r.data);
-  p.catch(noop);
-  return Object.assign(p, {
-    withResponse: () => core,
-    safe: (): Promise<ApiResult<TData, TError, THeaders>> =>
-      core.then(
-        (r) => ({ ok: true as const, ...r }),
-        (error: unknown) => {
-          if (error instanceof ApiError || error instanceof ApiConnectionError)
-            return { ok: false as const, error };
-          throw error;
-        },
-      ),
-  });
-}
+export type { ApiPromise, ApiResponse, ApiResult } from "./api-promise.js";
 
 /**
  * Sends an operation and resolves to its typed 2xx body (`empty` → undefined, `text` → string, `binary` → Blob).
@@ -182,11 +119,10 @@ async function send(
   for (let attempt = 1; ; attempt++) {
     signal?.throwIfAborted();
     const ctrl = new AbortController();
-    const done = new AbortController();
     const onAbort = (): void => ctrl.abort(signal!.reason);
     signal?.addEventListener("abort", onAbort);
     let timedOut = false;
-    clock.sleep(timeoutMs, done.signal).then(() => {
+    clock.sleep(timeoutMs, ctrl.signal).then(() => {
       timedOut = true;
       ctrl.abort();
     }, noop);
@@ -198,15 +134,18 @@ async function send(
     try {
       let req = new Request(url, { method, headers: h, body: body ?? null, signal: ctrl.signal });
       req = (await o.onRequest?.(req)) ?? req;
+      let inHook = false;
       try {
         res = await fetchFn(req, { signal: ctrl.signal });
-        sent = true;
+        sent = inHook = true;
         await o.onResponse?.(res, req);
+        inHook = false;
         raw =
           !res.ok || spec.response === "json" || spec.response === "text"
             ? await res.text()
             : await res.blob();
       } catch (e) {
+        if (inHook) throw e; // the caller's onResponse failed: not a network error
         if (signal?.aborted) throw signal.reason;
         sent ||= timedOut || !notSent(e);
         failure = new (timedOut ? ApiTimeoutError : ApiConnectionError)(
@@ -217,7 +156,7 @@ async function send(
         );
       }
     } finally {
-      done.abort();
+      ctrl.abort(); // ends the timeout timer (the body, if any, has been read)
       signal?.removeEventListener("abort", onAbort);
     }
     const status = res?.status;

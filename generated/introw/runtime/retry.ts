@@ -14,8 +14,12 @@ import type { HttpMethod } from "./types.js";
 /** Statuses worth another attempt. */
 export const RETRY_STATUSES: readonly number[] = [408, 429, 500, 502, 503, 504];
 
-/** Error codes (on the fetch error or its `cause` chain) that prove no byte reached the server. */
-const NOT_SENT = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|E(HOST|NET)UNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
+/**
+ * Error codes (on the fetch error or its `cause` chain) that prove no byte reached the server: connection
+ * refused and DNS failure. Anything else (resets, unreachable hosts, connect timeouts) is treated as
+ * possibly sent, the conservative choice for POST and PATCH.
+ */
+const NOT_SENT = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN)$/;
 
 /** True for methods that are safe to repeat: every {@link HttpMethod} but POST and PATCH (RFC 9110 idempotent methods). */
 export const isIdempotent = (method: HttpMethod): boolean => !/^(POST|PATCH)$/.test(method);

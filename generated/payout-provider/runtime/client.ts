@@ -35,36 +35,52 @@ export type Logger = {
   [L in LogLevel]?: (message: string, fields: Record<string, unknown>) => void;
 };
 
+/** setTimeout-based clock used unless the client injects one. */
+export const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise((resolve, reject) => {
+      const stop = (): void => {
+        clearTimeout(id);
+        reject(signal!.reason);
+      };
+      // The listener is removed when the timer fires, so a long-lived signal does not collect listeners.
+      const id = setTimeout(() => resolve(signal?.removeEventListener("abort", stop)), ms);
+      if (signal?.aborted) stop();
+      else signal?.addEventListener("abort", stop);
+    }),
+};
+
 /** Options for {@link createClientCore}; the generated `createClient` adds named credentials and servers. */
 export interface ClientOptions {
   /** Absolute http(s) URL that replaces the document's servers. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Name of a server from the document. @default the first server */
-  server?: string;
+  server?: string | undefined;
   /** Values for the server URL's `{variables}`. @default each variable's `default` */
-  serverVariables?: Record<string, string>;
+  serverVariables?: Record<string, string> | undefined;
   /** Credentials by security scheme name. */
-  auth?: Record<string, Credential | BasicCredential | undefined>;
+  auth?: Record<string, Credential | BasicCredential | undefined> | undefined;
   /** fetch implementation. @default globalThis.fetch (looked up at call time) */
-  fetch?: (input: Request, init?: RequestInit) => Promise<Response>;
+  fetch?: ((input: Request, init?: RequestInit) => Promise<Response>) | undefined;
   /** Headers sent with every request (a request's own headers win; `null` removes a default). */
-  headers?: Record<string, string | null | undefined>;
+  headers?: Record<string, string | null | undefined> | undefined;
   /** Retries after the first attempt. @default 2 */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Per-attempt timeout in ms, including reading the body. @default 60000 */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Called with each outgoing request (every attempt); may return a replacement (e.g. to sign it). */
-  onRequest?: (request: Request) => Request | void | Promise<Request | void>;
+  onRequest?: ((request: Request) => Request | void | Promise<Request | void>) | undefined;
   /** Called with each response before its body is read (use `response.clone()` to read it). */
-  onResponse?: (response: Response, request: Request) => void | Promise<void>;
+  onResponse?: ((response: Response, request: Request) => void | Promise<void>) | undefined;
   /** Structured logger. */
-  logger?: Logger;
+  logger?: Logger | undefined;
   /** Lowest level passed to `logger`. @default "info" */
-  logLevel?: LogLevel;
+  logLevel?: LogLevel | undefined;
   /** Time source. @default Date.now and setTimeout */
-  clock?: Clock;
+  clock?: Clock | undefined;
   /** Random source in [0, 1) for backoff jitter. @default Math.random */
-  random?: () => number;
+  random?: (() => number) | undefined;
 }
 
 /** A configured client: pass it to every operation function. */
@@ -83,10 +99,7 @@ export interface Client {
 export function createClientCore(spec: ClientSpec, options: ClientOptions = {}): Client {
   let url = options.baseUrl;
   if (url === undefined) {
-    const server =
-      options.server === undefined
-        ? spec.servers[0]
-        : spec.servers.find((s) => s.name === options.server);
+    const server = spec.servers.find((s) => (options.server ?? s.name) === s.name);
     if (!server) throw new TypeError(`Unknown server "${options.server}"`);
     url = server.url.replace(/\{([^}]+)\}/g, (_, name: string) => {
       const v = server.variables?.[name];

@@ -6,6 +6,7 @@
  */
 export {
   createClientCore,
+  realClock,
   withOptions,
   type BasicAuth,
   type BasicCredential,
@@ -18,7 +19,6 @@ export {
 } from "./client.js";
 export {
   request,
-  realClock,
   type ApiPromise,
   type ApiResponse,
   type ApiResult,

@@ -18,9 +18,9 @@ import type { OperationSpec } from "./types.js";
 /** Request options plus iteration limits. */
 export interface PaginationOptions extends RequestOptions {
   /** Stop after this many items (item iteration only). */
-  maxItems?: number;
+  maxItems?: number | undefined;
   /** Stop after this many pages (including the first). */
-  maxPages?: number;
+  maxPages?: number | undefined;
 }
 
 /**
