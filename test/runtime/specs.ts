@@ -6,6 +6,8 @@ import {
   type Client,
   type ClientOptions,
 } from "../../templates/runtime/client.js";
+import { request } from "../../templates/runtime/request.js";
+import { FakeClock, json, scriptedFetch } from "./fakes.js";
 import type { ClientSpec, OperationSpec } from "../../templates/runtime/types.js";
 
 export const API_KEY = "sk_live_SECRET_0123456789";
@@ -69,4 +71,16 @@ export function testClient(options: ClientOptions = {}): Client {
     random: () => 0.5,
     ...options,
   });
+}
+
+/** Sends `op` once through a client whose fetch answers 200 `{ ok: true }`; returns the promise and what fetch saw. */
+export function runOnce(
+  op: OperationSpec,
+  params: object | undefined,
+  options: ClientOptions = {},
+  spec = clientSpec,
+) {
+  const f = scriptedFetch(json(200, { ok: true }));
+  const client = createClientCore(spec, { fetch: f.fetch, clock: new FakeClock(), ...options });
+  return { promise: request(client, op, params), calls: f.calls };
 }
