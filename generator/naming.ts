@@ -26,6 +26,8 @@ export const GENERATED_RESERVED = new Set([
   // Declared by the generated client.ts / operations.ts / types.ts.
   "createClient", "client", "params", "options", "clientSpec", "ServerName", "components", "paths",
   "operations", "webhooks", "$defs",
+  // openapi-typescript's readOnly/writeOnly helpers in types.ts (readWriteMarkers).
+  "Readable", "Writable", "$Read", "$Write",
   // Exported by templates/runtime/index.ts (test/unit/naming-reserved.test.ts keeps this list complete).
   "createClientCore", "withOptions", "BasicAuth", "BasicCredential", "Client", "ClientOptions", "Clock", "Credential",
   "Logger", "LogLevel", "request", "realClock", "ApiPromise", "ApiResponse", "ApiResult", "RequestOptions", "paginate",

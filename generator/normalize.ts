@@ -4,8 +4,9 @@
  */
 import type { HttpMethod, ParamStyle } from "../templates/runtime/types.js";
 import type { GenerateOptions } from "./config.js";
-import { asArray, asRecord, asString, derefRecord, entries, METHODS, type JsonRecord } from "./document.js";
+import { asArray, asRecord, asString, derefRecord, entries, isRecord, METHODS, type JsonRecord } from "./document.js";
 import { hoistSchemaDefs } from "./defs.js";
+import { literal } from "./emit/docs.js";
 import { discoverEnums, entityName, type EnumSource } from "./enums.js";
 import { pointer, pointerToken } from "./issues.js";
 import { pickMediaType, bodyEncoding, responseKind, isJsonMediaType } from "./media.js";
@@ -55,7 +56,7 @@ export function normalize(input: ValidDocument, options: GenerateOptions): ApiMo
   const schemaAliases: TypeAliasModel[] = schemaKeys.map((key, i) => {
     const schema = asRecord(schemas?.[key]) ?? {};
     const description = asString(schema["description"]) ?? asString(schema["title"]);
-    return { name: aliasNames[i]!, target: `components["schemas"][${JSON.stringify(key)}]`, deprecated: schema["deprecated"] === true, ...(description !== undefined ? { description } : {}) };
+    return { name: aliasNames[i]!, target: `components["schemas"][${literal(key)}]`, deprecated: schema["deprecated"] === true, ...(description !== undefined ? { description } : {}) };
   });
   const aliasByKey = new Map(schemaKeys.map((k, i) => [k, aliasNames[i]!]));
   const taken = new Set<string>([...GENERATED_RESERVED, ...names, ...aliasNames]);
@@ -130,6 +131,16 @@ function reportPartialSupport(doc: JsonRecord, raw: readonly RawOperation[], iss
     if (Array.isArray(r.item["servers"]) && !reportedItems.has(r.path)) {
       reportedItems.add(r.path);
       issues.push({ code: "path-servers-ignored", severity: "warning", pointer: `${pointer("paths", r.path)}/servers`, message: "servers on a path item are not used; the client's server (or baseUrl) applies to its operations." });
+    }
+    if (isRecord(r.item["additionalOperations"]) && !reportedItems.has(`${r.path} additionalOperations`)) {
+      reportedItems.add(`${r.path} additionalOperations`);
+      issues.push({ code: "additional-operations-ignored", severity: "warning", pointer: `${pointer("paths", r.path)}/additionalOperations`, message: "additionalOperations (OpenAPI 3.2 custom HTTP methods) are not generated; call them with fetch directly." });
+    }
+    for (const [i, p] of asArray(r.op["parameters"]).entries()) {
+      const location = asString(derefRecord(doc, p)?.["in"]);
+      if (location !== undefined && !["path", "query", "header", "cookie"].includes(location)) {
+        issues.push({ code: "unsupported-parameter-location", severity: "warning", pointer: `${r.pointer}/parameters/${i}`, message: `parameters in '${location}' are not sent by the client; add it with onRequest.` });
+      }
     }
     if (Array.isArray(r.op["servers"])) {
       issues.push({ code: "operation-servers-ignored", severity: "warning", pointer: `${r.pointer}/servers`, message: "servers on an operation are not used; the client's server (or baseUrl) applies; pass a client with baseUrl set for this call." });

@@ -1,6 +1,7 @@
 /**
  * One fixture per feature (test/fixtures): each generates in memory, and every emitted file except the
- * runtime (identical for every fixture, covered by generated/introw) is compared with its file snapshot in
+ * runtime (identical for every fixture, covered by generated/introw) and manifest.json (hashes of the other
+ * files and of the generator, which would churn with every runtime change) is compared with its file snapshot in
  * __snapshots__/<fixture>/, warnings included (`warnings.txt`). Then all fixture clients are type-checked in one
  * strict tsc program, each with its type assertions from test/fixtures/assertions/<fixture>.ts copied beside
  * it (`@ts-expect-error` lines there prove the types are precise, not merely permissive).
@@ -40,7 +41,7 @@ describe("fixtures", () => {
       const warnings = result.issues.map((i) => `${i.severity} [${i.code}] ${i.pointer}${i.line !== undefined ? ` (line ${i.line})` : ""}: ${i.message}`);
       await expect(`${warnings.join("\n")}\n`).toMatchFileSnapshot(path.join(SNAPSHOTS, name, "warnings.txt"));
       for (const file of result.files) {
-        if (file.path.startsWith("runtime/")) continue;
+        if (file.path.startsWith("runtime/") || file.path === "manifest.json") continue;
         await expect(file.contents).toMatchFileSnapshot(path.join(SNAPSHOTS, name, file.path));
       }
     } finally {
