@@ -1,14 +1,48 @@
 /**
- * A short unified diff of the first difference between two texts, for `--check` messages: common prefix and
- * suffix lines are trimmed, the changed block is shown with up to 3 lines of context and at most `maxLines`
- * lines of `-`/`+`.
+ * A short unified diff of the first differences between two texts, for `--check` messages. Common prefix and
+ * suffix lines are trimmed; the middle is aligned by longest common subsequence when both sides are at most
+ * `LCS_LIMIT` lines (otherwise shown as one replaced block); the first hunk is printed with 3 lines of context
+ * and at most `maxLines` changed lines.
  */
+
+/** Largest middle block (lines per side) aligned line by line; larger blocks show as one replacement. */
+export const LCS_LIMIT = 600;
+const CONTEXT = 3;
+
+type Edit = { readonly op: " " | "-" | "+"; readonly line: string };
+
+/** Line edit script from `a` to `b` by longest common subsequence (O(n·m) for the trimmed middle only). */
+function editScript(a: readonly string[], b: readonly string[]): Edit[] {
+  if (a.length > LCS_LIMIT || b.length > LCS_LIMIT) return [...a.map((line) => ({ op: "-" as const, line })), ...b.map((line) => ({ op: "+" as const, line }))];
+  const width = b.length + 1;
+  const lcs = new Uint32Array((a.length + 1) * width);
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      lcs[i * width + j] = a[i] === b[j] ? lcs[(i + 1) * width + j + 1]! + 1 : Math.max(lcs[(i + 1) * width + j]!, lcs[i * width + j + 1]!);
+    }
+  }
+  const edits: Edit[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      edits.push({ op: " ", line: a[i]! });
+      i++;
+      j++;
+    } else if (i < a.length && (j === b.length || lcs[(i + 1) * width + j]! >= lcs[i * width + j + 1]!)) {
+      edits.push({ op: "-", line: a[i++]! });
+    } else {
+      edits.push({ op: "+", line: b[j++]! });
+    }
+  }
+  return edits;
+}
 
 /**
  * @param file Path shown in the `---`/`+++` lines.
  * @param expected The text the generator would write (`+` lines).
  * @param actual The text on disk (`-` lines), undefined when the file is missing.
- * @param maxLines Most `-` and `+` lines shown, each. @default 12
+ * @param maxLines Most changed (`-` and `+`) lines shown. @default 12
  * @returns The diff text ending in a newline, or "" when the texts are equal.
  */
 export function shortUnifiedDiff(file: string, expected: string, actual: string | undefined, maxLines = 12): string {
@@ -23,23 +57,47 @@ export function shortUnifiedDiff(file: string, expected: string, actual: string 
     endA--;
     endB--;
   }
-  const context = 3;
-  const from = Math.max(0, start - context);
-  const removed = a.slice(start, endA);
-  const added = b.slice(start, endB);
-  const lines: string[] = [`--- ${file} (on disk${actual === undefined ? ": missing" : ""})`, `+++ ${file} (generated)`];
-  const shownA = Math.min(removed.length, maxLines);
-  const shownB = Math.min(added.length, maxLines);
-  const after = a.slice(endA, Math.min(a.length, endA + context));
-  const lenA = start - from + shownA + (shownA === removed.length ? after.length : 0);
-  const lenB = start - from + shownB + (shownB === added.length ? after.length : 0);
-  lines.push(`@@ -${a.length === 0 ? 0 : from + 1},${lenA} +${from + 1},${lenB} @@`);
-  for (const line of a.slice(from, start)) lines.push(` ${line}`);
-  for (const line of removed.slice(0, shownA)) lines.push(`-${line}`);
-  if (shownA < removed.length) lines.push(`… ${removed.length - shownA} more removed lines`);
-  for (const line of added.slice(0, shownB)) lines.push(`+${line}`);
-  if (shownB < added.length) lines.push(`… ${added.length - shownB} more added lines`);
-  if (shownA === removed.length && shownB === added.length) for (const line of after) lines.push(` ${line}`);
+  const from = Math.max(0, start - CONTEXT);
+  const edits: Edit[] = [
+    ...a.slice(from, start).map((line) => ({ op: " " as const, line })),
+    ...editScript(a.slice(start, endA), b.slice(start, endB)),
+    ...a.slice(endA, endA + CONTEXT + 1).map((line) => ({ op: " " as const, line })),
+  ];
+  // The first hunk: up to the first run of more than 2·CONTEXT unchanged lines after a change, or maxLines changes.
+  const hunk: Edit[] = [];
+  let changed = 0;
+  let omitted = 0;
+  let equalRun = 0;
+  let truncated = false;
+  for (const edit of edits) {
+    if (truncated) {
+      if (edit.op !== " ") omitted++;
+      continue;
+    }
+    if (edit.op === " ") {
+      equalRun++;
+      if (changed > 0 && equalRun > CONTEXT) break;
+      hunk.push(edit);
+      continue;
+    }
+    equalRun = 0;
+    if (changed >= maxLines) {
+      truncated = true;
+      omitted++;
+      continue;
+    }
+    changed++;
+    hunk.push(edit);
+  }
+  const lenA = hunk.filter((e) => e.op !== "+").length;
+  const lenB = hunk.filter((e) => e.op !== "-").length;
+  const lines = [
+    `--- ${file} (on disk${actual === undefined ? ": missing" : ""})`,
+    `+++ ${file} (generated)`,
+    `@@ -${lenA === 0 ? from : from + 1},${lenA} +${from + 1},${lenB} @@`,
+    ...hunk.map((e) => `${e.op}${e.line}`),
+  ];
+  if (omitted > 0) lines.push(`… ${omitted} more changed lines`);
   return `${lines.join("\n")}\n`;
 }
 

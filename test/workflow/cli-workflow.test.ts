@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../generator/cli.js";
 import { generate } from "../../generator/generate.js";
 import { fastNoop } from "../../generator/noop.js";
-import { shortUnifiedDiff } from "../../generator/text-diff.js";
 import { PROJECT_ROOT } from "../helpers/specs-dir.js";
 import { collector, tempDir } from "./helpers.js";
 
@@ -198,18 +197,5 @@ describe("generate → header, manifest, --check, no-op, changelog", () => {
     expect(twoEntries.indexOf("## 1.2.3")).toBeGreaterThan(0);
     expect(twoEntries.indexOf("## 1.2.3")).toBeLessThan(twoEntries.indexOf("## 1.3.0"));
     expect((await run([...argv, "--check"])).code).toBe(0);
-  });
-});
-
-describe("shortUnifiedDiff", () => {
-  it("shows the first changed block with context", () => {
-    expect(shortUnifiedDiff("f.ts", "a\nb\nc\nd\ne\n", "a\nb\nX\nd\ne\n")).toBe("--- f.ts (on disk)\n+++ f.ts (generated)\n@@ -1,5 +1,5 @@\n a\n b\n-X\n+c\n d\n e\n");
-  });
-  it("is empty for equal texts and caps long blocks", () => {
-    expect(shortUnifiedDiff("f", "same", "same")).toBe("");
-    const added = Array.from({ length: 30 }, (_, i) => `line ${i}`).join("\n");
-    const diff = shortUnifiedDiff("f", added, undefined, 5);
-    expect(diff.split("\n").filter((l) => l.startsWith("+")).length).toBe(6);
-    expect(diff).toContain("… 25 more added lines");
   });
 });
