@@ -2,14 +2,14 @@
  * format: prettier with pinned options (never the user's config), so output is the same everywhere.
  *
  * `startFormatter()` formats on a pool of worker threads (format-worker.js): each has its own heap, the
- * pool starts while the spec is still loading, and a large TypeScript file is cut at top-level statements
- * into chunks formatted in parallel and joined. The joined text equals prettier on the whole file:
- * prettier prints top-level statements independently and keeps at most one blank line between them,
- * which `joinChunks` reproduces (test/unit/format.test.ts checks it against whole-file formatting).
+ * pool starts while the spec is still loading, and a large TypeScript file is cut into pieces
+ * (format-split.ts) formatted in parallel and joined into exactly prettier's output for the whole file
+ * (test/unit/format.test.ts and test/bench/verify-format.ts check that).
  */
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import { format as prettierFormat, type Options } from "prettier";
+import { joinPieces, splitSource } from "./format-split.js";
 
 /** The options every generated file is formatted with. */
 export const PRETTIER_OPTIONS = {
@@ -43,58 +43,6 @@ export async function formatMarkdown(source: string): Promise<string> {
   return prettierFormat(source, MARKDOWN_OPTIONS);
 }
 
-/**
- * Offsets where `source` may be cut into independently formattable pieces: starts of lines at column 0
- * that open a top-level `export` statement or its JSDoc, right after a line that closed a statement
- * (`}`, `;` or `]` at the end) or a blank line. Generated types and operations have this shape;
- * anything else simply yields fewer cut points.
- */
-export function topLevelCuts(source: string): number[] {
-  const cuts: number[] = [];
-  let previous = "";
-  let offset = 0;
-  let inComment = false;
-  while (offset < source.length) {
-    const end = source.indexOf("\n", offset);
-    const lineEnd = end === -1 ? source.length : end;
-    const line = source.slice(offset, lineEnd).trimEnd();
-    const opensStatement = line.startsWith("export ") || line.startsWith("/**");
-    const closedBefore = previous === "" || (/^\S/.test(previous) && /[};\]]$/.test(previous));
-    if (offset > 0 && !inComment && opensStatement && closedBefore) cuts.push(offset);
-    if (!inComment && line.startsWith("/**") && !line.includes("*/")) inComment = true;
-    else if (inComment && line.includes("*/")) inComment = false;
-    previous = line;
-    offset = lineEnd + 1;
-  }
-  return cuts;
-}
-
-/** Cuts `source` at up to `pieces − 1` of its top-level cut points into pieces of similar length. */
-export function splitTopLevel(source: string, pieces: number): string[] {
-  const cuts = topLevelCuts(source);
-  const chunks: string[] = [];
-  let start = 0;
-  for (let i = 1; i < pieces; i++) {
-    const target = (source.length * i) / pieces;
-    const cut = cuts.find((c) => c > start && c >= target) ?? cuts.filter((c) => c > start).pop();
-    if (cut === undefined || cut <= start) break;
-    chunks.push(source.slice(start, cut));
-    start = cut;
-  }
-  chunks.push(source.slice(start));
-  return chunks.filter((c) => c.trim() !== "");
-}
-
-/** Joins formatted pieces: one blank line between two pieces when the source had at least one there. */
-export function joinChunks(sources: readonly string[], formatted: readonly string[]): string {
-  let text = "";
-  formatted.forEach((piece, i) => {
-    if (i > 0) text += /\n[ \t]*\n\s*$/.test(sources[i - 1]!) ? "\n" : "";
-    text += piece;
-  });
-  return text;
-}
-
 export interface Formatter {
   /** Formats TypeScript (see `formatTypeScript`). */
   typescript(source: string): Promise<string>;
@@ -106,8 +54,8 @@ export interface Formatter {
 
 /** Sources at least this long (UTF-16 units) are cut into pieces for the pool. */
 const SPLIT_THRESHOLD = 150_000;
-/** Target piece length when cutting a large source. */
-const PIECE_LENGTH = 250_000;
+/** Smallest piece length when cutting a large source (pieces are about a quarter of a worker's share). */
+const PIECE_LENGTH = 60_000;
 
 /**
  * Starts the formatting pool: `workers` threads (default: available parallelism, 1–4).
@@ -148,11 +96,11 @@ export function startFormatter(workers = Math.max(1, Math.min(4, os.availablePar
   return {
     async typescript(source) {
       if (source.length < SPLIT_THRESHOLD) return run(source, POOL_TYPESCRIPT_OPTIONS);
-      const pieces = splitTopLevel(source, Math.max(2, Math.ceil(source.length / PIECE_LENGTH)));
+      const pieces = splitSource(source, Math.max(PIECE_LENGTH, Math.ceil(source.length / (4 * workers))));
       const formatted: string[] = [];
-      const largestFirst = pieces.map((_, i) => i).sort((a, b) => pieces[b]!.length - pieces[a]!.length);
-      await Promise.all(largestFirst.map(async (i) => (formatted[i] = await run(pieces[i]!, POOL_TYPESCRIPT_OPTIONS))));
-      return joinChunks(pieces, formatted);
+      const largestFirst = pieces.map((_, i) => i).sort((a, b) => pieces[b]!.text.length - pieces[a]!.text.length);
+      await Promise.all(largestFirst.map(async (i) => (formatted[i] = await run(pieces[i]!.text, POOL_TYPESCRIPT_OPTIONS))));
+      return joinPieces(pieces, formatted) ?? run(source, POOL_TYPESCRIPT_OPTIONS);
     },
     markdown: (source) => run(source, MARKDOWN_OPTIONS),
     async close() {

@@ -10,6 +10,7 @@ import { operationsStatements } from "../../generator/emit/operations.js";
 import { createPrinter } from "../../generator/emit/print.js";
 import { readOperationTemplate } from "../../generator/emit/template.js";
 import { emitTypes } from "../../generator/emit/types.js";
+import { joinPieces, splitSource } from "../../generator/format-split.js";
 import { PRETTIER_OPTIONS, startFormatter } from "../../generator/format.js";
 import { load } from "../../generator/load.js";
 import { normalize } from "../../generator/normalize.js";
@@ -38,9 +39,12 @@ try {
       const whole = await format(source, PRETTIER_OPTIONS);
       const pooled = await formatter.typescript(source);
       const babel = await format(source, { ...PRETTIER_OPTIONS, parser: "babel-ts" });
-      const same = pooled === whole;
+      const pieces = splitSource(source, 60_000);
+      const joined = joinPieces(pieces, await Promise.all(pieces.map((p) => format(p.text, PRETTIER_OPTIONS))));
+      const same = pooled === whole && joined === whole;
       if (!same) differences++;
-      console.log(`${spec} ${file} (${source.length} chars): pool ${same ? "identical" : "DIFFERS"}; babel-ts ${babel === whole ? "identical" : "differs"}`);
+      const split = joined === undefined ? "wrapper check failed (whole-file fallback)" : joined === whole ? "identical" : "DIFFERS";
+      console.log(`${spec} ${file} (${source.length} chars): pool ${pooled === whole ? "identical" : "DIFFERS"}; ${pieces.length} pieces joined ${split}; babel-ts ${babel === whole ? "identical" : "differs"}`);
     }
   }
 } finally {

@@ -6,7 +6,8 @@ import { readFileSync } from "node:fs";
 import { format } from "prettier";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
-import { PRETTIER_OPTIONS, joinChunks, splitTopLevel, startFormatter, topLevelCuts } from "../../generator/format.js";
+import { joinPieces, splitSource, topLevelCuts } from "../../generator/format-split.js";
+import { PRETTIER_OPTIONS, startFormatter } from "../../generator/format.js";
 
 /** A committed generated file re-printed by the TypeScript printer: unformatted, 4-space indented, like openapi-typescript's output. */
 function unformatted(file: string): string {
@@ -26,16 +27,33 @@ describe("topLevelCuts", () => {
   });
 });
 
+it("cuts inside a large interface at depth 1 and 2, wrapping each piece in its enclosing lines", () => {
+  const member = (name: string): string => `        ${name}: {\n            id: string;\n        };`;
+  const source = ["export interface components {", "    schemas: {", member("A"), member("B"), member("C"), "    };", "    responses: never;", "}", ""].join("\n");
+  const pieces = splitSource(source, 10);
+  expect(pieces.map((p) => [p.head, p.tail])).toEqual([
+    [[], ["};", "}"]],
+    [["export interface components {", "schemas: {"], ["};", "}"]],
+    [["export interface components {", "schemas: {"], ["}"]],
+    [["export interface components {"], []],
+  ]);
+  expect(pieces[1]!.text).toBe(["export interface components {", "    schemas: {", member("B"), "    };", "}", ""].join("\n"));
+});
+
+it("joinPieces refuses pieces whose wrapper printed differently", () => {
+  const pieces = [{ text: "x", head: ["export interface A {"], tail: [], blankBefore: false }];
+  expect(joinPieces(pieces, ["export interface B {\n}\n"])).toBeUndefined();
+});
+
 describe.each(["types.ts", "operations.ts"])("%s", (file) => {
   const source = unformatted(file);
 
-  it("formatted in pieces and joined equals prettier on the whole file", async () => {
+  it.each([200, 2_000, 20_000])("cut into pieces of ~%i chars, formatted and joined, equals prettier on the whole file", async (target) => {
     const whole = await format(source, PRETTIER_OPTIONS);
-    const pieces = splitTopLevel(source, 6);
-    expect(pieces.length).toBeGreaterThan(2);
-    expect(pieces.join("")).toBe(source);
-    const formatted = await Promise.all(pieces.map((piece) => format(piece, PRETTIER_OPTIONS)));
-    expect(joinChunks(pieces, formatted)).toBe(whole);
+    const pieces = splitSource(source, target);
+    expect(pieces.length).toBeGreaterThan(1);
+    const formatted = await Promise.all(pieces.map((piece) => format(piece.text, PRETTIER_OPTIONS)));
+    expect(joinPieces(pieces, formatted)).toBe(whole);
   });
 
   it("the pool's output equals prettier with the typescript parser", async () => {
