@@ -4,6 +4,7 @@
  * `operations`), a static `OperationSpec` and a function built from the template skeleton.
  */
 import { StructureKind, VariableDeclarationKind, type ImportDeclarationStructure, type StatementStructures } from "ts-morph";
+import { isJsonMediaType } from "../media.js";
 import type { ApiModel, OperationModel, ResponseModel } from "../model.js";
 import { docLine, docText, literal, propertyKey } from "./docs.js";
 import type { Statement } from "./print.js";
@@ -134,7 +135,10 @@ function operationStatements(model: ApiModel, o: OperationModel, template: Opera
   if (t.responseDeclared) {
     out.push({ kind: StructureKind.TypeAlias, name: t.response, isExported: true, type: union(o.success.map((r) => responseType(model, o, r)), "unknown"), docs: [{ description: `The 2xx response body of \`${o.name}\`.` }] });
   }
-  const errorTypes = o.errors.filter((r) => r.mediaType !== undefined && o.responseKind !== "binary").map((r) => view(model, "Readable", `${op(o)}["responses"][${statusKey(r.status)}]["content"][${literal(r.mediaType!)}]`));
+  // The runtime reads every error body as text and parses it as JSON when it can (whatever the 2xx kind is).
+  const errorTypes = o.errors
+    .filter((r) => r.mediaType !== undefined)
+    .map((r) => (isJsonMediaType(r.mediaType!) ? view(model, "Readable", `${op(o)}["responses"][${statusKey(r.status)}]["content"][${literal(r.mediaType!)}]`) : "string"));
   out.push({ kind: StructureKind.TypeAlias, name: t.error, isExported: true, type: union(errorTypes, "unknown"), docs: [{ description: `The error response bodies of \`${o.name}\` (on \`ApiError.body\`).` }] });
   const withHeaders = o.success.find((r) => r.hasHeaders);
   out.push({
