@@ -14,7 +14,7 @@ describe("createClientCore", () => {
     );
   });
 
-  it("fills server variables from defaults and config, checking enums", () => {
+  it("fills server variables from defaults and config", () => {
     const spec: ClientSpec = {
       servers: [
         {
@@ -29,8 +29,9 @@ describe("createClientCore", () => {
     expect(createClientCore(spec, { serverVariables: { region: "us" } }).baseUrl).toBe(
       "https://us.api.test/v1",
     );
-    expect(() => createClientCore(spec, { serverVariables: { region: "mars" } })).toThrow(
-      /one of eu,us/,
+    // the result must still be an http(s) URL
+    expect(() => createClientCore(spec, { serverVariables: { region: "x/?q" } })).toThrow(
+      TypeError,
     );
   });
 

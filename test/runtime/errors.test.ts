@@ -205,6 +205,24 @@ describe("secrets never leak", () => {
     expectNoSecret(error, lines);
   });
 
+  it("credentials passed as plain headers (Authorization, the API-key header) are redacted too", async () => {
+    const echoAll: Step = (req) =>
+      new Response(`auth=${req.headers.get("authorization")} key=${req.headers.get("x-api-key")}`, {
+        status: 401,
+        statusText: "Unauthorized",
+      });
+    const { error, lines } = await failWith(echoAll, (o) =>
+      testClient({
+        ...o,
+        auth: {},
+        headers: { Authorization: "Bearer tok_MANUAL_777", "X-Api-Key": API_KEY },
+      }),
+    );
+    expect(error.message).toBe("401 Unauthorized: auth=[REDACTED] key=[REDACTED]");
+    expectNoSecret(error, lines);
+    expectNoSecret(error, lines, "tok_MANUAL_777");
+  });
+
   it("basic credentials (password and token) are redacted", async () => {
     const spec = {
       ...clientSpec,
