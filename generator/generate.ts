@@ -91,6 +91,9 @@ async function generateWith(formatter: Formatter, options: GenerateOptions, prev
     throw error;
   }
   lap("types");
+  // types.ts (the largest file) formats on the pool while the operations are emitted.
+  const typesFormatted = formatter.typescript(typesText);
+  typesFormatted.catch(() => undefined);
   const sources: [string, string][] = [
     ["types.ts", typesText],
     ["operations.ts", printer.print(operationsStatements(model, template))],
@@ -102,7 +105,7 @@ async function generateWith(formatter: Formatter, options: GenerateOptions, prev
   const files: GeneratedFile[] = [];
   const markdownHeader = `<!--\n${header.replace(/--/g, "- -").trimEnd()}\n-->\n`;
   const readme = formatter.markdown(emitReadme(model, markdownHeader, path.basename(options.output)));
-  const formatted = await Promise.all(sources.map(([, text]) => formatter.typescript(text)));
+  const formatted = await Promise.all(sources.map(([file, text]) => (file === "types.ts" ? typesFormatted : formatter.typescript(text))));
   sources.forEach(([file], i) => files.push({ path: file, contents: header + formatted[i]! }));
   files.push({ path: "README.md", contents: await readme });
   lap("format");
