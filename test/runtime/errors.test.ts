@@ -223,6 +223,15 @@ describe("secrets never leak", () => {
     expectNoSecret(error, lines, "tok_MANUAL_777");
   });
 
+  it("short or non-credential header values are not treated as secrets", async () => {
+    const echo: Step = () =>
+      new Response("code 1 in 401", { status: 401, statusText: "Unauthorized" });
+    const { error } = await failWith(echo, (o) =>
+      testClient({ ...o, headers: { "x-token-type": "1", "idempotency-key": "in 401 code" } }),
+    );
+    expect(error.message).toBe("401 Unauthorized: code 1 in 401");
+  });
+
   it("basic credentials (password and token) are redacted", async () => {
     const spec = {
       ...clientSpec,
