@@ -1,6 +1,7 @@
 /**
  * The naming contract, table-style: every identifier the generator emits comes from naming.ts.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   camelCase,
@@ -157,5 +158,40 @@ describe("serverNames", () => {
     [[{ url: "/" }, { url: "/" }], ["production", "server2"]],
   ])("%j → %j", (servers, expected) => {
     expect(serverNames(servers)).toEqual(expected);
+  });
+});
+
+describe("properties over any text", () => {
+  const text = fc.string({ unit: "binary", maxLength: 24 });
+
+  it("operationName always gives a valid, non-reserved identifier", () => {
+    fc.assert(
+      fc.property(fc.option(text, { nil: undefined }), fc.constantFrom("get", "post", "delete", "query"), text, (id, method, path) => {
+        const name = operationName(id, method, `/${path}`);
+        expect(isValidIdentifier(name)).toBe(true);
+        expect(isValidIdentifier(operationTypeStem(name))).toBe(true);
+      }),
+    );
+  });
+
+  it("schemaAliasName always gives a valid identifier, and renameReason explains every change", () => {
+    fc.assert(
+      fc.property(text, (key) => {
+        const alias = schemaAliasName(key);
+        expect(isValidIdentifier(alias)).toBe(true);
+        expect(renameReason(pascalCase(key), alias) === undefined).toBe(alias === pascalCase(key));
+      }),
+    );
+  });
+
+  it("dedupe gives unique names, keeps free ones and never takes a taken one", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("a", "a2", "b", "client"), { maxLength: 12 }), fc.uniqueArray(fc.constantFrom("a", "b", "client")), (wanted, taken) => {
+        const names = dedupe(wanted, new Set(taken));
+        expect(new Set(names).size).toBe(names.length);
+        expect(names.filter((n) => taken.includes(n))).toEqual([]);
+        expect(dedupe(wanted, new Set(taken))).toEqual(names);
+      }),
+    );
   });
 });
