@@ -137,6 +137,12 @@ export function findTooDeep(value: unknown, limit: number): string | undefined {
   return undefined;
 }
 
+/**
+ * A `%` in a name: openapi-typescript builds JSON pointers from names and decodes them with decodeURIComponent,
+ * repeatedly at each level, so any `%` (even a valid `%25`) ends in "URI malformed" inside it.
+ */
+const PERCENT = /%/;
+
 const VALUE_KEYS = new Set(["examples", "example", "default", "const", "enum"]);
 
 /** Objects whose keys are names (a property, header or path may be called `x-…`), not fields. */
@@ -187,6 +193,11 @@ function walkDocument(doc: JsonRecord, issues: Issue[]): void {
     const type = record["type"];
     if (!securitySchemes && typeof type === "string" && !SCHEMA_TYPES.has(type) && !isSecuritySchemeType(record) && !inExtension(entry)) {
       issues.push({ code: "unknown-type", severity: "warning", pointer: `${entryPointer(entry)}/type`, message: `unknown schema type '${type}'; it is typed as unknown.` });
+    }
+    const names = [...Object.keys(record), ...(typeof record["name"] === "string" && typeof record["in"] === "string" ? [record["name"]] : [])];
+    const badName = names.find((k) => PERCENT.test(k));
+    if (badName !== undefined && !inExtension(entry)) {
+      issues.push({ code: "percent-in-name", severity: "error", pointer: entryPointer(entry), message: `the name '${badName}' contains '%', which the type generator (openapi-typescript) decodes as a URI escape and cannot type. Rename it without '%'.` });
     }
     const inProperties = entry.key === "properties" || entry.key === "patternProperties";
     for (const key of Object.keys(record)) {

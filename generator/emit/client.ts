@@ -5,7 +5,7 @@
 import { StructureKind, VariableDeclarationKind } from "ts-morph";
 import type { ApiModel, SecuritySchemeModel } from "../model.js";
 import { pascalCase, safeIdentifier } from "../naming.js";
-import { docLine, docText, literal, propertyKey } from "./docs.js";
+import { contextuallyTyped, docLine, docText, literal, objectKey } from "./docs.js";
 import type { Statement } from "./print.js";
 
 /** `Introw` → `IntrowClientConfig`. */
@@ -37,11 +37,11 @@ function schemeDoc(s: SecuritySchemeModel): string {
 function clientSpecLiteral(model: ApiModel): string {
   const servers = model.servers.map((s) => {
     const vars = Object.entries(s.variables).map(
-      ([k, v]) => `${propertyKey(k)}: { default: ${literal(v.default)}${v.enum !== undefined ? `, enum: [${v.enum.map(literal).join(", ")}]` : ""} }`,
+      ([k, v]) => `${objectKey(k)}: { default: ${literal(v.default)}${v.enum !== undefined ? `, enum: [${v.enum.map(literal).join(", ")}]` : ""} }`,
     );
     return `{ name: ${literal(s.name)}, url: ${literal(s.url)}${vars.length > 0 ? `, variables: { ${vars.join(", ")} }` : ""} }`;
   });
-  const schemes = model.securitySchemes.map((s) => `${propertyKey(s.name)}: ${schemeLiteral(s)}`);
+  const schemes = model.securitySchemes.map((s) => `${objectKey(s.name)}: ${contextuallyTyped(s.name, schemeLiteral(s), "SecuritySchemeSpec")}`);
   const lines = [`servers: [${servers.join(", ")}]`, `securitySchemes: { ${schemes.join(", ")} }`];
   if (model.rateLimitHeaders.length > 0) lines.push(`rateLimitHeaders: [${model.rateLimitHeaders.map(literal).join(", ")}]`);
   if (model.requestIdHeader !== undefined) lines.push(`requestIdHeader: ${literal(model.requestIdHeader)}`);
@@ -67,10 +67,15 @@ export function clientStatements(model: ApiModel): Statement[] {
     properties.push({ name: "server", hasQuestionToken: true, type: "ServerName", docs: [{ description: `Server from the document's \`servers\`: ${serverDoc}. \`baseUrl\` overrides it.` }] });
   }
   const destructured = model.securitySchemes.map((s) => s.configKey);
-  const auth = model.securitySchemes.map((s) => `${propertyKey(s.name)}: ${s.configKey}`);
+  const auth = model.securitySchemes.map((s) => `${objectKey(s.name)}: ${s.configKey}`);
   const statements: Statement[] = [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/client.js", namedImports: imports },
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./runtime/types.js", namedImports: ["ClientSpec"] },
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: "./runtime/types.js",
+      namedImports: ["ClientSpec", ...(model.securitySchemes.some((s) => s.name in Object.prototype) ? ["SecuritySchemeSpec"] : [])],
+    },
     { kind: StructureKind.VariableStatement, declarationKind: VariableDeclarationKind.Const, declarations: [{ name: "clientSpec", type: "ClientSpec", initializer: clientSpecLiteral(model) }] },
   ];
   if (model.servers.length > 0) {

@@ -18,12 +18,34 @@ export function docLine(text: string): string {
   return docText(text).replace(/\s*\n\s*/g, " ");
 }
 
-/** A string literal for `value` (JSON escaping is valid JavaScript string syntax). */
+/**
+ * A string literal for `value`: JSON escaping (valid JavaScript string syntax), U+2028/U+2029 escaped, and each
+ * backslash written `\u005C`. ts-morph's code writer reads the `\"` at the end of `"\\"` as an escaped quote, loses
+ * track of the string, then takes a `/*` in a later literal for an open comment and "closes" it with a stray `*\/`
+ * (found by test/unit/hostile.test.ts).
+ */
 export function literal(value: string): string {
-  return JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value).replace(/\\\\/g, "\\u005C").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 
 /** A property key: bare when it is an identifier, otherwise a string literal. */
 export function propertyKey(name: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && name !== "__proto__" ? name : literal(name);
+}
+
+/**
+ * A key in an object literal (a value, not a type): like `propertyKey`, but `__proto__` is computed
+ * (`["__proto__"]`), because `"__proto__": v` would set the object's prototype instead of a property.
+ */
+export function objectKey(name: string): string {
+  return name === "__proto__" ? `[${literal(name)}]` : propertyKey(name);
+}
+
+/**
+ * `value` with `satisfies type` when `key` names an Object.prototype member (`constructor`, `toString`…):
+ * TypeScript does not type such a property of an object literal from a `Record` index signature, so
+ * `{ constructor: { type: "apiKey" } }` would widen `"apiKey"` to `string` and fail to compile.
+ */
+export function contextuallyTyped(key: string, value: string, type: string): string {
+  return key in Object.prototype ? `${value} satisfies ${type}` : value;
 }

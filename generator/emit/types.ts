@@ -7,7 +7,7 @@ import openapiTS, { astToString, resolveRef, scanDiscriminators, transformSchema
 import ts from "typescript";
 import { StructureKind, VariableDeclarationKind, type JSDocStructure, type OptionalKind } from "ts-morph";
 import type { ApiModel, EnumModel } from "../model.js";
-import { docText } from "./docs.js";
+import { docText, literal } from "./docs.js";
 import type { Printer, Statement } from "./print.js";
 
 /**
@@ -122,7 +122,7 @@ export function aliasStatements(model: ApiModel): Statement[] {
       declarations: [
         {
           name: e.valuesName,
-          initializer: `[${e.values.map((v) => JSON.stringify(v).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029")).join(", ")}] as const`,
+          initializer: `[${e.values.map((v) => (typeof v === "string" ? literal(v) : JSON.stringify(v))).join(", ")}] as const`,
         },
       ],
     });
