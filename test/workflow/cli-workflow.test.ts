@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { appendFile, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -116,6 +117,8 @@ describe("generate → header, manifest, --check, no-op, changelog", () => {
     expect(fastNoop([...argv, "--force"], PROJECT_ROOT)).toBeUndefined();
     const again = await run(argv);
     expect(again.out).toBe(`${out} is up to date (spec, config and generator unchanged; --force regenerates)\n`);
+    const bin = spawnSync(process.execPath, [path.join(PROJECT_ROOT, "generator", "bin.js"), ...argv], { cwd: PROJECT_ROOT, env: process.env, encoding: "utf8" });
+    expect([bin.status, bin.stdout, bin.stderr]).toEqual([0, `${out} is up to date (spec, config and generator unchanged; --force regenerates)\n`, ""]);
     const forced = await run([...argv, "--force"]);
     expect(forced.out).toContain(`files written to ${out}`);
   });
