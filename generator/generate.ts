@@ -21,7 +21,7 @@ import { normalize } from "./normalize.js";
 import { loadTemplates } from "./templates.js";
 import { validate } from "./validate.js";
 import { optionsHash } from "./config-load.js";
-import { generatorFingerprint, specFilesHash } from "./noop.js";
+import { specFilesHash } from "./noop.js";
 import { buildChangelog, composeChangelog } from "./changelog/render.js";
 import { CHANGELOG_FILE, MANIFEST_FILE, NORMALIZED_SPEC_FILE, sha256, sortedJson, type GeneratedFile, type PreviousOutput } from "./write.js";
 
@@ -105,11 +105,15 @@ async function generateWith(formatter: Formatter, options: GenerateOptions, prev
   const files: GeneratedFile[] = [];
   const markdownHeader = `<!--\n${header.replace(/--/g, "- -").trimEnd()}\n-->\n`;
   const readme = formatter.markdown(emitReadme(model, markdownHeader, path.basename(options.output)));
-  const formatted = await Promise.all(sources.map(([file, text]) => (file === "types.ts" ? typesFormatted : formatter.typescript(text))));
+  const formatting = Promise.all(sources.map(([file, text]) => (file === "types.ts" ? typesFormatted : formatter.typescript(text))));
+  formatting.catch(() => undefined);
+  // Main-thread work that needs no formatted text runs while the pool formats.
+  const normalizedSpec = sortedJson(validation.document);
+  const located = locateIssues(all, loaded.file, loaded.text);
+  const formatted = await formatting;
   sources.forEach(([file], i) => files.push({ path: file, contents: header + formatted[i]! }));
   files.push({ path: "README.md", contents: await readme });
   lap("format");
-  const normalizedSpec = sortedJson(validation.document);
   files.push({ path: NORMALIZED_SPEC_FILE, contents: normalizedSpec });
   let changelog: Changelog | undefined;
   if (previous.normalizedSpec !== undefined && previous.normalizedSpec !== normalizedSpec) {
@@ -124,13 +128,12 @@ async function generateWith(formatter: Formatter, options: GenerateOptions, prev
   const manifest = {
     generator: "openapi-client-gen",
     generatorVersion: templates.generatorVersion,
-    // Hash of the generator's sources and lockfile: with the options and spec hashes, what the no-op compares.
-    generatorFingerprint: generatorFingerprint(),
     spec: {
       title: model.title,
       version: model.version,
       sha256: loaded.sha256,
       files: specFiles,
+      // Hash of the spec files' bytes (names relative to the spec's directory): the no-op compares it.
       filesSha256: specFilesHash(specDir, specFiles) ?? "",
       normalized: NORMALIZED_SPEC_FILE,
     },
@@ -138,5 +141,5 @@ async function generateWith(formatter: Formatter, options: GenerateOptions, prev
     files: Object.fromEntries(files.map((f) => [f.path, sha256(f.contents)])),
   };
   files.push({ path: MANIFEST_FILE, contents: `${JSON.stringify(manifest, null, 2)}\n` });
-  return { files, model, loaded, issues: locateIssues(all, loaded.file, loaded.text), timings, ...(changelog !== undefined ? { changelog } : {}) };
+  return { files, model, loaded, issues: located, timings, ...(changelog !== undefined ? { changelog } : {}) };
 }

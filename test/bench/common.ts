@@ -43,6 +43,8 @@ export interface ProcessSample {
   readonly wallMs: number;
   /** Peak resident set size, MB (from /usr/bin/time %M). */
   readonly rssMb: number;
+  /** CPU time, user + system, ms (from /usr/bin/time %U %S; all threads). */
+  readonly cpuMs: number;
   readonly exitCode: number;
   /** Last lines of stderr + stdout, for failure reports. */
   readonly tail: string;
@@ -59,7 +61,7 @@ const TIME_BIN = "/usr/bin/time";
 export function timeNode(script: string, args: readonly string[], cwd: string): Promise<ProcessSample> {
   const rssFile = path.join(os.tmpdir(), `ocg-bench-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
   const useTime = existsSync(TIME_BIN);
-  const argv = useTime ? ["-f", "%M", "-o", rssFile, process.execPath, script, ...args] : [script, ...args];
+  const argv = useTime ? ["-f", "%M %U %S", "-o", rssFile, process.execPath, script, ...args] : [script, ...args];
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const child = spawn(useTime ? TIME_BIN : process.execPath, argv, { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
@@ -73,12 +75,15 @@ export function timeNode(script: string, args: readonly string[], cwd: string): 
     child.on("close", (code) => {
       const wallMs = performance.now() - start;
       let rssKb = Number.NaN;
+      let cpuMs = Number.NaN;
       if (useTime && existsSync(rssFile)) {
         const lines = readFileSync(rssFile, "utf8").trim().split("\n");
-        rssKb = Number(lines[lines.length - 1]);
+        const [rss, user, system] = (lines[lines.length - 1] ?? "").split(" ").map(Number);
+        rssKb = rss ?? Number.NaN;
+        cpuMs = ((user ?? Number.NaN) + (system ?? Number.NaN)) * 1000;
         rmSync(rssFile, { force: true });
       }
-      resolve({ wallMs, rssMb: rssKb / 1024, exitCode: code ?? 1, tail: output.trim().split("\n").slice(-3).join(" | "), output });
+      resolve({ wallMs, rssMb: rssKb / 1024, cpuMs, exitCode: code ?? 1, tail: output.trim().split("\n").slice(-3).join(" | "), output });
     });
   });
 }
@@ -92,22 +97,29 @@ export interface Contender<C> {
 /**
  * Runs every contender WARMUPS times, then RUNS times interleaved (A B C A B C …).
  * @param run one measured execution; `prepare` runs before it, untimed.
+ * @param failed true for a sample showing the contender cannot handle the input: a warm-up failure is
+ *   kept as its only sample and the contender is not run again.
  * @returns the samples per contender id, in run order.
  */
 export async function interleave<C, S>(
   contenders: readonly Contender<C>[],
   run: (c: Contender<C>) => Promise<S>,
   prepare: (c: Contender<C>) => void | Promise<void> = () => {},
+  failed: (sample: S) => boolean = () => false,
 ): Promise<Map<string, S[]>> {
   const samples = new Map<string, S[]>(contenders.map((c) => [c.id, []]));
+  let active = [...contenders];
   for (let w = 0; w < WARMUPS; w++) {
-    for (const c of contenders) {
+    for (const c of active) {
       await prepare(c);
-      await run(c);
+      const sample = await run(c);
+      // A tool that fails on this input fails every time: keep the failure, skip its measured runs.
+      if (failed(sample)) samples.get(c.id)!.push(sample);
     }
+    active = active.filter((c) => samples.get(c.id)!.length === 0);
   }
   for (let r = 0; r < RUNS; r++) {
-    for (const c of contenders) {
+    for (const c of active) {
       await prepare(c);
       samples.get(c.id)!.push(await run(c));
     }

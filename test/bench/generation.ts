@@ -2,7 +2,7 @@
  * Generation benchmark: each tool's CLI run as a whole process on one spec, cold (output directory
  * removed before every run) or as a no-op regeneration (output left from the previous run).
  */
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { type Contender, type ProcessSample, NODE_MODULES, PROJECT_ROOT, interleave, median, removeDir, timeNode } from "./common.js";
 
@@ -56,6 +56,8 @@ export const GENERATION_TOOLS: readonly Contender<GenerationTool>[] = [
 export interface GenerationFigure {
   readonly wallMs?: number;
   readonly rssMb?: number;
+  /** Median CPU time (user + system, all threads), ms. */
+  readonly cpuMs?: number;
   /** Set when the tool failed on this spec (every run, or the warm-up). */
   readonly failure?: string;
 }
@@ -66,10 +68,13 @@ export function outputDir(scratch: string, toolId: string, specId: string): stri
 }
 
 /** Runs one tool once on `spec` (output kept under `scratch`). */
-export function generateOnce(spec: { id: string; file: string; name: string }, scratch: string, tool: Contender<GenerationTool>): Promise<ProcessSample> {
+export async function generateOnce(spec: { id: string; file: string; name: string }, scratch: string, tool: Contender<GenerationTool>): Promise<ProcessSample> {
   const out = outputDir(scratch, tool.id, spec.id);
   mkdirSync(path.dirname(out), { recursive: true });
-  return timeNode(tool.config.script, tool.config.args(spec.file, out, spec.name), tool.config.cwd(scratch));
+  const sample = await timeNode(tool.config.script, tool.config.args(spec.file, out, spec.name), tool.config.cwd(scratch));
+  // orval reports some spec errors and still exits 0: no output means the run failed.
+  const wroteOutput = existsSync(out) && readdirSync(out).length > 0;
+  return sample.exitCode === 0 && !wroteOutput ? { ...sample, exitCode: 1, tail: `exit 0 without output: ${sample.tail}` } : sample;
 }
 
 /**
@@ -87,7 +92,7 @@ export async function benchGeneration(
   const prepare = (c: Contender<GenerationTool>): void => {
     if (mode === "cold") removeDir(outputDir(scratch, c.id, spec.id));
   };
-  const samples = await interleave(tools, run, prepare);
+  const samples = await interleave(tools, run, prepare, (s) => s.exitCode !== 0);
   const figures = new Map<string, GenerationFigure>();
   for (const c of tools) {
     const list = samples.get(c.id) ?? [];
@@ -96,7 +101,7 @@ export async function benchGeneration(
       figures.set(c.id, { failure: `exit ${list[0]?.exitCode ?? "?"}: ${list[0]?.tail ?? ""}` });
       continue;
     }
-    figures.set(c.id, { wallMs: median(ok.map((s) => s.wallMs)), rssMb: median(ok.map((s) => s.rssMb)) });
+    figures.set(c.id, { wallMs: median(ok.map((s) => s.wallMs)), rssMb: median(ok.map((s) => s.rssMb)), cpuMs: median(ok.map((s) => s.cpuMs)) });
   }
   return figures;
 }
