@@ -68,6 +68,8 @@ export function emitOpenApiTypes(model: ApiModel): string {
     redoc: undefined as never,
     silent: true,
     transform: options.transform,
+    postTransform: undefined,
+    transformProperty: undefined,
     makePathsEnum: false,
     generatePathParams: false,
     readWriteMarkers: options.readWriteMarkers,

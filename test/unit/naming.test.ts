@@ -189,7 +189,7 @@ describe("properties over any text", () => {
       fc.property(fc.array(fc.constantFrom("a", "a2", "b", "client"), { maxLength: 12 }), fc.uniqueArray(fc.constantFrom("a", "b", "client")), (wanted, taken) => {
         const names = dedupe(wanted, new Set(taken));
         expect(new Set(names).size).toBe(names.length);
-        expect(names.filter((n) => taken.includes(n))).toEqual([]);
+        expect(names.filter((n) => new Set<string>(taken).has(n))).toEqual([]);
         expect(dedupe(wanted, new Set(taken))).toEqual(names);
       }),
     );
