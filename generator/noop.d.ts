@@ -11,6 +11,8 @@ export function cacheDir(cwd: string): string;
 export function specFilesHash(cwd: string, files: readonly string[]): string | undefined;
 export function writeRecord(cwd: string, key: string, value: unknown): void;
 export function verifyOutput(outputDir: string, manifestHash?: string): boolean;
+export function generatorVersion(): string | undefined;
+export function recordOutputFingerprint(cwd: string, output: string, fingerprint: string): void;
 export function manifestNoop(cwd: string, input: string, output: string, fingerprint: string, optionsHash: string): string[] | undefined;
 export function verifyTarget(cwd: string, record: unknown): boolean;
 export function invocationKey(cwd: string, argv: readonly string[], fingerprint: string): string;

@@ -147,18 +147,43 @@ export function verifyTarget(cwd, record) {
   return verifyOutput(path.resolve(cwd, record.output), record.manifestHash);
 }
 
+/** This generator's version (package.json), as the manifest records it. @returns {string | undefined} */
+export function generatorVersion() {
+  try {
+    return JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).version;
+  } catch {
+    return undefined;
+  }
+}
+
+/** @param {string} cwd @param {string} output */
+function outputKey(cwd, output) {
+  return keyOf("output", cwd, path.resolve(cwd, output));
+}
+
 /**
- * The no-op check from the committed manifest alone (a fresh clone has no records): the manifest must name this
- * generator fingerprint and options hash, its spec files (relative to the spec's directory) must hash to
- * `spec.filesSha256`, and the output must verify.
+ * Remembers which generator fingerprint last wrote (or verified) `output` on this machine.
+ * @param {string} cwd @param {string} output @param {string} fingerprint
+ */
+export function recordOutputFingerprint(cwd, output, fingerprint) {
+  writeRecord(cwd, outputKey(cwd, output), { fingerprint });
+}
+
+/**
+ * The no-op check from the committed manifest alone, for a fresh clone without cache records: the manifest must
+ * name this generator version and options hash, its spec files (relative to the spec's directory) must hash to
+ * `spec.filesSha256`, and the output must verify. Refused when this machine's record shows that another generator
+ * fingerprint wrote the output (the generator's sources changed since: regenerate even at the same version).
  * @param {string} cwd @param {string} input @param {string} output paths relative to cwd
  * @param {string} fingerprint @param {string} optionsHash
  * @returns {string[] | undefined} The spec files relative to cwd when up to date.
  */
 export function manifestNoop(cwd, input, output, fingerprint, optionsHash) {
   try {
+    const seen = /** @type {{ fingerprint?: unknown } | undefined} */ (readRecord(cwd, outputKey(cwd, output)));
+    if (seen !== undefined && seen.fingerprint !== fingerprint) return undefined;
     const manifest = JSON.parse(readFileSync(path.resolve(cwd, output, MANIFEST_FILE), "utf8"));
-    if (manifest.generatorFingerprint !== fingerprint || manifest.optionsSha256 !== optionsHash) return undefined;
+    if (manifest.generatorVersion !== generatorVersion() || manifest.optionsSha256 !== optionsHash) return undefined;
     const files = manifest.spec?.files;
     if (!Array.isArray(files) || files.length === 0 || !files.every((f) => typeof f === "string")) return undefined;
     const specDir = path.dirname(path.resolve(cwd, input));

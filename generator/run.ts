@@ -9,7 +9,7 @@ import type { CliArgs } from "./cli.js";
 import type { GenerateOptions } from "./config.js";
 import { findConfig, loadConfig, optionsHash, resolveTargets, type ResolvedTarget } from "./config-load.js";
 import { formatIssue } from "./issues.js";
-import { generatorFingerprint, manifestNoop, recordInvocation, specFilesHash, targetKey, verifiedTarget, writeRecord } from "./noop.js";
+import { generatorFingerprint, manifestNoop, recordInvocation, recordOutputFingerprint, specFilesHash, targetKey, verifiedTarget, writeRecord } from "./noop.js";
 import { MANIFEST_FILE, sha256 } from "./write.js";
 
 type Stream = NodeJS.WritableStream;
@@ -57,7 +57,7 @@ export async function generateTarget(
   if (record !== undefined || fromManifest !== undefined) {
     const specFiles = record?.specFiles ?? fromManifest ?? [];
     onSpecFiles?.(specFiles);
-    if (record === undefined) saveRecord(cwd, key, options, specFiles);
+    if (record === undefined) saveRecord(cwd, key, options, specFiles, fingerprint);
     out.write(`${options.output} is up to date (spec, config and generator unchanged; --force regenerates)\n`);
     return { code: 0, key };
   }
@@ -83,12 +83,13 @@ export async function generateTarget(
       code = 1;
     }
   }
-  saveRecord(cwd, key, options, result.loaded.files);
+  saveRecord(cwd, key, options, result.loaded.files, fingerprint);
   return { code, key };
 }
 
 /** Records what a target read and wrote, for the next run's no-op check (never for specs with remote refs). */
-function saveRecord(cwd: string, key: string, options: GenerateOptions, specFiles: readonly string[]): void {
+function saveRecord(cwd: string, key: string, options: GenerateOptions, specFiles: readonly string[], fingerprint: string): void {
+  recordOutputFingerprint(cwd, options.output, fingerprint);
   const specHash = specFilesHash(cwd, specFiles);
   if (specHash === undefined || (options.allowRemoteRefs ?? false)) return;
   try {

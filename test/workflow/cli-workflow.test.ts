@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../generator/cli.js";
 import { generate } from "../../generator/generate.js";
-import { fastNoop } from "../../generator/noop.js";
+import { fastNoop, recordOutputFingerprint } from "../../generator/noop.js";
 import { PROJECT_ROOT } from "../helpers/specs-dir.js";
 import { collector, tempDir } from "./helpers.js";
 
@@ -123,7 +123,7 @@ describe("generate → header, manifest, --check, no-op, changelog", () => {
     expect(forced.out).toContain(`files written to ${out}`);
   });
 
-  it("takes the no-op from the committed manifest alone in a fresh clone (no cache), then records it", async () => {
+  it("takes the no-op from the committed manifest alone in a fresh clone (no cache), then records it; not at another version", async () => {
     const cache = process.env["OPENAPI_CLIENT_GEN_CACHE_DIR"];
     process.env["OPENAPI_CLIENT_GEN_CACHE_DIR"] = path.join(dir, "fresh-cache");
     try {
@@ -134,10 +134,15 @@ describe("generate → header, manifest, --check, no-op, changelog", () => {
       process.env["OPENAPI_CLIENT_GEN_CACHE_DIR"] = path.join(dir, "fresh-cache-2");
       const manifestPath = path.join(out, "manifest.json");
       const manifest = await readFile(manifestPath, "utf8");
-      expect(manifest).toMatch(/"generatorFingerprint": "[0-9a-f]{64}"/);
-      await writeFile(manifestPath, manifest.replace(/"generatorFingerprint": "[0-9a-f]{64}"/, `"generatorFingerprint": "${"0".repeat(64)}"`));
+      expect(manifest).not.toContain("generatorFingerprint");
+      await writeFile(manifestPath, manifest.replace(/"generatorVersion": "[^"]+"/, '"generatorVersion": "0.0.0-other"'));
       const stale = await run(argv);
       expect(stale.out).toContain(`files written to ${out}`);
+      // Same version, but this machine saw another generator fingerprint write the output: regenerate.
+      process.env["OPENAPI_CLIENT_GEN_CACHE_DIR"] = path.join(dir, "fresh-cache-3");
+      recordOutputFingerprint(PROJECT_ROOT, out, "0".repeat(64));
+      const changedGenerator = await run(argv);
+      expect(changedGenerator.out).toContain(`files written to ${out}`);
     } finally {
       process.env["OPENAPI_CLIENT_GEN_CACHE_DIR"] = cache;
     }
