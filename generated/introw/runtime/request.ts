@@ -96,6 +96,11 @@ async function send(
   }
   if (spec.response === "json") h["accept"] ??= "application/json";
   await applyAuth(client, spec.security, t);
+  // Credential-like headers set by hand (Authorization, API keys, tokens) are secrets too; short
+  // values are skipped so that redaction cannot mangle ordinary text.
+  for (const k in h)
+    if (/auth|api.?key|token|secret/i.test(k) && h[k]!.length > 7)
+      t.secrets.push(h[k]!, h[k]!.replace(/^\S+ /, ""));
   if (t.cookies.length)
     h["cookie"] = (h["cookie"] ? [h["cookie"], ...t.cookies] : t.cookies).join("; ");
   for (const [k, v] of Object.entries(h))

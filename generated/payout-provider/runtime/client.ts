@@ -93,21 +93,20 @@ export interface Client {
 
 /**
  * Creates a client from the document's servers and security schemes plus the caller's options.
- * @throws TypeError when the base URL is not an absolute http(s) URL (or has a query or fragment), the server name is unknown,
- *   or a server variable is outside its enum
+ * @throws TypeError when the base URL is not an absolute http(s) URL (or has a query or fragment), or
+ *   the server name is unknown
  */
 export function createClientCore(spec: ClientSpec, options: ClientOptions = {}): Client {
   let url = options.baseUrl;
   if (url === undefined) {
     const server = spec.servers.find((s) => (options.server ?? s.name) === s.name);
     if (!server) throw new TypeError(`Unknown server "${options.server}"`);
-    url = server.url.replace(/\{([^}]+)\}/g, (_, name: string) => {
-      const v = server.variables?.[name];
-      const value = options.serverVariables?.[name] ?? v?.default ?? "";
-      if (v?.enum && !v.enum.includes(value))
-        throw new TypeError(`Server variable "${name}" must be one of ${v.enum}`);
-      return value;
-    });
+    // Variable values come from the caller's config (not from request data); enums are not enforced.
+    url = server.url.replace(
+      /\{([^}]+)\}/g,
+      (_, name: string) =>
+        options.serverVariables?.[name] ?? server.variables?.[name]?.default ?? "",
+    );
   }
   if (!/^https?:\/\/[^/?#][^?#]*$/i.test(url))
     throw new TypeError("baseUrl must be an http(s) URL, no query");
