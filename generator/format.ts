@@ -58,7 +58,8 @@ const SPLIT_THRESHOLD = 150_000;
 const PIECE_LENGTH = 60_000;
 
 /**
- * Starts the formatting pool: `workers` threads (default: available parallelism, 1–4).
+ * Starts the formatting pool: up to `workers` threads (default: available parallelism, 1–4); one starts
+ * at once, the others when the first source large enough to be cut arrives.
  * Results are identical to `formatTypeScript`/`formatMarkdown`; only the time differs.
  * @throws {Error} from `typescript()`/`markdown()` when the source does not parse (a generator bug).
  */
@@ -68,7 +69,7 @@ export function startFormatter(workers = Math.max(1, Math.min(4, os.availablePar
   /** Characters queued per worker: each job goes to the least loaded one. */
   const load = new Map<Worker, number>();
   let nextId = 0;
-  for (let i = 0; i < workers; i++) {
+  const spawn = (): void => {
     const worker = new Worker(new URL("./format-worker.js", import.meta.url), { workerData: { warmOptions: POOL_TYPESCRIPT_OPTIONS } });
     worker.on("message", (message: { id: number; text?: string; error?: string }) => {
       const job = pending.get(message.id);
@@ -83,7 +84,13 @@ export function startFormatter(workers = Math.max(1, Math.min(4, os.availablePar
     });
     pool.push(worker);
     load.set(worker, 0);
-  }
+  };
+  // One worker starts now (it loads prettier while the spec loads); the rest only when a large source
+  // arrives, so a small spec does not pay for threads it cannot use.
+  spawn();
+  const grow = (): void => {
+    while (pool.length < workers) spawn();
+  };
   const run = (source: string, options: Options): Promise<string> => {
     const worker = pool.reduce((best, w) => ((load.get(w) ?? 0) < (load.get(best) ?? 0) ? w : best), pool[0]!);
     load.set(worker, (load.get(worker) ?? 0) + source.length);
@@ -96,6 +103,7 @@ export function startFormatter(workers = Math.max(1, Math.min(4, os.availablePar
   return {
     async typescript(source) {
       if (source.length < SPLIT_THRESHOLD) return run(source, POOL_TYPESCRIPT_OPTIONS);
+      grow();
       const pieces = splitSource(source, Math.max(PIECE_LENGTH, Math.ceil(source.length / (4 * workers))));
       const formatted: string[] = [];
       const largestFirst = pieces.map((_, i) => i).sort((a, b) => pieces[b]!.text.length - pieces[a]!.text.length);
