@@ -40,6 +40,8 @@ export interface ParameterModel {
   readonly explode?: boolean;
   readonly allowReserved?: boolean;
   readonly json?: boolean;
+  /** The schema's `default` as JSON text (`20`, `"asc"`), for the `@default` doc tag; the server applies it. */
+  readonly defaultValue?: string;
 }
 
 export interface RequestBodyModel {

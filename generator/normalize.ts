@@ -195,6 +195,8 @@ function buildParameters(doc: JsonRecord, r: RawOperation, hasBody: boolean, iss
     const description = asString(p["description"]);
     const style = asString(p["style"]) as ParamStyle | undefined;
     const json = p["schema"] === undefined && Object.keys(asRecord(p["content"]) ?? {}).some(isJsonMediaType);
+    const schema = derefRecord(doc, p["schema"]);
+    const defaultValue = schema !== undefined && "default" in schema ? JSON.stringify(schema["default"]) : undefined;
     return {
       name: String(p["name"]),
       in: location,
@@ -206,6 +208,7 @@ function buildParameters(doc: JsonRecord, r: RawOperation, hasBody: boolean, iss
       ...(typeof p["explode"] === "boolean" ? { explode: p["explode"] } : {}),
       ...(p["allowReserved"] === true ? { allowReserved: true } : {}),
       ...(json ? { json: true } : {}),
+      ...(defaultValue !== undefined ? { defaultValue } : {}),
     };
   });
 }

@@ -8,7 +8,10 @@ import type { operations, ListCommissionLinesResponse, ListPayoutsResponse } fro
 
 /** Parameters of `listPayouts` (`GET /api/v1/payouts`). */
 export interface ListPayoutsParams {
-  /** Maximum number of payouts to return. Defaults to 25. */
+  /**
+   * Maximum number of payouts to return. Defaults to 25.
+   * @default 25
+   */
   limit?: NonNullable<operations["listPayouts"]["parameters"]["query"]>["limit"];
   /** Cursor returned by a previous list response. */
   cursor?: NonNullable<operations["listPayouts"]["parameters"]["query"]>["cursor"];
@@ -195,7 +198,10 @@ export function updatePayout(
 
 /** Parameters of `listCommissionLines` (`GET /api/v1/commission-lines`). */
 export interface ListCommissionLinesParams {
-  /** Maximum number of commission lines to return. Defaults to 25. */
+  /**
+   * Maximum number of commission lines to return. Defaults to 25.
+   * @default 25
+   */
   limit?: NonNullable<operations["listCommissionLines"]["parameters"]["query"]>["limit"];
   /** Cursor returned by a previous list response. */
   cursor?: NonNullable<operations["listCommissionLines"]["parameters"]["query"]>["cursor"];

@@ -5,7 +5,7 @@
  */
 import { StructureKind, VariableDeclarationKind, type ImportDeclarationStructure, type StatementStructures } from "ts-morph";
 import { isJsonMediaType } from "../media.js";
-import type { ApiModel, OperationModel, ResponseModel } from "../model.js";
+import type { ApiModel, OperationModel, ParameterModel, ResponseModel } from "../model.js";
 import { docLine, docText, literal, propertyKey } from "./docs.js";
 import type { Statement } from "./print.js";
 import type { OperationTemplate, SkeletonKind } from "./template.js";
@@ -110,6 +110,16 @@ function functionDocs(o: OperationModel, kind: SkeletonKind): string {
   return `${parts.join("\n\n")}\n\n${tags.join("\n")}`;
 }
 
+/** JSDoc of one `params` property: the parameter's description, `@default` (applied by the server) and `@deprecated`. */
+function paramDocs(p: ParameterModel): { description: string }[] {
+  const lines = [
+    ...(p.description !== undefined ? [docText(p.description)] : []),
+    ...(p.defaultValue !== undefined ? [`@default ${docLine(p.defaultValue)}`] : []),
+    ...(p.deprecated ? ["@deprecated"] : []),
+  ];
+  return lines.length > 0 ? [{ description: lines.join("\n") }] : [];
+}
+
 function operationStatements(model: ApiModel, o: OperationModel, template: OperationTemplate): StatementStructures[] {
   const t = o.types;
   const out: StatementStructures[] = [];
@@ -119,7 +129,7 @@ function operationStatements(model: ApiModel, o: OperationModel, template: Opera
       name: propertyKey(p.key),
       hasQuestionToken: !p.required,
       type: `NonNullable<${op(o)}["parameters"][${literal(p.in)}]>[${literal(p.name)}]`,
-      docs: p.description !== undefined || p.deprecated ? [{ description: `${p.description !== undefined ? docText(p.description) : ""}${p.deprecated ? "\n@deprecated" : ""}`.trim() }] : [],
+      docs: paramDocs(p),
     }));
     if (o.requestBody !== undefined) {
       const b = o.requestBody;

@@ -7,7 +7,9 @@ import type { operations } from "./types.js";
 
 /** Parameters of `listItems` (`GET /items`). */
 export interface ListItemsParams {
+  /** @default 20 */
   limit?: NonNullable<operations["listItems"]["parameters"]["query"]>["limit"];
+  /** @default "asc" */
   sort?: NonNullable<operations["listItems"]["parameters"]["query"]>["sort"];
 }
 
