@@ -175,7 +175,7 @@ function buildParameters(doc: JsonRecord, r: RawOperation, hasBody: boolean, iss
   // parameter (in another location) has the same name: then it is prefixed with its location.
   const keys = params.map((p, i) => {
     const name = wantedKeys[i]!;
-    const clash = (name === "body" && hasBody) || wantedKeys.indexOf(name) !== i;
+    const clash = (name === "body" && hasBody) || name === "__proto__" || wantedKeys.indexOf(name) !== i;
     return clash ? `${String(p["in"])}${pascalCase(name) || "Param"}` : name;
   });
   const used = new Set<string>([...(hasBody ? ["body"] : []), ...keys.filter((k, i) => k === wantedKeys[i])]);
@@ -187,7 +187,12 @@ function buildParameters(doc: JsonRecord, r: RawOperation, hasBody: boolean, iss
   });
   params.forEach((p, i) => {
     if (finalKeys[i] === wantedKeys[i]) return;
-    const why = wantedKeys[i] === "body" && hasBody ? "'body' carries the request body" : `another parameter is named '${wantedKeys[i]!}'`;
+    const why =
+      wantedKeys[i] === "body" && hasBody
+        ? "'body' carries the request body"
+        : wantedKeys[i] === "__proto__"
+          ? "'__proto__' in an object literal sets the prototype instead of a property"
+          : `another parameter is named '${wantedKeys[i]!}'`;
     issues.push({ code: "renamed-parameter", severity: "warning", pointer: r.pointer, message: `${String(p["in"])} parameter '${wantedKeys[i]!}' is passed as '${finalKeys[i]!}': ${why}.` });
   });
   return params.map((p, i) => {

@@ -91,6 +91,12 @@ describe("parameter keys", () => {
     ]);
   });
 
+  it("renames a parameter named __proto__, which an object literal cannot carry", () => {
+    const m = model({ paths: { "/p": { get: { operationId: "p", parameters: [{ name: "__proto__", in: "query", schema: { type: "string" } }], responses: ok } } } });
+    expect(m.operations[0]!.parameters.map((p) => [p.name, p.key])).toEqual([["__proto__", "queryProto"]]);
+    expect(warnings(m, "renamed-parameter").map((w) => w.message)).toEqual(["query parameter '__proto__' is passed as 'queryProto': '__proto__' in an object literal sets the prototype instead of a property."]);
+  });
+
   it("keeps a parameter named body when the operation has no requestBody", () => {
     const m = model({ paths: { "/s": { get: { operationId: "s", parameters: [{ name: "body", in: "query", schema: { type: "string" } }], responses: ok } } } });
     expect(m.operations[0]!.parameters[0]!.key).toBe("body");

@@ -81,7 +81,9 @@ async function send(
   const h = t.headers;
   setHeaders(h, o.headers);
   for (const p of spec.params) {
-    const v = values[p.key ?? p.name];
+    const k = p.key ?? p.name;
+    // Own properties only: an omitted `constructor` or `toString` parameter must not read Object.prototype.
+    const v = Object.hasOwn(values, k) ? values[k] : undefined;
     if (v == null || p.in === "path") continue;
     if (p.in === "header") h[p.name.toLowerCase()] = headerValue(p, v);
     else (p.in === "query" ? t.query : t.cookies).push(...formPairs(p, v));

@@ -72,7 +72,8 @@ export function buildPath(
       name,
       in: "path" as const,
     };
-    const v = values[p.key ?? name];
+    const k = p.key ?? name;
+    const v = Object.hasOwn(values, k) ? values[k] : undefined;
     if (v == null) throw new TypeError(`Missing path parameter "${name}"`);
     return pathValue(p, v);
   });
