@@ -80,6 +80,10 @@ export function normalizeSecurity(doc: JsonRecord, issues: Issue[]): SecuritySch
     kinds.filter((k) => k === kinds[i]).length === 1 ? kinds[i]! : safeIdentifier(camelCase(s.name), "credential"),
   );
   const keys = dedupe(wanted, CONFIG_KEYS);
+  keys.forEach((key, i) => {
+    if (key === wanted[i]) return;
+    issues.push({ code: "renamed-credential", severity: "warning", pointer: pointer("components", "securitySchemes", supported[i]!.name), message: `the credential of security scheme '${supported[i]!.name}' is createClient's '${key}': '${wanted[i]!}' is taken.` });
+  });
   return supported.map((s, i) => ({ ...s, configKey: keys[i]! }));
 }
 

@@ -187,3 +187,28 @@ describe("readOnly / writeOnly", () => {
     expect(model({ paths: {}, components: { schemas: { S: schema } } }).readWriteMarkers).toBe(expected);
   });
 });
+
+describe("security scheme credentials", () => {
+  it("names each credential by kind, by scheme name when a kind repeats, and reports a taken name", () => {
+    const m = model({
+      paths: {},
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer" },
+          fetch: { type: "apiKey", in: "header", name: "X-A" },
+          other: { type: "apiKey", in: "query", name: "b" },
+          digest: { type: "http", scheme: "digest" },
+        },
+      },
+    });
+    expect(m.securitySchemes.map((s) => [s.name, s.configKey])).toEqual([
+      ["bearer", "bearerToken"],
+      ["fetch", "fetch2"],
+      ["other", "other"],
+    ]);
+    expect(m.issues.map((i) => [i.code, i.pointer])).toEqual([
+      ["unsupported-security-scheme", "/components/securitySchemes/digest"],
+      ["renamed-credential", "/components/securitySchemes/fetch"],
+    ]);
+  });
+});
