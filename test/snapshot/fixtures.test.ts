@@ -49,6 +49,20 @@ describe("fixtures", () => {
     }
   });
 
+  it("generate deterministically: renames, hoisted $defs and enums are the same on a second run", async () => {
+    const cwd = process.cwd();
+    process.chdir(PROJECT_ROOT);
+    try {
+      for (const name of ["naming", "oas31-types", "enums"]) {
+        const fixture = fixtures.find((f) => f.name === name)!;
+        const again = await generate({ input: fixture.input, output: `generated/${name}`, name: apiName(name) });
+        expect(again.files).toEqual(outputs.get(name));
+      }
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   it("type-check together under strict, noUncheckedIndexedAccess and exactOptionalPropertyTypes, with their type assertions", async () => {
     expect(outputs.size).toBe(fixtures.length);
     tmp = await mkdtemp(path.join(os.tmpdir(), "openapi-client-gen-fixtures-"));
