@@ -18,8 +18,13 @@ export interface ValidationResult {
   readonly issues: readonly Issue[];
 }
 
-/** Nesting deeper than this is refused: no real schema needs it and it would overflow recursive tools. */
-export const MAX_DEPTH = 512;
+/**
+ * Nesting deeper than this (JSON levels) is refused before any recursive tool sees the document. Measured
+ * (test/unit/large-input.test.ts): openapi-typescript + its printer + prettier overflow the stack at 256 levels of
+ * nested `additionalProperties` (one JSON level each), 310 of nullable arrays, 384 of object properties (768 JSON
+ * levels); the YAML parser between 500 and 1,000. The deepest shared real spec nests 18 levels.
+ */
+export const MAX_DEPTH = 200;
 
 const SCHEMA_TYPES = new Set(["string", "number", "integer", "boolean", "array", "object", "null"]);
 
