@@ -115,7 +115,8 @@ export async function main(argv: readonly string[], out: NodeJS.WritableStream =
     if (error instanceof SpecError) {
       for (const issue of error.issues) err.write(`${formatIssue(issue)}\n`);
       const count = error.issues.filter((i) => i.severity === "error").length;
-      err.write(`openapi-client-gen: ${count} error${count === 1 ? "" : "s"}; nothing was written.\n`);
+      // With several targets, the ones before this one were generated; this one's output is untouched.
+      err.write(`openapi-client-gen: ${count} error${count === 1 ? "" : "s"}; the output directory was left unchanged.\n`);
       if (args.verbose) err.write(`${error.stack ?? ""}\n`);
       return 1;
     }

@@ -188,7 +188,7 @@ describe("bad input: precise error, exit 1, output untouched", () => {
     expect(line).toMatch(c.where);
     expect(line).toMatch(c.what);
     expect(line).toMatch(c.fix);
-    expect(result.stderr).toMatch(/openapi-client-gen: \d+ errors?; nothing was written\.\n$/);
+    expect(result.stderr).toMatch(/openapi-client-gen: \d+ errors?; the output directory was left unchanged\.\n$/);
     expect(result.stderr).not.toContain(root);
     expect(result.stderr).not.toMatch(/root:x:0:0/);
     expect(result.stdout).toBe("");
