@@ -25,12 +25,14 @@ export function normalizeServers(doc: JsonRecord): ServerModel[] {
     }),
   );
   return servers.map((s, i) => {
-    const variables: Record<string, { default: string; enum?: readonly string[] }> = {};
-    for (const [key, value] of entries(asRecord(s["variables"]))) {
-      const variable = asRecord(value);
-      const values = asArray(variable?.["enum"]).map(String);
-      variables[key] = { default: String(variable?.["default"] ?? ""), ...(values.length > 0 ? { enum: values } : {}) };
-    }
+    // Object.fromEntries defines own properties: a variable named `__proto__` stays a variable (assignment would set the prototype).
+    const variables: Record<string, { default: string; enum?: readonly string[] }> = Object.fromEntries(
+      entries(asRecord(s["variables"])).map(([key, value]) => {
+        const variable = asRecord(value);
+        const values = asArray(variable?.["enum"]).map(String);
+        return [key, { default: String(variable?.["default"] ?? ""), ...(values.length > 0 ? { enum: values } : {}) }] as const;
+      }),
+    );
     const description = asString(s["description"]);
     return { name: names[i]!, url: String(s["url"]), variables, ...(description !== undefined ? { description } : {}) };
   });

@@ -62,6 +62,9 @@ export interface HostileInput {
   readonly responseMediaType: string;
   readonly schemeName: string;
   readonly apiKeyHeader: string;
+  readonly serverVariable: string;
+  readonly responseHeader: string;
+  readonly cookieParam: string;
 }
 
 export const hostileInput: fc.Arbitrary<HostileInput> = fc.record({
@@ -85,6 +88,9 @@ export const hostileInput: fc.Arbitrary<HostileInput> = fc.record({
   responseMediaType: mediaType,
   schemeName: hostileName,
   apiKeyHeader: hostileName,
+  serverVariable: hostileName,
+  responseHeader: fc.oneof(hostileName, hostileName.map((s) => `x-ratelimit-${s}`)),
+  cookieParam: hostileName,
 });
 
 const token = (s: string): string => s.replace(/~/g, "~0").replace(/\//g, "~1");
@@ -95,7 +101,10 @@ export function hostileSpec(h: HostileInput): Record<string, unknown> {
   return {
     openapi: "3.1.0",
     info: { title: h.title, version: h.version, description: h.description },
-    servers: [{ url: h.serverUrl, description: h.serverDescription }],
+    servers: [
+      { url: h.serverUrl, description: h.serverDescription },
+      { url: `https://{${h.pathParam}}.example.test/${h.serverUrl}`, description: h.title, variables: { [h.pathParam]: { default: h.defaultValue, enum: [h.defaultValue, ...h.enumValues] }, [h.serverVariable]: { default: h.example } } },
+    ],
     tags: [{ name: h.tag, description: h.description }],
     security: [{ [h.schemeName]: [] }],
     paths: {
@@ -109,10 +118,11 @@ export function hostileSpec(h: HostileInput): Record<string, unknown> {
             { name: h.pathParam, in: "path", required: true, description: h.description, schema: { type: "string" } },
             { name: h.queryParam, in: "query", description: h.summary, example: h.example, schema: { type: "string", enum: h.enumValues, default: h.enumValues[0] } },
             { name: h.headerParam, in: "header", schema: { type: "string", default: h.defaultValue, examples: [h.example] } },
+            { name: h.cookieParam, in: "cookie", schema: { type: "string" } },
           ],
           requestBody: { description: h.description, content: { [h.requestMediaType]: { schema: ref, example: { [h.propName]: h.example } } } },
           responses: {
-            "200": { description: h.summary, content: { [h.responseMediaType]: { schema: ref } } },
+            "200": { description: h.summary, headers: { [h.responseHeader]: { description: h.description, schema: { type: "string" } } }, content: { [h.responseMediaType]: { schema: ref } } },
             "404": { description: h.description, content: { "application/json": { schema: { type: "object", properties: { [h.propName]: { type: "string", description: h.summary } } } } } },
           },
         },
@@ -140,5 +150,5 @@ export function hostileSpec(h: HostileInput): Record<string, unknown> {
 
 /** The strings that must appear, unchanged, as string-literal values in the generated TypeScript. */
 export function expectedLiterals(h: HostileInput): string[] {
-  return [h.pathParam, h.queryParam, h.headerParam, h.serverUrl, h.requestMediaType, ...h.enumValues, h.schemeName, h.apiKeyHeader, `/items/{${h.pathParam}}`];
+  return [h.pathParam, h.queryParam, h.headerParam, h.cookieParam, h.serverUrl, h.requestMediaType, ...h.enumValues, h.schemeName, h.apiKeyHeader, `/items/{${h.pathParam}}`, h.serverVariable, h.example];
 }
