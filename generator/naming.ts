@@ -26,8 +26,9 @@ export const GENERATED_RESERVED = new Set([
   // Declared by the generated client.ts / operations.ts / types.ts.
   "createClient", "client", "params", "options", "clientSpec", "ServerName", "components", "paths",
   "operations", "webhooks", "$defs",
-  // openapi-typescript's readOnly/writeOnly helpers in types.ts (readWriteMarkers).
-  "Readable", "Writable", "$Read", "$Write",
+  // Types openapi-typescript's output and operations.ts refer to by name (helpers and TypeScript utility types):
+  // an alias of the same name would shadow them inside the generated module.
+  "Readable", "Writable", "$Read", "$Write", "WithRequired", "Omit", "Extract", "ReadonlyArray", "NonNullable",
   // Exported by templates/runtime/index.ts (test/unit/naming-reserved.test.ts keeps this list complete).
   "createClientCore", "withOptions", "BasicAuth", "BasicCredential", "Client", "ClientOptions", "Clock", "Credential",
   "Logger", "LogLevel", "request", "realClock", "ApiPromise", "ApiResponse", "ApiResult", "RequestOptions", "paginate",
@@ -115,7 +116,7 @@ export function renameReason(natural: string, final: string): string | undefined
   const safe = safeIdentifier(natural, natural);
   if (final !== safe) return `'${safe}' is already taken`;
   if (/^[0-9]/.test(natural)) return "an identifier cannot start with a digit";
-  if (GENERATED_RESERVED.has(natural)) return `'${natural}' is a name the generated client declares`;
+  if (GENERATED_RESERVED.has(natural)) return `'${natural}' is a name the generated code declares or refers to`;
   return `'${natural}' is a reserved word or a built-in name`;
 }
 

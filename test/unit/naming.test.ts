@@ -111,7 +111,7 @@ describe("renameReason", () => {
   it.each([
     ["getUser", "getUser", undefined],
     ["delete", "delete_", "'delete' is a reserved word or a built-in name"],
-    ["Client", "Client_", "'Client' is a name the generated client declares"],
+    ["Client", "Client_", "'Client' is a name the generated code declares or refers to"],
     ["2faVerify", "_2faVerify", "an identifier cannot start with a digit"],
     ["getUser", "getUser2", "'getUser' is already taken"],
     ["delete", "delete_2", "'delete_' is already taken"],
