@@ -2,7 +2,8 @@
  * `npm run compat`: generates a client for every real-world spec under SPECS_DIR (default ../shared/specs),
  * type-checks all of them strictly in one tsc program, prints a table and exits 1 unless every spec is clean.
  *
- * Usage: `npm run compat [-- filter…]` (only specs whose path contains one of the filters).
+ * Usage: `npm run compat [-- filter…]` (only specs whose path contains one of the filters). `SPECS_DIR=test/fixtures`
+ * runs it over the feature fixtures; `COMPAT_KEEP=1` keeps the generated clients (the path is printed).
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
