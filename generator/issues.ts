@@ -100,11 +100,13 @@ function locateInYaml(text: string, pointers: readonly string[]): Map<string, nu
   return out;
 }
 
-const pointerOf = (tokens: readonly string[], count: number): string =>
-  tokens
-    .slice(0, count)
-    .map((t) => `/${pointerToken(t)}`)
-    .join("");
+/** `["", "/a", "/a/b", …]`: the canonical pointer of every ancestor of `ptr` and of `ptr` itself, built in linear time. */
+function prefixesOf(ptr: string): string[] {
+  const out = [""];
+  let acc = "";
+  for (const token of parsePointer(ptr)) out.push((acc += `/${pointerToken(token)}`));
+  return out;
+}
 
 interface Frame {
   /** The container's pointer, or undefined when no wanted pointer lies under it. */
@@ -121,11 +123,7 @@ interface Frame {
  * is not found maps to its deepest existing ancestor.
  */
 export function locateInJson(text: string, pointers: readonly string[]): Map<string, number> {
-  const prefixes = new Set<string>([""]);
-  for (const p of pointers) {
-    const tokens = parsePointer(p);
-    for (let k = 1; k <= tokens.length; k++) prefixes.add(pointerOf(tokens, k));
-  }
+  const prefixes = new Set<string>(pointers.flatMap(prefixesOf));
   const found = new Map<string, number>([["", /\S/.exec(text)?.index ?? 0]]);
   const frames: Frame[] = [];
   const n = text.length;
@@ -187,9 +185,9 @@ export function locateInJson(text: string, pointers: readonly string[]): Map<str
   }
   const result = new Map<string, number>();
   for (const p of pointers) {
-    const tokens = parsePointer(p);
-    for (let k = tokens.length; k >= 0; k--) {
-      const at = found.get(pointerOf(tokens, k));
+    const ancestors = prefixesOf(p);
+    for (let k = ancestors.length - 1; k >= 0; k--) {
+      const at = found.get(ancestors[k]!);
       if (at !== undefined) {
         result.set(p, at);
         break;

@@ -1,0 +1,60 @@
+/**
+ * Locating issues by JSON pointer: the iterative JSON scanner and the YAML path give the same line:column
+ * (keys for object members, values for array items, the nearest ancestor when the pointer is not found).
+ */
+import { describe, expect, it } from "vitest";
+import { locateInJson, locateIssues, type Issue } from "../../generator/issues.js";
+
+const JSON_TEXT = `{
+  "openapi": "3.1.0",
+  "paths": {
+    "/pets/{id}": {
+      "get": { "parameters": [ { "name": "id" }, { "name": "q\\"x" } ] }
+    },
+    "a~b": [1, [2, {"k\\u00e9y": null}], "s,]}"],
+    "after": true
+  }
+}
+`;
+
+const YAML_TEXT = `openapi: 3.1.0
+paths:
+  /pets/{id}:
+    get:
+      parameters:
+        - name: id
+        - name: q"x
+  a~b: [1, [2, {kéy: null}], "s,]}"]
+  after: true
+`;
+
+const issue = (pointer: string): Issue => ({ code: "x", severity: "warning", pointer, message: "m" });
+
+describe("locateIssues", () => {
+  it.each([
+    ["/openapi", "2:3", "1:1"],
+    ["/paths/~1pets~1{id}/get", "5:7", "4:5"],
+    ["/paths/~1pets~1{id}/get/parameters/1", "5:50", "7:11"],
+    ["/paths/~1pets~1{id}/get/parameters/1/name", "5:52", "7:11"],
+    ["/paths/a~0b/1/1/kéy", "7:21", "8:17"],
+    ["/paths/after", "8:5", "9:3"],
+    ["/paths/missing/deeper", "3:3", "2:1"],
+  ])("%s → JSON %s, YAML %s", (pointer, json, yaml) => {
+    const [inJson] = locateIssues([issue(pointer)], "spec.json", JSON_TEXT);
+    const [inYaml] = locateIssues([issue(pointer)], "spec.yaml", YAML_TEXT);
+    expect(`${inJson?.line}:${inJson?.column}`).toBe(json);
+    expect(`${inYaml?.line}:${inYaml?.column}`).toBe(yaml);
+    expect([inJson?.file, inYaml?.file]).toEqual(["spec.json", "spec.yaml"]);
+  });
+
+  it("scans a 10 000-deep JSON document without recursion", () => {
+    const text = `{"x":${"[".repeat(10_000)}1${"]".repeat(10_000)}}`;
+    const offsets = locateInJson(text, [`/x${"/0".repeat(9_999)}`]);
+    expect([...offsets.values()]).toEqual([5 + 9_999]);
+  });
+
+  it("leaves issues that already have a position or a file alone", () => {
+    const placed: Issue = { ...issue("/openapi"), file: "other.yaml", line: 9, column: 9 };
+    expect(locateIssues([placed], "spec.json", JSON_TEXT)).toEqual([placed]);
+  });
+});
