@@ -19,6 +19,8 @@ const RESERVED = new Set([
   // Object.prototype members: assigning them as names breaks plain-object lookups.
   "__proto__", "constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString",
   "toString", "valueOf", "prototype",
+  // An export named `then` makes the module namespace a thenable: `await import("./client/index.js")` would call it.
+  "then",
 ]);
 
 /** Names the generated modules declare themselves; operations and aliases must not take them. */

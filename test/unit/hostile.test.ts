@@ -116,6 +116,8 @@ function inspect(file: string, text: string): Set<string> {
       const isName = ts.isPropertySignature(node.parent) || ts.isPropertyAssignment(node.parent) || ts.isPropertyAccessExpression(node.parent);
       const declares = ts.isFunctionDeclaration(node.parent) || ts.isVariableDeclaration(node.parent) || ts.isTypeAliasDeclaration(node.parent) || ts.isInterfaceDeclaration(node.parent);
       if (!isName && declares && isReservedBinding(node.text)) problems.push(`'${node.text}' is a reserved word`);
+      // A value exported as `then` makes the module namespace a thenable (`await import()` would call it).
+      if (node.text === "then" && (ts.isFunctionDeclaration(node.parent) || ts.isVariableDeclaration(node.parent))) problems.push("a value named 'then'");
       if (isName) values.add(node.text);
     } else if (ts.isStringLiteral(node)) {
       // The literal as written, evaluated by JavaScript, is the value TypeScript reads. (The text is one
