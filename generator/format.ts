@@ -48,6 +48,8 @@ export interface Formatter {
   typescript(source: string): Promise<string>;
   /** Formats Markdown (see `formatMarkdown`). */
   markdown(source: string): Promise<string>;
+  /** Starts the remaining worker threads now (when large sources are known to come), so they warm up early. */
+  addWorkers(): void;
   /** Stops the worker threads. */
   close(): Promise<void>;
 }
@@ -111,6 +113,7 @@ export function startFormatter(workers = Math.max(1, Math.min(4, os.availablePar
       return joinPieces(pieces, formatted) ?? run(source, POOL_TYPESCRIPT_OPTIONS);
     },
     markdown: (source) => run(source, MARKDOWN_OPTIONS),
+    addWorkers: grow,
     async close() {
       await Promise.all(pool.map((w) => w.terminate()));
     },

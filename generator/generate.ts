@@ -25,6 +25,9 @@ import { specFilesHash } from "./noop.js";
 import { buildChangelog, composeChangelog } from "./changelog/render.js";
 import { CHANGELOG_FILE, MANIFEST_FILE, NORMALIZED_SPEC_FILE, sha256, sortedJson, type GeneratedFile, type PreviousOutput } from "./write.js";
 
+/** Specs at least this long (characters of the entry file) start every formatting worker right after loading. */
+const LARGE_SPEC_CHARS = 300_000;
+
 export interface GenerateResult {
   readonly files: readonly GeneratedFile[];
   readonly model: ApiModel;
@@ -66,6 +69,11 @@ async function generateWith(formatter: Formatter, options: GenerateOptions, prev
     loadTemplates(),
   ]);
   lap("load");
+  // The runtime files format first: useful work that warms the pool while this thread validates and
+  // normalizes; a large spec starts every worker now (types.ts and operations.ts will be cut into pieces).
+  if (loaded.text.length >= LARGE_SPEC_CHARS || loaded.files.length > 1) formatter.addWorkers();
+  const early = new Map([...templates.runtime].map(([name, text]) => [`runtime/${name}`, formatter.typescript(text)]));
+  for (const formatting of early.values()) formatting.catch(() => undefined);
   const validation = validate(loaded.document);
   lap("validate");
   const strict = options.strict ?? DEFAULTS.strict;
@@ -94,6 +102,7 @@ async function generateWith(formatter: Formatter, options: GenerateOptions, prev
   // types.ts (the largest file) formats on the pool while the operations are emitted.
   const typesFormatted = formatter.typescript(typesText);
   typesFormatted.catch(() => undefined);
+  early.set("types.ts", typesFormatted);
   const sources: [string, string][] = [
     ["types.ts", typesText],
     ["operations.ts", printer.print(operationsStatements(model, template))],
@@ -105,7 +114,7 @@ async function generateWith(formatter: Formatter, options: GenerateOptions, prev
   const files: GeneratedFile[] = [];
   const markdownHeader = `<!--\n${header.replace(/--/g, "- -").trimEnd()}\n-->\n`;
   const readme = formatter.markdown(emitReadme(model, markdownHeader, path.basename(options.output)));
-  const formatting = Promise.all(sources.map(([file, text]) => (file === "types.ts" ? typesFormatted : formatter.typescript(text))));
+  const formatting = Promise.all(sources.map(([file, text]) => early.get(file) ?? formatter.typescript(text)));
   formatting.catch(() => undefined);
   // Main-thread work that needs no formatted text runs while the pool formats.
   const normalizedSpec = sortedJson(validation.document);
