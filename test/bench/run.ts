@@ -52,7 +52,16 @@ function generationRows(spec: SpecInput, figures: Map<string, GenerationFigure>)
   });
 }
 
+const ratioOf = (a: number | undefined, b: number | undefined): number | undefined => (a !== undefined && b !== undefined ? a / b : undefined);
+
 const GEN_HEADER = ["spec", "tool", "wall (s)", "× ours", "CPU (s)", "× ours", "peak RSS (MB)", "× ours", "note"];
+
+/** Issue 7's goals, checked against this run's figures: [goal, ours, best peer, met]. */
+const goals: string[][] = [];
+function goal(text: string, ours: number | undefined, peer: number | undefined, met: (ours: number, peer: number) => boolean, unit: string, digits = 2): void {
+  const known = ours !== undefined && peer !== undefined && Number.isFinite(ours) && Number.isFinite(peer);
+  goals.push([text, known ? `${ours.toFixed(digits)} ${unit}` : "—", known ? `${peer.toFixed(digits)} ${unit}` : "—", known ? (met(ours, peer) ? "met" : "**not met**") : "not measured"]);
+}
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -98,6 +107,11 @@ async function main(): Promise<void> {
     emit(`## 1. Generation (cold: output directory removed before each run)\n`);
     emit(`${table(GEN_HEADER, rows)}\n`);
     emit(`hey-api runs with its defaults (no formatter); ours includes prettier formatting of every file.\n`);
+    const x1 = openaiFigures.get(1);
+    goal("generation on openai.yaml ≤ 0.5 × hey-api's wall time", x1?.get("ours")?.wallMs, x1?.get("hey")?.wallMs, (o, p) => o <= 0.5 * p, "ms", 0);
+    goal("generation on openai.yaml faster than openapi-typescript alone (wall)", x1?.get("ours")?.wallMs, x1?.get("ots")?.wallMs, (o, p) => o < p, "ms", 0);
+    const x16 = openaiFigures.get(16);
+    goal("growth ×1 → ×16 no worse than linear (ours: wall ×16 ÷ ×1 ≤ 16; peer column: hey-api's ratio)", ratioOf(x16?.get("ours")?.wallMs, x1?.get("ours")?.wallMs), ratioOf(x16?.get("hey")?.wallMs, x1?.get("hey")?.wallMs), (o) => o <= 16, "×");
     const base = openaiFigures.get(1);
     if (base !== undefined && openaiFigures.size > 1) {
       const growthRows = GENERATION_TOOLS.map((t) => [
@@ -138,6 +152,7 @@ async function main(): Promise<void> {
     ]);
     const figures = await benchTypecheck(outputs, scratch);
     const ours = figures.get("ours");
+    goal("type-check time of the openai.yaml output ≤ hey-api's", ours?.checkS, figures.get("hey")?.checkS, (o, p) => o <= p, "s");
     const rows = [...figures].map(([id, f]) => [
       id === "ots" ? "openapi-typescript (types only)" : id === "openapi-fetch" ? "openapi-typescript + openapi-fetch" : id === "hey" ? "@hey-api/openapi-ts" : "openapi-client-gen (ours)",
       fixed(f.checkS, 2),
@@ -156,6 +171,8 @@ async function main(): Promise<void> {
     await ensureOutputs("introw");
     const figures = await benchClients(new Map([["ours", outputDir(scratch, "ours", "introw")], ["hey", outputDir(scratch, "hey", "introw")]]), scratch);
     const ours = figures.get("ours");
+    goal("runtime overhead per call ≤ openapi-fetch's", ours?.overheadUs, figures.get("openapi-fetch")?.overheadUs, (o, p) => o <= p, "µs");
+    goal("bundle (gzip) ≤ openapi-fetch's", ours?.size?.gzip, figures.get("openapi-fetch")?.size?.gzip, (o, p) => o <= p, "B", 0);
     const names: Record<string, string> = { ours: "openapi-client-gen (ours)", hey: "@hey-api/openapi-ts client", "openapi-fetch": "openapi-fetch", raw: "raw fetch + JSON.parse" };
     const rows = [...figures].map(([id, f]) => [
       names[id] ?? id,
@@ -172,6 +189,10 @@ async function main(): Promise<void> {
     emit(`Overhead: getPayout called ${process.env["BENCH_CALLS"] ?? "100000"} times after 20 000 warm-up calls, in a fresh node process per run. Size: esbuild bundle, minify, ESM, browser platform, gzip -9 of a one-call app.\n`);
   }
 
+  if (goals.length > 0) {
+    emit(`## Goals (issue 7), checked on this run\n`);
+    emit(`${table(["goal", "ours", "peer", "result"], goals)}\n`);
+  }
   emit(`Load average when the run ended: ${os.loadavg().map((l) => l.toFixed(1)).join(", ")}; the run took ${((performance.now() - started) / 60_000).toFixed(1)} min.`);
   if (!filtered) writeFileSync(path.join(PROJECT_ROOT, "test/bench/RESULTS.md"), `${report.join("\n").trimEnd()}\n`);
   else console.log(`(BENCH_SECTIONS=${sections.join(",")}: RESULTS.md not written)`);
