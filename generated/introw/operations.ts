@@ -63,7 +63,7 @@ const listPayouts_spec: OperationSpec = {
  * Paginated: `await` gives the first page; `for await (const item of listPayouts(...))` walks every item across pages and `.pages()` every page (options `maxItems`, `maxPages`).
  *
  * @param client - The client from `createClient`.
- * @param params - `ListPayoutsParams`: `limit` (query): Maximum number of payouts to return. Defaults to 25.; `cursor` (query): Cursor returned by a previous list response.; `stage` (query): Filter payouts by stage.; `partnerId` (query): Filter payouts for a single partner.; `periodStart` (query): Filter payouts with a period starting on or after this date.; `periodEnd` (query): Filter payouts with a period ending on or before this date..
+ * @param params - `ListPayoutsParams`: `limit` (query): Maximum number of payouts to return. Defaults to 25; `cursor` (query): Cursor returned by a previous list response; `stage` (query): Filter payouts by stage; `partnerId` (query): Filter payouts for a single partner; `periodStart` (query): Filter payouts with a period starting on or after this date; `periodEnd` (query): Filter payouts with a period ending on or before this date.
  * @param options - Per-request options: `signal`, `headers`, `timeoutMs` (ms), `maxRetries`, `idempotencyKey`.
  * @returns The 200 (Payout page returned successfully.) response body as `ListPayoutsResponse`; `.withResponse()` adds the `Response` and typed headers, `.safe()` returns a result instead of throwing.
  * @throws {AuthenticationError} 401: API key is missing, invalid, expired, or revoked.
@@ -117,7 +117,7 @@ const getPayout_spec: OperationSpec = {
  * `GET /api/v1/payouts/{id}`
  *
  * @param client - The client from `createClient`.
- * @param params - `GetPayoutParams`: `id` (path, required): Payout identifier..
+ * @param params - `GetPayoutParams`: `id` (path, required): Payout identifier.
  * @param options - Per-request options: `signal`, `headers`, `timeoutMs` (ms), `maxRetries`, `idempotencyKey`.
  * @returns The 200 (Payout returned successfully.) response body as `GetPayoutResponse`; `.withResponse()` adds the `Response` and typed headers, `.safe()` returns a result instead of throwing.
  * @throws {AuthenticationError} 401: API key is missing, invalid, expired, or revoked.
@@ -177,7 +177,7 @@ const updatePayout_spec: OperationSpec = {
  * Source: reconstructed from the payouts guide.
  *
  * @param client - The client from `createClient`.
- * @param params - `UpdatePayoutParams`: `id` (path, required): Payout identifier.; `body` (application/json, required).
+ * @param params - `UpdatePayoutParams`: `id` (path, required): Payout identifier; `body` (application/json, required).
  * @param options - Per-request options: `signal`, `headers`, `timeoutMs` (ms), `maxRetries`, `idempotencyKey`.
  * @returns The 200 (Payout updated successfully.) response body as `UpdatePayoutResponse`; `.withResponse()` adds the `Response` and typed headers, `.safe()` returns a result instead of throwing.
  * @throws {AuthenticationError} 401: API key is missing, invalid, expired, or revoked.
@@ -255,7 +255,7 @@ const listCommissionLines_spec: OperationSpec = {
  * Paginated: `await` gives the first page; `for await (const item of listCommissionLines(...))` walks every item across pages and `.pages()` every page (options `maxItems`, `maxPages`).
  *
  * @param client - The client from `createClient`.
- * @param params - `ListCommissionLinesParams`: `limit` (query): Maximum number of commission lines to return. Defaults to 25.; `cursor` (query): Cursor returned by a previous list response.; `payoutId` (query): Filter commission lines attached to a single payout.; `partnerId` (query): Filter commission lines for a single partner.; `status` (query): Filter commission lines by status..
+ * @param params - `ListCommissionLinesParams`: `limit` (query): Maximum number of commission lines to return. Defaults to 25; `cursor` (query): Cursor returned by a previous list response; `payoutId` (query): Filter commission lines attached to a single payout; `partnerId` (query): Filter commission lines for a single partner; `status` (query): Filter commission lines by status.
  * @param options - Per-request options: `signal`, `headers`, `timeoutMs` (ms), `maxRetries`, `idempotencyKey`.
  * @returns The 200 (Commission line page returned successfully.) response body as `ListCommissionLinesResponse`; `.withResponse()` adds the `Response` and typed headers, `.safe()` returns a result instead of throwing.
  * @throws {AuthenticationError} 401: API key is missing, invalid, expired, or revoked.
@@ -381,7 +381,7 @@ const getCommissionLine_spec: OperationSpec = {
  * Source: reconstructed from the payouts guide.
  *
  * @param client - The client from `createClient`.
- * @param params - `GetCommissionLineParams`: `id` (path, required): Commission line identifier..
+ * @param params - `GetCommissionLineParams`: `id` (path, required): Commission line identifier.
  * @param options - Per-request options: `signal`, `headers`, `timeoutMs` (ms), `maxRetries`, `idempotencyKey`.
  * @returns The 200 (Commission line returned successfully.) response body as `GetCommissionLineResponse`; `.withResponse()` adds the `Response` and typed headers, `.safe()` returns a result instead of throwing.
  * @throws {AuthenticationError} 401: API key is missing, invalid, expired, or revoked.
@@ -444,7 +444,7 @@ const updateCommissionLine_spec: OperationSpec = {
  * Source: reconstructed from the payouts guide.
  *
  * @param client - The client from `createClient`.
- * @param params - `UpdateCommissionLineParams`: `id` (path, required): Commission line identifier.; `body` (application/json, required).
+ * @param params - `UpdateCommissionLineParams`: `id` (path, required): Commission line identifier; `body` (application/json, required).
  * @param options - Per-request options: `signal`, `headers`, `timeoutMs` (ms), `maxRetries`, `idempotencyKey`.
  * @returns The 200 (Commission line updated successfully.) response body as `UpdateCommissionLineResponse`; `.withResponse()` adds the `Response` and typed headers, `.safe()` returns a result instead of throwing.
  * @throws {AuthenticationError} 401: API key is missing, invalid, expired, or revoked.
@@ -511,7 +511,7 @@ const declineCommissionLine_spec: OperationSpec = {
  * Source: reconstructed from the payouts guide.
  *
  * @param client - The client from `createClient`.
- * @param params - `DeclineCommissionLineParams`: `id` (path, required): Commission line identifier.; `body` (application/json, required).
+ * @param params - `DeclineCommissionLineParams`: `id` (path, required): Commission line identifier; `body` (application/json, required).
  * @param options - Per-request options: `signal`, `headers`, `timeoutMs` (ms), `maxRetries`, `idempotencyKey`.
  * @returns The 200 (Commission line declined successfully.) response body as `DeclineCommissionLineResponse`; `.withResponse()` adds the `Response` and typed headers, `.safe()` returns a result instead of throwing.
  * @throws {AuthenticationError} 401: API key is missing, invalid, expired, or revoked.
@@ -571,7 +571,7 @@ const detachCommissionLine_spec: OperationSpec = {
  * `POST /api/v1/commission-lines/{id}/detach`
  *
  * @param client - The client from `createClient`.
- * @param params - `DetachCommissionLineParams`: `id` (path, required): Commission line identifier..
+ * @param params - `DetachCommissionLineParams`: `id` (path, required): Commission line identifier.
  * @param options - Per-request options: `signal`, `headers`, `timeoutMs` (ms), `maxRetries`, `idempotencyKey`.
  * @returns The 200 (Commission line detached successfully.) response body as `DetachCommissionLineResponse`; `.withResponse()` adds the `Response` and typed headers, `.safe()` returns a result instead of throwing.
  * @throws {AuthenticationError} 401: API key is missing, invalid, expired, or revoked.

@@ -38,7 +38,7 @@ const getPayout_spec: OperationSpec = {
  * `GET /api/payout/{id}`
  *
  * @param client - The client from `createClient`.
- * @param params - `GetPayoutParams`: `id` (path, required): Payout identifier..
+ * @param params - `GetPayoutParams`: `id` (path, required): Payout identifier.
  * @param options - Per-request options: `signal`, `headers`, `timeoutMs` (ms), `maxRetries`, `idempotencyKey`.
  * @returns The 200 (Payout found.) response body as `GetPayoutResponse`; `.withResponse()` adds the `Response` and typed headers, `.safe()` returns a result instead of throwing.
  * @throws {AuthenticationError} 401: The x-api-key or signature header is missing or invalid. The page documents neither the status nor the body of this case; 401 with the error envelope is assumed.
@@ -107,7 +107,7 @@ const listPayouts_spec: OperationSpec = {
  * Paginated: `await` gives the first page; `for await (const item of listPayouts(...))` walks every item across pages and `.pages()` every page (options `maxItems`, `maxPages`).
  *
  * @param client - The client from `createClient`.
- * @param params - `ListPayoutsParams`: `subaccount_id` (query, required): Subaccount ID.; `limit` (query): Limit of request data (maximum number of payouts in the page), a positive integer sent as a string.; `from` (query): Filter by create date from, in format 'YYYY-MM-DD hh:mm'.; `to` (query): Filter by create date to, in format 'YYYY-MM-DD hh:mm'.; `status` (query): Filter by payout status: 0 = AWAITING, 1 = PENDING, 2 = UNASSESSED, 3 = IN_PROGRESS, 4 = SUCCESSFUL, 5 = CANCELLED, 6 = FAILED, 7 = SUCCESSFUL_PENDING_KYC.; `lastkey` (query): Continuation token: the `lastkey` of the previous page. The page documents the token in the response but not how it is sent back; this query parameter is assumed..
+ * @param params - `ListPayoutsParams`: `subaccount_id` (query, required): Subaccount ID; `limit` (query): Limit of request data (maximum number of payouts in the page), a positive integer sent as a string; `from` (query): Filter by create date from, in format 'YYYY-MM-DD hh:mm'; `to` (query): Filter by create date to, in format 'YYYY-MM-DD hh:mm'; `status` (query): Filter by payout status: 0 = AWAITING, 1 = PENDING, 2 = UNASSESSED, 3 = IN_PROGRESS, 4 = SUCCESSFUL, 5 = CANCELLED, 6 = FAILED, 7 = SUCCESSFUL_PENDING_KYC; `lastkey` (query): Continuation token: the `lastkey` of the previous page. The page documents the token in the response but not how it is sent back; this query parameter is assumed.
  * @param options - Per-request options: `signal`, `headers`, `timeoutMs` (ms), `maxRetries`, `idempotencyKey`.
  * @returns The 200 (Payout page found.) response body as `ListPayoutsResponse`; `.withResponse()` adds the `Response` and typed headers, `.safe()` returns a result instead of throwing.
  * @throws {BadRequestError} 400: Query parameters failed validation (e.g. a missing `subaccount_id`). The page documents no status for this case; 400 with the error envelope is assumed.

@@ -97,8 +97,8 @@ function functionDocs(o: OperationModel, kind: SkeletonKind): string {
   const tags: string[] = [];
   tags.push("@param client - The client from `createClient`.");
   if (kind !== "operationWithoutParams") {
-    const list = o.parameters.map((p) => `\`${docLine(p.key)}\` (${p.in}${p.required ? ", required" : ""})${p.description !== undefined ? `: ${docLine(p.description)}` : ""}`);
-    if (o.requestBody !== undefined) list.push(`\`body\` (${docLine(o.requestBody.mediaType)}${o.requestBody.required ? ", required" : ""})${o.requestBody.description !== undefined ? `: ${docLine(o.requestBody.description)}` : ""}`);
+    const list = o.parameters.map((p) => `\`${docLine(p.key)}\` (${p.in}${p.required ? ", required" : ""})${p.description !== undefined ? `: ${docLine(p.description).replace(/[.;]+$/, "")}` : ""}`);
+    if (o.requestBody !== undefined) list.push(`\`body\` (${docLine(o.requestBody.mediaType)}${o.requestBody.required ? ", required" : ""})${o.requestBody.description !== undefined ? `: ${docLine(o.requestBody.description).replace(/[.;]+$/, "")}` : ""}`);
     tags.push(`@param params - \`${o.types.params}\`: ${list.join("; ")}.`);
   }
   tags.push("@param options - Per-request options: `signal`, `headers`, `timeoutMs` (ms), `maxRetries`, `idempotencyKey`.");

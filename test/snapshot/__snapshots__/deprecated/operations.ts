@@ -35,7 +35,7 @@ const getOld_spec: OperationSpec = {
  * `GET /old`
  *
  * @param client - The client from `createClient`.
- * @param params - `GetOldParams`: `legacy` (query): Use `modern`..
+ * @param params - `GetOldParams`: `legacy` (query): Use `modern`.
  * @param options - Per-request options: `signal`, `headers`, `timeoutMs` (ms), `maxRetries`, `idempotencyKey`.
  * @returns The 200 (ok) response body as `GetOldResponse`; `.withResponse()` adds the `Response` and typed headers, `.safe()` returns a result instead of throwing.
  * @throws {ApiConnectionError} When the server cannot be reached; {ApiTimeoutError} after `timeoutMs`.
