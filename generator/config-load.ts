@@ -108,13 +108,16 @@ export function checkConfig(value: unknown, file: string): UserConfig {
     for (const key of ["input", "output", "name"] as const) {
       if (typeof target[key] !== "string" || target[key] === "") problem(`${at}/${key}`, `\`${key}\` must be a non-empty string.`);
     }
+    if (target["defaultServer"] !== undefined && (typeof target["defaultServer"] !== "string" || target["defaultServer"] === "")) {
+      problem(`${at}/defaultServer`, "`defaultServer` must be a server name, e.g. \"staging\".");
+    }
     for (const key of ["strict", "allowRemoteRefs"] as const) {
       if (target[key] !== undefined && typeof target[key] !== "boolean") problem(`${at}/${key}`, `\`${key}\` must be a boolean.`);
     }
     for (const key of ["pagination", "enumNames"] as const) {
       if (target[key] !== undefined && !isRecord(target[key])) problem(`${at}/${key}`, `\`${key}\` must be an object keyed by operationId or pointer.`);
     }
-    const known = new Set(["input", "output", "name", "strict", "allowRemoteRefs", "pagination", "enumNames"]);
+    const known = new Set(["input", "output", "name", "strict", "allowRemoteRefs", "pagination", "enumNames", "defaultServer"]);
     for (const key of Object.keys(target)) if (!known.has(key)) problem(`${at}/${key}`, `unknown target option '${key}'.`);
   }
   if (issues.length > 0) throw new SpecError(issues);

@@ -19,6 +19,11 @@ export interface TargetConfig {
   readonly pagination?: Readonly<Record<string, PaginationOverride>>;
   /** Names for inline enums, keyed by JSON pointer of the schema holding `enum`. */
   readonly enumNames?: Readonly<Record<string, string>>;
+  /**
+   * Name of the server (from the document's `servers`, as the generated `ServerName` spells it) that
+   * `createClient` uses when the caller names none. @default the document's first server
+   */
+  readonly defaultServer?: string;
   /** Treat every warning as an error. @default false */
   readonly strict?: boolean;
   /** Allow `$ref`s to `http(s)` URLs (network access while loading). @default false */

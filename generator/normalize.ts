@@ -10,7 +10,7 @@ import { literal } from "./emit/docs.js";
 import { discoverEnums, entityName, type EnumSource } from "./enums.js";
 import { pointer, pointerToken } from "./issues.js";
 import { pickMediaType, bodyEncoding, responseKind, isJsonMediaType } from "./media.js";
-import type { ApiModel, Issue, OperationModel, ParameterModel, RequestBodyModel, ResponseModel, TypeAliasModel } from "./model.js";
+import type { ApiModel, Issue, OperationModel, ParameterModel, RequestBodyModel, ResponseModel, ServerModel, TypeAliasModel } from "./model.js";
 import { camelCase, compareCodeUnits, dedupe, GENERATED_RESERVED, operationName, operationTypeStem, pascalCase, renameReason, schemaAliasName } from "./naming.js";
 import { detectPagination } from "./pagination.js";
 import { normalizeSecurity, normalizeServers, operationSecurity } from "./servers-security.js";
@@ -108,7 +108,7 @@ export function normalize(input: ValidDocument, options: GenerateOptions): ApiMo
     title: asString(info["title"]) ?? options.name,
     version: info["version"] === undefined ? "0.0.0" : String(info["version"]),
     ...(description !== undefined ? { description } : {}),
-    servers: normalizeServers(doc),
+    servers: withDefaultServer(normalizeServers(doc), options.defaultServer, issues),
     securitySchemes: security,
     operations,
     schemaAliases,
@@ -119,6 +119,21 @@ export function normalize(input: ValidDocument, options: GenerateOptions): ApiMo
     typesDocument: typesDocument(doc, raw, names),
     issues,
   };
+}
+
+/**
+ * Moves the configured default server first (the runtime uses the first server when the caller names none).
+ * Names are assigned before the move, so they do not depend on the choice.
+ */
+function withDefaultServer(servers: ServerModel[], name: string | undefined, issues: Issue[]): ServerModel[] {
+  if (name === undefined) return servers;
+  const chosen = servers.find((s) => s.name === name);
+  if (chosen === undefined) {
+    const known = servers.map((s) => `'${s.name}'`).join(", ") || "none";
+    issues.push({ code: "unknown-default-server", severity: "error", pointer: "/servers", message: `defaultServer '${name}' is not one of the document's servers (${known}); fix the target's defaultServer.` });
+    return servers;
+  }
+  return [chosen, ...servers.filter((s) => s !== chosen)];
 }
 
 /**

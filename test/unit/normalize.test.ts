@@ -212,3 +212,27 @@ describe("security scheme credentials", () => {
     ]);
   });
 });
+
+describe("defaultServer (target option)", () => {
+  const doc = {
+    servers: [{ url: "https://api.example.com" }, { url: "https://api.staging.example.com" }],
+    paths: { "/a": { get: { operationId: "getA", responses: ok } } },
+  };
+  const build = (defaultServer?: string): ApiModel => {
+    const result = validate({ openapi: "3.1.0", info: { title: "T", version: "1" }, ...doc });
+    return normalize(result.document!, { input: "x.yaml", output: "out", name: "T", ...(defaultServer !== undefined ? { defaultServer } : {}) });
+  };
+
+  it("puts the named server first (the one createClient uses) without renaming any server", () => {
+    expect(build().servers.map((s) => s.name)).toEqual(["production", "staging"]);
+    expect(build("staging").servers.map((s) => s.name)).toEqual(["staging", "production"]);
+    expect(build("staging").servers[0]!.url).toBe("https://api.staging.example.com");
+  });
+
+  it("is an error naming the known servers when the name matches none", () => {
+    const m = build("qa");
+    expect(m.issues.filter((i) => i.severity === "error")).toEqual([
+      expect.objectContaining({ code: "unknown-default-server", message: expect.stringContaining("'production', 'staging'") }),
+    ]);
+  });
+});
