@@ -180,7 +180,6 @@ async function importAndCall(dir: string, operationNames: readonly string[], par
 async function typecheckClients(dirs: readonly string[], batch: number): Promise<Map<string, string[]>> {
   const tscDir = path.join(root, `tsc-${batch}`);
   await mkdir(tscDir, { recursive: true });
-  await writeFile(path.join(root, "package.json"), JSON.stringify({ type: "module", private: true }));
   const files = dirs.flatMap((dir) => SPEC_FILES.map((f) => path.join(dir, f)));
   await writeFile(path.join(tscDir, "tsconfig.json"), JSON.stringify({ compilerOptions: STRICT_OPTIONS, files }));
   const tsc = path.join(PROJECT_ROOT, "node_modules", "typescript", "bin", "tsc");
@@ -227,6 +226,8 @@ async function checkSpec(spec: Record<string, unknown>, expected: readonly strin
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), "hostile-"));
   await mkdir(path.join(root, "specs"));
+  // ESM for tsc (NodeNext) and for the imported clients; written once (rewriting it races with imports).
+  await writeFile(path.join(root, "package.json"), JSON.stringify({ type: "module", private: true }));
   await mkdir(path.join(root, "clients"));
   sharedRuntime = path.join(root, "runtime");
   // The runtime every client shares (copied unchanged into each output): once as TypeScript, once compiled.
