@@ -6,6 +6,7 @@
 import { readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { BaseResolver, Source, bundle, createConfig, type Document } from "@redocly/openapi-core";
+import { someRecord } from "./document.js";
 import { SpecError, locateIssues, type Issue } from "./issues.js";
 
 /** Largest file accepted, in bytes (64 MiB): larger inputs get a clear error instead of exhausting memory. */
@@ -13,20 +14,7 @@ export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 /** True when any `$ref` in the document points outside it (a file or URL). Iterative: deep documents cannot overflow the stack. */
 export function hasExternalRefs(document: unknown): boolean {
-  const stack: unknown[] = [document];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (typeof node !== "object" || node === null) continue;
-    if (Array.isArray(node)) {
-      for (const item of node) stack.push(item);
-      continue;
-    }
-    const record = node as Record<string, unknown>;
-    const ref = record["$ref"];
-    if (typeof ref === "string" && !ref.startsWith("#")) return true;
-    for (const key in record) stack.push(record[key]);
-  }
-  return false;
+  return someRecord(document, (record) => typeof record["$ref"] === "string" && !record["$ref"].startsWith("#"));
 }
 
 class GuardedResolver extends BaseResolver {

@@ -63,3 +63,23 @@ export function deref(doc: unknown, value: unknown): unknown {
 export function derefRecord(doc: unknown, value: unknown): JsonRecord | undefined {
   return asRecord(deref(doc, value));
 }
+
+/**
+ * True when `test` holds for any object (not array) reachable from `root`. Iterative, so deep documents cannot
+ * overflow the stack; `descend(key)` decides which properties are walked (all by default).
+ */
+export function someRecord(root: unknown, test: (record: JsonRecord) => boolean, descend: (key: string) => boolean = () => true): boolean {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== "object" || node === null) continue;
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push(item);
+      continue;
+    }
+    const record = node as JsonRecord;
+    if (test(record)) return true;
+    for (const key of Object.keys(record)) if (descend(key)) stack.push(record[key]);
+  }
+  return false;
+}

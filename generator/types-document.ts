@@ -2,7 +2,7 @@
  * The document openapi-typescript types (part of normalize): the valid document with every operationId set to
  * its generated name and the quirks openapi-typescript would type loosely repaired. Pure.
  */
-import { asRecord, entries, type JsonRecord, type LowerMethod } from "./document.js";
+import { asRecord, entries, someRecord, type JsonRecord, type LowerMethod } from "./document.js";
 import type { ValidDocument } from "./validate.js";
 
 /** One operation as found in `paths`. */
@@ -16,19 +16,11 @@ export interface RawOperation {
 
 /** True when any schema in the document has `readOnly: true` or `writeOnly: true` (examples are skipped). Iterative. */
 export function hasReadWriteOnly(doc: JsonRecord): boolean {
-  const stack: unknown[] = [doc];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (typeof node !== "object" || node === null) continue;
-    if (Array.isArray(node)) {
-      for (const item of node) stack.push(item);
-      continue;
-    }
-    const record = node as JsonRecord;
-    if (record["readOnly"] === true || record["writeOnly"] === true) return true;
-    for (const key of Object.keys(record)) if (key !== "example" && key !== "examples" && !key.startsWith("x-")) stack.push(record[key]);
-  }
-  return false;
+  return someRecord(
+    doc,
+    (record) => record["readOnly"] === true || record["writeOnly"] === true,
+    (key) => key !== "example" && key !== "examples" && !key.startsWith("x-"),
+  );
 }
 
 /**
