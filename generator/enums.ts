@@ -10,7 +10,7 @@
 import { asArray, asRecord, entries, type JsonRecord } from "./document.js";
 import { pointerToken } from "./issues.js";
 import type { EnumModel } from "./model.js";
-import { compareCodeUnits, dedupe, pascalCase, safeIdentifier, valuesConstName } from "./naming.js";
+import { claim, compareCodeUnits, pascalCase, safeIdentifier, valuesConstName } from "./naming.js";
 
 type EnumValue = string | number | boolean | null;
 
@@ -88,8 +88,7 @@ export function discoverEnums(
   for (const [ptr, { typeName, schema }] of componentEnums) {
     const values = primitiveValues(schema);
     if (values === undefined) continue;
-    const valuesName = dedupe([valuesConstName(typeName)], used)[0]!;
-    used.add(valuesName);
+    const valuesName = claim(valuesConstName(typeName), used);
     result.push(enumModel(typeName, valuesName, values, ptr, schema, true));
   }
   const groups = new Map<string, Site[]>();
@@ -107,10 +106,8 @@ export function discoverEnums(
   });
   named.sort((a, b) => compareCodeUnits(a.name, b.name) || compareCodeUnits(a.first.pointer, b.first.pointer));
   for (const { name, site } of named) {
-    const typeName = dedupe([name], used)[0]!;
-    used.add(typeName);
-    const valuesName = dedupe([valuesConstName(typeName)], used)[0]!;
-    used.add(valuesName);
+    const typeName = claim(name, used);
+    const valuesName = claim(valuesConstName(typeName), used);
     result.push(enumModel(typeName, valuesName, site.values, site.pointer, site.schema, false));
   }
   return result;

@@ -133,12 +133,18 @@ export function valuesConstName(typeName: string): string {
  */
 export function dedupe(wanted: readonly string[], taken: ReadonlySet<string> = new Set()): string[] {
   const used = new Set(taken);
-  return wanted.map((name) => {
-    let candidate = name;
-    for (let n = 2; used.has(candidate); n++) candidate = `${name}${n}`;
-    used.add(candidate);
-    return candidate;
-  });
+  return wanted.map((name) => claim(name, used));
+}
+
+/**
+ * The first of `name`, `name2`, `name3`, … not in `used`; adds it to `used`. The incremental form of `dedupe`
+ * for callers that name things one at a time against a growing set (no copy of the set per name).
+ */
+export function claim(name: string, used: Set<string>): string {
+  let candidate = name;
+  for (let n = 2; used.has(candidate); n++) candidate = `${name}${n}`;
+  used.add(candidate);
+  return candidate;
 }
 
 /** Code-unit comparator: the only sort order the generator uses. */

@@ -11,7 +11,7 @@ import { discoverEnums, entityName, type EnumSource } from "./enums.js";
 import { pointer, pointerToken } from "./issues.js";
 import { pickMediaType, bodyEncoding, responseKind, isJsonMediaType } from "./media.js";
 import type { ApiModel, Issue, OperationModel, ParameterModel, RequestBodyModel, ResponseModel, ServerModel, TypeAliasModel } from "./model.js";
-import { camelCase, compareCodeUnits, dedupe, GENERATED_RESERVED, operationName, operationTypeStem, pascalCase, renameReason, schemaAliasName } from "./naming.js";
+import { camelCase, claim, compareCodeUnits, dedupe, GENERATED_RESERVED, operationName, operationTypeStem, pascalCase, renameReason, schemaAliasName } from "./naming.js";
 import { detectPagination } from "./pagination.js";
 import { normalizeSecurity, normalizeServers, operationSecurity } from "./servers-security.js";
 import type { ValidDocument } from "./validate.js";
@@ -196,9 +196,7 @@ function buildParameters(doc: JsonRecord, r: RawOperation, hasBody: boolean, iss
   const used = new Set<string>([...(hasBody ? ["body"] : []), ...keys.filter((k, i) => k === wantedKeys[i])]);
   const finalKeys = keys.map((k, i) => {
     if (k === wantedKeys[i]) return k;
-    const [unique] = dedupe([k], used);
-    used.add(unique!);
-    return unique!;
+    return claim(k, used);
   });
   params.forEach((p, i) => {
     if (finalKeys[i] === wantedKeys[i]) return;
@@ -287,9 +285,8 @@ function buildOperation(
   const responseComponent = componentRef !== undefined ? aliasByKey.get(componentRef.replace(/~1/g, "/").replace(/~0/g, "~")) : undefined;
   const wantedTypes = ["Params", "Response", "Error", "Headers", "Item"].map((s) => `${typeName}${s}`);
   const reuse = responseComponent !== undefined && responseComponent === wantedTypes[1];
-  const declared = dedupe(wantedTypes.filter((_, i) => !(i === 1 && reuse)), taken);
+  const declared = wantedTypes.filter((_, i) => !(i === 1 && reuse)).map((w) => claim(w, taken));
   const finalTypes = reuse ? [declared[0]!, responseComponent!, ...declared.slice(1)] : declared;
-  finalTypes.forEach((n) => taken.add(n));
   const queryKeys = new Map(parameters.filter((p) => p.in === "query").map((p) => [p.name, p.key]));
   const operationId = asString(r.op["operationId"]);
   const pagination = detectPagination(

@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  claim,
   camelCase,
   compareCodeUnits,
   dedupe,
@@ -193,5 +194,21 @@ describe("properties over any text", () => {
         expect(dedupe(wanted, new Set(taken))).toEqual(names);
       }),
     );
+  });
+});
+
+describe("claim", () => {
+  it("takes the first free name of name, name2, name3 … and records it", () => {
+    const used = new Set(["Pet", "Pet2"]);
+    expect(claim("Pet", used)).toBe("Pet3");
+    expect(claim("Pet", used)).toBe("Pet4");
+    expect(claim("Order", used)).toBe("Order");
+    expect([...used]).toEqual(["Pet", "Pet2", "Pet3", "Pet4", "Order"]);
+  });
+
+  it("agrees with dedupe, which names a whole list at once", () => {
+    const wanted = ["a", "a", "b", "a2", "a"];
+    const used = new Set(["b"]);
+    expect(wanted.map((w) => claim(w, used))).toEqual(dedupe(wanted, new Set(["b"])));
   });
 });
