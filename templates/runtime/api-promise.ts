@@ -40,9 +40,8 @@ export interface ApiPromise<TData, TError = unknown, THeaders = HeaderMap> exten
 export function toApiPromise<TData, TError, THeaders>(
   core: Promise<ApiResponse<TData, THeaders>>,
 ): ApiPromise<TData, TError, THeaders> {
-  // Marked handled so that using only .safe() or .withResponse() leaves no unhandled rejection;
-  // `await` on the promise itself still rejects.
-  core.catch(noop);
+  // `p` marked handled so that using only .safe() or .withResponse() leaves no unhandled rejection
+  // (`core` is handled by the `then` below); `await` on the promise itself still rejects.
   const p = core.then((r) => r.data);
   p.catch(noop);
   return Object.assign(p, {

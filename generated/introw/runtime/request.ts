@@ -90,7 +90,7 @@ async function send(
   }
   setHeaders(h, options.headers);
   if (idempotencyKey !== undefined) h["idempotency-key"] = idempotencyKey;
-  let body: BodyInit | undefined;
+  let body: BodyInit | null = null;
   if (spec.body && values["body"] !== undefined) {
     const b = encodeBody(spec.body, values["body"]);
     body = b.body;
@@ -100,13 +100,15 @@ async function send(
   await applyAuth(client, spec.security, t);
   // Credential-like headers set by hand (Authorization, API keys, tokens) are secrets too; short
   // values are skipped so that redaction cannot mangle ordinary text.
-  for (const k in h)
-    if (/auth|api.?key|token|secret/i.test(k) && h[k]!.length > 7)
-      t.secrets.push(h[k]!, h[k]!.replace(/^\S+ /, ""));
+  for (const k in h) {
+    const v = h[k]!;
+    if (/[\r\n]/.test(v)) throw new TypeError(`Header "${k}" contains CR or LF`);
+    if (/auth|api.?key|token|secret/i.test(k) && v.length > 7)
+      t.secrets.push(v, v.replace(/^\S+ /, ""));
+  }
+  // Cookie pairs are percent-encoded: joining them adds no CR or LF.
   if (t.cookies.length)
     h["cookie"] = (h["cookie"] ? [h["cookie"], ...t.cookies] : t.cookies).join("; ");
-  for (const [k, v] of Object.entries(h))
-    if (/[\r\n]/.test(v)) throw new TypeError(`Header "${k}" contains CR or LF`);
   const url =
     client.baseUrl +
     buildPath(spec.path, spec.params, values) +
@@ -125,21 +127,25 @@ async function send(
 
   for (let attempt = 1; ; attempt++) {
     signal?.throwIfAborted();
+    // Aborted only on a timeout, the caller's abort or a failure: aborting (and a signal on the Request,
+    // which undici links to a second controller) costs more than the rest of a call.
     const ctrl = new AbortController();
     const onAbort = (): void => ctrl.abort(signal!.reason);
     signal?.addEventListener("abort", onAbort);
-    let timedOut = false;
-    clock.sleep(timeoutMs, ctrl.signal).then(() => {
-      timedOut = true;
-      ctrl.abort();
-    }, noop);
+    // Only the timer aborts `ctrl` before the attempt ends (a caller's abort is checked first).
+    const fire = (): void => ctrl.abort();
+    // The timeout timer: setTimeout, or the injected clock's sleep (cancelled through `stop`).
+    let stop: AbortController | undefined;
+    const timer = o.clock
+      ? void o.clock.sleep(timeoutMs, (stop = new AbortController()).signal).then(fire, noop)
+      : setTimeout(fire, timeoutMs);
     const start = clock.now();
     let res: Response | undefined;
     let raw: string | Blob = "";
     let failure: Error | undefined;
     let sent = false;
     try {
-      let req = new Request(url, { method, headers: h, body: body ?? null, signal: ctrl.signal });
+      let req = new Request(url, { method, headers: h, body });
       req = (await o.onRequest?.(req)) ?? req;
       let inHook = false;
       try {
@@ -154,6 +160,7 @@ async function send(
       } catch (e) {
         if (inHook) throw e; // the caller's onResponse failed: not a network error
         if (signal?.aborted) throw signal.reason;
+        const timedOut = ctrl.signal.aborted;
         sent ||= timedOut || !notSent(e);
         failure = new (timedOut ? ApiTimeoutError : ApiConnectionError)(
           `${timedOut ? `Timed out after ${timeoutMs} ms` : "Connection error"}: ${method} ${safeUrl}`,
@@ -163,7 +170,9 @@ async function send(
         );
       }
     } finally {
-      ctrl.abort(); // ends the timeout timer (the body, if any, has been read)
+      clearTimeout(timer);
+      stop?.abort();
+      if (!res?.bodyUsed) ctrl.abort(); // a failed attempt: cancel whatever fetch still holds (e.g. an unread body)
       signal?.removeEventListener("abort", onAbort);
     }
     const status = res?.status;

@@ -69,19 +69,21 @@ export const backoffMs = (retry: number, random: number): number =>
  * @returns undefined when no header gives a usable value
  */
 export function serverDelayMs(headers: Headers, status: number, now: number): number | undefined {
-  const cap = (ms: number): number => Math.min(Math.max(ms, 0), 60000);
-  const ms = headers.get("retry-after-ms");
-  if (ms && isFinite(+ms)) return cap(+ms);
+  // NaN for an absent or empty header
+  const get = (name: string): number => +(headers.get(name) || NaN);
   const ra = headers.get("retry-after");
-  if (ra) {
-    if (isFinite(+ra)) return cap(+ra * 1000);
-    const date = Date.parse(ra);
-    if (!isNaN(date)) return cap(date - now);
-  }
-  const reset = headers.get("x-ratelimit-reset");
-  if (status === 429 && reset && isFinite(+reset)) {
-    const v = +reset;
-    return cap(v > 1e12 ? v - now : v > 1e9 ? v * 1000 - now : v * 1000);
-  }
-  return undefined;
+  const reset = get("x-ratelimit-reset");
+  const ms = [
+    get("retry-after-ms"),
+    get("retry-after") * 1000,
+    ra ? Date.parse(ra) - now : NaN,
+    status === 429
+      ? reset > 1e12
+        ? reset - now
+        : reset > 1e9
+          ? reset * 1000 - now
+          : reset * 1000
+      : NaN,
+  ].find(isFinite);
+  return ms === undefined ? ms : Math.min(Math.max(ms, 0), 60000);
 }

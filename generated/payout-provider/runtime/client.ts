@@ -61,7 +61,10 @@ export interface ClientOptions {
   serverVariables?: Record<string, string> | undefined;
   /** Credentials by security scheme name. */
   auth?: Record<string, Credential | BasicCredential | undefined> | undefined;
-  /** fetch implementation. @default globalThis.fetch (looked up at call time) */
+  /**
+   * fetch implementation, called as `fetch(request, { signal })`: honour `init.signal` (timeouts and
+   * cancellation abort it; `request.signal` is not used). @default globalThis.fetch (looked up at call time)
+   */
   fetch?: ((input: Request, init?: RequestInit) => Promise<Response>) | undefined;
   /** Headers sent with every request (a request's own headers win; `null` removes a default). */
   headers?: Record<string, string | null | undefined> | undefined;
