@@ -78,7 +78,7 @@ async function generateWith(formatter: Formatter, options: GenerateOptions, prev
   lap("validate");
   const strict = options.strict ?? DEFAULTS.strict;
   const fail = (issues: readonly Issue[]): never => {
-    throw new SpecError(locateIssues(issues, loaded.file, loaded.text));
+    throw new SpecError(locateIssues(issues, loaded.file, loaded.text, loaded.yaml));
   };
   const errorsIn = (issues: readonly Issue[]): boolean => issues.some((i) => i.severity === "error" || (strict && i.severity === "warning"));
   const strictly = (issues: readonly Issue[]): Issue[] => issues.map((i) => (strict ? { ...i, severity: "error" as const } : i));
@@ -118,7 +118,7 @@ async function generateWith(formatter: Formatter, options: GenerateOptions, prev
   formatting.catch(() => undefined);
   // Main-thread work that needs no formatted text runs while the pool formats.
   const normalizedSpec = sortedJson(validation.document);
-  const located = locateIssues(all, loaded.file, loaded.text);
+  const located = locateIssues(all, loaded.file, loaded.text, loaded.yaml);
   const formatted = await formatting;
   sources.forEach(([file], i) => files.push({ path: file, contents: header + formatted[i]! }));
   files.push({ path: "README.md", contents: await readme });

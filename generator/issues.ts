@@ -2,7 +2,7 @@
  * Issues (problems found in input) and the error that carries them out of the library.
  * The library never prints or exits: the CLI formats issues and owns exit codes.
  */
-import { parseDocument, isMap, isSeq, type Node } from "yaml";
+import { parseDocument, isMap, isSeq, type Document, type Node } from "yaml";
 import type { Issue } from "./model.js";
 
 export type { Issue };
@@ -51,12 +51,14 @@ export function formatIssue(issue: Issue): string {
 /**
  * Adds file, line and column to issues whose pointer is found in `text` (JSON or YAML).
  * Scans the text again only when there is something to locate, so the happy path pays nothing. JSON is
- * scanned iteratively (bounded memory on a large document); YAML is parsed again for its positions.
+ * scanned iteratively (bounded memory on a large document); YAML positions come from `yaml`, the document
+ * already parsed from `text` (see `load`), or from parsing `text` again when it is not given.
  */
-export function locateIssues(issues: readonly Issue[], file: string, text: string): Issue[] {
+export function locateIssues(issues: readonly Issue[], file: string, text: string, yaml?: Document): Issue[] {
   const pending = issues.filter((i) => i.line === undefined && i.pointer !== "" && i.file === undefined);
   if (pending.length === 0) return issues.map((i) => (i.file === undefined ? { ...i, file } : i));
-  const offsets = /^\s*[[{]/.test(text) ? locateInJson(text, pending.map((i) => i.pointer)) : locateInYaml(text, pending.map((i) => i.pointer));
+  const pointers = pending.map((i) => i.pointer);
+  const offsets = /^\s*[[{]/.test(text) ? locateInJson(text, pointers) : locateInYaml(yaml ?? parseLenient(text), pointers);
   const positions = linePositions(text, [...offsets.values()]);
   return issues.map((issue) => {
     if (issue.file !== undefined) return issue;
@@ -85,14 +87,18 @@ export function linePositions(text: string, offsets: readonly number[]): Map<num
   return out;
 }
 
-function locateInYaml(text: string, pointers: readonly string[]): Map<string, number> {
-  const out = new Map<string, number>();
-  let doc;
+/** `text` parsed for positions only (tolerating duplicate keys and other defects); undefined when it cannot parse. */
+function parseLenient(text: string): Document | undefined {
   try {
-    doc = parseDocument(text, { uniqueKeys: false, strict: false, stringKeys: true });
+    return parseDocument(text, { uniqueKeys: false, strict: false, stringKeys: true });
   } catch {
-    return out;
+    return undefined;
   }
+}
+
+function locateInYaml(doc: Document | undefined, pointers: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  if (doc === undefined) return out;
   for (const p of pointers) {
     const node = findNode(doc.contents, parsePointer(p));
     if (node?.range !== undefined && node.range !== null) out.set(p, node.range[0]);

@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { parseDocument } from "yaml";
+import { parseDocument, type Document } from "yaml";
 import { SpecError, formatIssue, locateIssues, type Issue } from "./issues.js";
 import { bundleExternalRefs, hasExternalRefs, MAX_INPUT_BYTES } from "./bundle.js";
 import { findTooDeep, MAX_DEPTH, tooDeepIssue } from "./validate.js";
@@ -20,6 +20,8 @@ export interface LoadedSpec {
   readonly file: string;
   /** The entry file's text (BOM removed), kept to locate issues by pointer. */
   readonly text: string;
+  /** The entry file's parsed YAML (when it is YAML), kept so locating issues does not parse `text` again. */
+  readonly yaml?: Document;
   /** Every file read, relative to the working directory, sorted. */
   readonly files: readonly string[];
   /** SHA-256 (hex) of the entry file's bytes followed by every other file's bytes, in `files` order. */
@@ -60,8 +62,9 @@ export async function load(input: string, options: LoadOptions = {}): Promise<Lo
   }
   const bytes = await readFile(absolute);
   const text = decodeText(bytes, file);
-  let document = parseText(text, file);
-  assertDepth(document, file, text);
+  const parsed = parseSource(text, file);
+  let document = parsed.document;
+  assertDepth(document, file, text, parsed.yaml);
   const notices: string[] = [];
   let files = [file];
   let hashed: Buffer[] = [bytes];
@@ -78,7 +81,7 @@ export async function load(input: string, options: LoadOptions = {}): Promise<Lo
   }
   const hash = createHash("sha256");
   for (const chunk of hashed) hash.update(chunk);
-  return { document, file, text, files, sha256: hash.digest("hex"), notices };
+  return { document, file, text, ...(parsed.yaml !== undefined ? { yaml: parsed.yaml } : {}), files, sha256: hash.digest("hex"), notices };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -116,10 +119,18 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 
 /** Parses JSON (when the text starts with `{` or `[`) or YAML; errors name line and column. */
 export function parseText(text: string, file: string): unknown {
+  return parseSource(text, file).document;
+}
+
+/**
+ * Parses like {@link parseText}; for YAML also returns the parsed `Document`, whose node ranges locate issues.
+ * @throws {SpecError} as `parseText`.
+ */
+function parseSource(text: string, file: string): { document: unknown; yaml?: Document } {
   const first = /\S/.exec(text);
   if (first !== null && (first[0] === "{" || first[0] === "[")) {
     try {
-      return JSON.parse(text) as unknown;
+      return { document: JSON.parse(text) as unknown };
     } catch (error) {
       const message = (error as Error).message;
       const position = /position (\d+)/.exec(message);
@@ -144,7 +155,7 @@ export function parseText(text: string, file: string): unknown {
     throw inputError(kind, file, `invalid YAML: ${reason}. ${fix}`, at);
   }
   try {
-    return doc.toJS({ maxAliasCount: 1000 }) as unknown;
+    return { document: doc.toJS({ maxAliasCount: 1000 }) as unknown, yaml: doc };
   } catch (error) {
     if (error instanceof RangeError) throw parserFailure(error, file);
     throw inputError("invalid-yaml", file, `invalid YAML: ${(error as Error).message.replace(/\.$/, "")}. Expand or remove the aliases.`);
@@ -161,9 +172,9 @@ function parserFailure(error: unknown, file: string): unknown {
  * Refuses a document nested deeper than {@link MAX_DEPTH} before any recursive tool (bundler, converter) sees it.
  * @throws {SpecError} code `too-deep`, pointing at the level where the limit is crossed.
  */
-function assertDepth(document: unknown, file: string, text: string): void {
+function assertDepth(document: unknown, file: string, text: string, yaml?: Document): void {
   const deep = findTooDeep(document, MAX_DEPTH);
-  if (deep !== undefined) throw new SpecError(locateIssues([tooDeepIssue(deep)], file, text));
+  if (deep !== undefined) throw new SpecError(locateIssues([tooDeepIssue(deep)], file, text, yaml));
 }
 
 async function convertSwagger2(document: Record<string, unknown>, file: string): Promise<Record<string, unknown>> {
