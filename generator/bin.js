@@ -1,14 +1,76 @@
 #!/usr/bin/env node
 // Entry point of the `openapi-client-gen` command. First the instant no-op (plain JS, no tsx): when this exact
 // invocation already produced outputs that still match their spec and manifest, say so and stop. Otherwise run the
-// TypeScript CLI through tsx.
-import { fastNoop } from "./noop.js";
+// TypeScript CLI: precompiled by esbuild into one module cached under node_modules/.cache/openapi-client-gen/
+// (keyed by the generator fingerprint, so any source change rebuilds it), or through tsx when it cannot be built.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { fastNoop, generatorFingerprint } from "./noop.js";
+
+const GENERATOR_DIR = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Path of the compiled CLI for these generator sources, building it when missing: generator/cli.ts and every module
+ * it imports (not packages: they stay imports, resolved from node_modules above the cache) bundled into one ES
+ * module. `import.meta.url` keeps meaning generator/cli.ts, the directory of every module that reads it (so the key
+ * also covers this directory's path). Written to a temporary file and renamed, so concurrent runs never see half a
+ * file; bundles of other sources are removed.
+ * @returns {Promise<string | undefined>} undefined when esbuild is missing or the cache cannot be written.
+ */
+async function compiledCli() {
+  try {
+    const dir = path.join(GENERATOR_DIR, "..", "node_modules", ".cache", "openapi-client-gen");
+    const key = createHash("sha256").update(`${generatorFingerprint()}\0${GENERATOR_DIR}`).digest("hex").slice(0, 16);
+    const file = path.join(dir, `cli-${key}.mjs`);
+    if (existsSync(file)) return file;
+    const esbuild = await import("esbuild");
+    const result = await esbuild.build({
+      entryPoints: [path.join(GENERATOR_DIR, "cli.ts")],
+      bundle: true,
+      packages: "external",
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      write: false,
+      logLevel: "silent",
+      define: { "import.meta.url": JSON.stringify(pathToFileURL(path.join(GENERATOR_DIR, "cli.ts")).href) },
+    });
+    const code = result.outputFiles[0]?.text;
+    if (code === undefined) return undefined;
+    mkdirSync(dir, { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, code);
+    renameSync(temp, file);
+    for (const name of readdirSync(dir)) {
+      if (/^cli-[0-9a-f]{16}\.mjs$/.test(name) && name !== path.basename(file)) rmSync(path.join(dir, name), { force: true });
+    }
+    return file;
+  } catch {
+    return undefined;
+  }
+}
 
 const noop = fastNoop(process.argv.slice(2), process.cwd());
 if (noop !== undefined) {
   process.stdout.write(`${noop}\n`);
 } else {
-  const { register } = await import("tsx/esm/api");
-  register();
-  await import("./cli.ts");
+  const compiled = process.env["OPENAPI_CLIENT_GEN_NO_PRECOMPILE"] === "1" ? undefined : await compiledCli();
+  let ran = false;
+  if (compiled !== undefined) {
+    try {
+      await import(pathToFileURL(compiled).href);
+      ran = true;
+    } catch (error) {
+      // Removed since it was built (a run of other sources replaced it): nothing of it ran, so run through tsx.
+      const e = /** @type {{ code?: unknown, url?: unknown }} */ (error);
+      if (e.code !== "ERR_MODULE_NOT_FOUND" || e.url !== pathToFileURL(compiled).href) throw error;
+    }
+  }
+  if (!ran) {
+    const { register } = await import("tsx/esm/api");
+    register();
+    await import("./cli.ts");
+  }
 }
