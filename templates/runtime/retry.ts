@@ -24,17 +24,14 @@ export const isIdempotent = (method: HttpMethod): boolean => !/^(POST|PATCH)$/.t
 
 /**
  * Whether a fetch rejection proves the request never reached the server.
- * Looks for a Node/undici error `code` along the `cause` chain; browsers give no such detail, so false there.
+ * Looks for a Node/undici error `code` along the `cause` chain (at most `depth` links); browsers give no
+ * such detail, so false there.
  */
-export function notSent(err: unknown): boolean {
-  for (
-    let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0;
-    e && i < 5;
-    e = e.cause as typeof e, i++
-  )
-    if (NOT_SENT.test(String(e.code))) return true;
-  return false;
-}
+export const notSent = (err: unknown, depth = 5): boolean =>
+  err != null &&
+  depth > 0 &&
+  (NOT_SENT.test(String((err as { code?: unknown }).code)) ||
+    notSent((err as { cause?: unknown }).cause, depth - 1));
 
 /**
  * Whether to try again.

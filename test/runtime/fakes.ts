@@ -51,6 +51,7 @@ export class FakeClock implements Clock {
 
 /** One scripted answer: a Response factory, or an error to reject with. */
 export type Step = ((req: Request, init?: RequestInit) => Response | Promise<Response>) | Error;
+// The client calls fetch(url, init), or fetch(request, { signal }) when a hook is set; steps see a Request.
 
 /** What the fake fetch saw for one call (body read as text). */
 export interface Seen {
@@ -65,11 +66,12 @@ export interface Seen {
  * A fetch that answers with `steps` in order (the last step repeats) and records every request.
  */
 export function scriptedFetch(...steps: Step[]): {
-  fetch: (req: Request, init?: RequestInit) => Promise<Response>;
+  fetch: (input: string | Request, init?: RequestInit) => Promise<Response>;
   calls: Seen[];
 } {
   const calls: Seen[] = [];
-  const fetch = async (req: Request, init?: RequestInit): Promise<Response> => {
+  const fetch = async (input: string | Request, init?: RequestInit): Promise<Response> => {
+    const req = typeof input === "string" ? new Request(input, init) : input;
     calls.push({
       method: req.method,
       url: req.url,

@@ -80,8 +80,8 @@ describe("fuzz: parameter values never change the request target", () => {
           const client = createClientCore(clientSpec, {
             baseUrl: BASE,
             maxRetries: 0,
-            fetch: async (req) => {
-              urls.push(req.url);
+            fetch: async (input) => {
+              urls.push(new Request(input).url);
               return new Response("{}");
             },
           });

@@ -152,8 +152,8 @@ async function importAndCall(dir: string, operationNames: readonly string[], par
   await symlink(path.join(sharedRuntime, "js"), path.join(jsDir, "runtime"));
   const module = (await import(pathToFileURL(path.join(jsDir, "index.js")).href)) as Record<string, unknown>;
   const requested: string[] = [];
-  const fetch = async (input: Request): Promise<Response> => {
-    requested.push(input.url);
+  const fetch = async (input: string | Request): Promise<Response> => {
+    requested.push(new Request(input).url);
     return new Response("{}", { status: 200, headers: { "content-type": "application/json" } });
   };
   const createClient = module["createClient"] as (config: Record<string, unknown>) => unknown;

@@ -62,10 +62,11 @@ export interface ClientOptions {
   /** Credentials by security scheme name. */
   auth?: Record<string, Credential | BasicCredential | undefined> | undefined;
   /**
-   * fetch implementation, called as `fetch(request, { signal })`: honour `init.signal` (timeouts and
-   * cancellation abort it; `request.signal` is not used). @default globalThis.fetch (looked up at call time)
+   * fetch implementation, called as `fetch(url, init)`, or as `fetch(request, { signal })` when
+   * `onRequest` or `onResponse` is set. Honour `init.signal`: timeouts and cancellation abort it.
+   * @default globalThis.fetch (looked up at call time)
    */
-  fetch?: ((input: Request, init?: RequestInit) => Promise<Response>) | undefined;
+  fetch?: ((input: string | Request, init?: RequestInit) => Promise<Response>) | undefined;
   /** Headers sent with every request (a request's own headers win; `null` removes a default). */
   headers?: Record<string, string | null | undefined> | undefined;
   /** Retries after the first attempt. @default 2 */

@@ -15,7 +15,7 @@ import {
   type RateLimitInfo,
 } from "./errors.js";
 import { backoffMs, isIdempotent, notSent, serverDelayMs, shouldRetry } from "./retry.js";
-import { buildPath, enc, encodeBody, formPairs, headerValue } from "./serialize.js";
+import { buildPath, enc, encodeBody, formPairs, headerValue, own } from "./serialize.js";
 import type { OperationSpec } from "./types.js";
 
 /** Per-request options (the last argument of every operation function). */
@@ -81,9 +81,7 @@ async function send(
   const h = t.headers;
   setHeaders(h, o.headers);
   for (const p of spec.params) {
-    const k = p.key ?? p.name;
-    // Own properties only: an omitted `constructor` or `toString` parameter must not read Object.prototype.
-    const v = Object.hasOwn(values, k) ? values[k] : undefined;
+    const v = own(values, p.key ?? p.name);
     if (v == null || p.in === "path") continue;
     if (p.in === "header") h[p.name.toLowerCase()] = headerValue(p, v);
     else (p.in === "query" ? t.query : t.cookies).push(...formPairs(p, v));
@@ -91,8 +89,9 @@ async function send(
   setHeaders(h, options.headers);
   if (idempotencyKey !== undefined) h["idempotency-key"] = idempotencyKey;
   let body: BodyInit | null = null;
-  if (spec.body && values["body"] !== undefined) {
-    const b = encodeBody(spec.body, values["body"]);
+  const v = values["body"];
+  if (spec.body && v !== undefined) {
+    const b = encodeBody(spec.body, v);
     body = b.body;
     if (b.type) h["content-type"] = b.type;
   }
@@ -107,15 +106,14 @@ async function send(
       t.secrets.push(v, v.replace(/^\S+ /, ""));
   }
   // Cookie pairs are percent-encoded: joining them adds no CR or LF.
-  if (t.cookies.length)
-    h["cookie"] = (h["cookie"] ? [h["cookie"], ...t.cookies] : t.cookies).join("; ");
+  if (t.cookies.length) h["cookie"] = [h["cookie"], ...t.cookies].filter(Boolean).join("; ");
   const url =
     client.baseUrl +
     buildPath(spec.path, spec.params, values) +
     (t.query.length ? "?" + t.query.join("&") : "");
 
   const secrets = t.secrets.filter(Boolean).flatMap((s) => [s, enc(s)]);
-  const redact = (s: string): string => secrets.reduce((a, x) => a.split(x).join("[REDACTED]"), s);
+  const redact = (s: string): string => secrets.reduce((a, x) => a.replaceAll(x, "[REDACTED]"), s);
   const safeUrl = redact(url);
   const log = (level: LogLevel, msg: string, fields: Record<string, unknown>): void => {
     // Level order by position in this string: debug < info < warn < error.
@@ -134,10 +132,9 @@ async function send(
     signal?.addEventListener("abort", onAbort);
     // Only the timer aborts `ctrl` before the attempt ends (a caller's abort is checked first).
     const fire = (): void => ctrl.abort();
-    // The timeout timer: setTimeout, or the injected clock's sleep (cancelled through `stop`).
-    let stop: AbortController | undefined;
+    // The timeout timer: setTimeout, or the injected clock's sleep (cancelled by aborting `ctrl`).
     const timer = o.clock
-      ? void o.clock.sleep(timeoutMs, (stop = new AbortController()).signal).then(fire, noop)
+      ? void o.clock.sleep(timeoutMs, ctrl.signal).then(fire, noop)
       : setTimeout(fire, timeoutMs);
     const start = clock.now();
     let res: Response | undefined;
@@ -145,21 +142,25 @@ async function send(
     let failure: Error | undefined;
     let sent = false;
     try {
-      let req = new Request(url, { method, headers: h, body });
-      req = (await o.onRequest?.(req)) ?? req;
+      // A Request only for the hooks: building one costs about as much as the rest of a call.
+      let req: Request | undefined;
+      const init: RequestInit = { method, headers: h, body, signal: ctrl.signal };
+      if (o.onRequest || o.onResponse) {
+        req = new Request(url, init);
+        req = (await o.onRequest?.(req)) ?? req;
+      }
       let inHook = false;
       try {
-        res = await fetchFn(req, { signal: ctrl.signal });
+        // fetch(request, init) would replace the hook's method, headers and body with ours
+        res = await fetchFn(req ?? url, req ? { signal: ctrl.signal } : init);
         sent = inHook = true;
-        await o.onResponse?.(res, req);
+        await o.onResponse?.(res, req!);
         inHook = false;
-        raw =
-          !res.ok || spec.response === "json" || spec.response === "text"
-            ? await res.text()
-            : await res.blob();
+        // error, json, text and empty bodies as text
+        raw = res.ok && spec.response === "binary" ? await res.blob() : await res.text();
       } catch (e) {
         if (inHook) throw e; // the caller's onResponse failed: not a network error
-        if (signal?.aborted) throw signal.reason;
+        signal?.throwIfAborted();
         const timedOut = ctrl.signal.aborted;
         sent ||= timedOut || !notSent(e);
         failure = new (timedOut ? ApiTimeoutError : ApiConnectionError)(
@@ -171,8 +172,8 @@ async function send(
       }
     } finally {
       clearTimeout(timer);
-      stop?.abort();
-      if (!res?.bodyUsed) ctrl.abort(); // a failed attempt: cancel whatever fetch still holds (e.g. an unread body)
+      // A failed attempt: cancel whatever fetch still holds (e.g. an unread body); ends an injected clock's timer.
+      if (o.clock || !res?.bodyUsed) ctrl.abort();
       signal?.removeEventListener("abort", onAbort);
     }
     const status = res?.status;
@@ -222,7 +223,7 @@ async function send(
     } else if (attempt > maxRetries || !shouldRetry(repeatable, sent ? "sent" : "unsent"))
       throw failure;
     delay ??= backoffMs(attempt, (o.random ?? Math.random)());
-    log("warn", `${failure!.message} (retrying in ${Math.round(delay)} ms)`, fields);
+    log("warn", `${failure!.message} (retrying in ${delay.toFixed()} ms)`, fields);
     await clock.sleep(delay, signal);
   }
 }
@@ -238,7 +239,7 @@ function errorBody(
   try {
     body = JSON.parse(text);
   } catch {
-    body = text === "" ? undefined : text.slice(0, 1024);
+    body = text.slice(0, 1024) || undefined;
   }
   const b = (body ?? {}) as { message?: unknown; code?: unknown; error?: unknown };
   // `code`/`message` at the top level, else in `error` or its first entry: { error: { code } } or { error: [{ code }] }.

@@ -16,6 +16,13 @@ export const enc: Encode = encodeURIComponent;
 const encReserved: Encode = (s) => encodeURI(s).replace(/#/g, "%23");
 const same: Encode = (s) => s;
 
+/**
+ * A parameter value: own properties only, so an omitted `constructor` or `toString` parameter does not
+ * read Object.prototype.
+ */
+export const own = (values: Record<string, unknown>, key: string): unknown =>
+  Object.hasOwn(values, key) ? values[key] : undefined;
+
 /** A scalar as text: `Date` as ISO 8601, everything else through `String`. */
 export const text = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
 
@@ -72,8 +79,7 @@ export function buildPath(
       name,
       in: "path" as const,
     };
-    const k = p.key ?? name;
-    const v = Object.hasOwn(values, k) ? values[k] : undefined;
+    const v = own(values, p.key ?? name);
     if (v == null) throw new TypeError(`Missing path parameter "${name}"`);
     return pathValue(p, v);
   });
