@@ -8,6 +8,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { PROJECT_ROOT } from "../helpers/specs-dir.js";
+import { STRICT_OPTIONS } from "../helpers/typecheck.js";
 
 /** Compiler options of one module-resolution mode; the strict flags are added by `writeProject`. */
 export const MODES = {
@@ -40,18 +41,9 @@ export async function writeProject(dir: string, api = "introw"): Promise<void> {
   await cp(path.join(PROJECT_ROOT, "generated", api), path.join(dir, "src", api), { recursive: true });
   await writeFile(path.join(dir, "package.json"), `${JSON.stringify({ name: "vendored-client-test", private: true, type: "module" })}\n`);
   await writeFile(path.join(dir, "src", "main.ts"), MAIN_TS);
-  const strict = {
-    target: "ES2022",
-    lib: ["ES2022", "DOM", "DOM.Iterable"],
-    strict: true,
-    noUncheckedIndexedAccess: true,
-    exactOptionalPropertyTypes: true,
-    verbatimModuleSyntax: true,
-    isolatedModules: true,
-    skipLibCheck: true,
-    types: ["node"],
-    typeRoots: [path.join(PROJECT_ROOT, "node_modules", "@types")],
-  };
+  // The same strict flags as every other generated-client check; module settings come from each mode.
+  const { module: _module, moduleResolution: _resolution, noEmit: _noEmit, ...base } = STRICT_OPTIONS;
+  const strict = { ...base, types: ["node"], typeRoots: [path.join(PROJECT_ROOT, "node_modules", "@types")] };
   for (const [mode, options] of Object.entries(MODES)) {
     const tsconfig = { compilerOptions: { ...strict, ...options, noEmit: true }, include: ["src/**/*.ts"] };
     await writeFile(path.join(dir, `tsconfig.${mode}.json`), `${JSON.stringify(tsconfig, null, 2)}\n`);
