@@ -41,6 +41,7 @@ export {
   ApiConnectionError,
   ApiTimeoutError,
   makeApiError,
+  type ApiErrorClass,
   type ApiErrorInit,
   type HeaderMap,
   type RateLimitInfo,

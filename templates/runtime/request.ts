@@ -74,15 +74,15 @@ async function send(
   const timeoutMs = options.timeoutMs ?? o.timeoutMs ?? 60000;
   const { signal, idempotencyKey } = options;
   const values = params as Record<string, unknown>;
-  const method = spec.method;
-  const t: AuthTarget = { headers: {}, query: [], cookies: [], secrets: [] };
-  const h = t.headers;
+  const { method, response } = spec;
+  const t: AuthTarget = { header: {}, query: [], cookie: [], secrets: [] };
+  const h = t.header;
   setHeaders(h, o.headers);
   for (const p of spec.params) {
     const v = own(values, p.key ?? p.name);
     if (v == null || p.in === "path") continue;
     if (p.in === "header") h[p.name.toLowerCase()] = headerValue(p, v);
-    else (p.in === "query" ? t.query : t.cookies).push(...formPairs(p, v));
+    else t[p.in].push(...formPairs(p, v));
   }
   setHeaders(h, options.headers);
   if (idempotencyKey !== undefined) h["idempotency-key"] = idempotencyKey;
@@ -93,7 +93,7 @@ async function send(
     body = b.body;
     if (b.type) h["content-type"] = b.type;
   }
-  if (spec.response === "json") h["accept"] ??= "application/json";
+  if (response === "json") h["accept"] ??= "application/json";
   await applyAuth(client, spec.security, t);
   // Credential-like headers set by hand (Authorization, API keys, tokens) are secrets too; short
   // values are skipped so that redaction cannot mangle ordinary text.
@@ -103,7 +103,7 @@ async function send(
     if (/auth|api.?key|token|secret/i.test(k) && v.length > 7) t.secrets.push(v, v.replace(/^\S+ /, ""));
   }
   // Cookie pairs are percent-encoded: joining them adds no CR or LF.
-  if (t.cookies.length) h["cookie"] = [h["cookie"], ...t.cookies].filter(Boolean).join("; ");
+  if (t.cookie.length) h["cookie"] = [h["cookie"], ...t.cookie].filter(Boolean).join("; ");
   const url =
     client.baseUrl +
     buildPath(spec.path, spec.params, values) +
@@ -112,13 +112,13 @@ async function send(
   const secrets = t.secrets.filter(Boolean).flatMap((s) => [s, enc(s)]);
   const redact = (s: string): string => secrets.reduce((a, x) => a.replaceAll(x, "[REDACTED]"), s);
   const safeUrl = redact(url);
+  // Level order by position in this string: debug < info < warn < error.
+  const levels = "debuginfowarnerror";
+  const min = levels.indexOf(o.logLevel ?? "info");
   const log = (level: LogLevel, msg: string, fields: Record<string, unknown>): void => {
-    // Level order by position in this string: debug < info < warn < error.
-    if ("debuginfowarnerror".indexOf(level) >= "debuginfowarnerror".indexOf(o.logLevel ?? "info"))
-      o.logger?.[level]?.(msg, fields);
+    if (levels.indexOf(level) >= min) o.logger?.[level]?.(msg, fields);
   };
   const repeatable = isIdempotent(method) || idempotencyKey !== undefined;
-  const fetchFn = o.fetch ?? globalThis.fetch;
 
   for (let attempt = 1; ; attempt++) {
     signal?.throwIfAborted();
@@ -149,12 +149,12 @@ async function send(
       let inHook = false;
       try {
         // fetch(request, init) would replace the hook's method, headers and body with ours
-        res = await fetchFn(req ?? url, req ? { signal: ctrl.signal } : init);
+        res = await (o.fetch ?? fetch)(req ?? url, req ? { signal: ctrl.signal } : init);
         sent = inHook = true;
         await o.onResponse?.(res, req!);
         inHook = false;
         // error, json, text and empty bodies as text
-        raw = res.ok && spec.response === "binary" ? await res.blob() : await res.text();
+        raw = res.ok && response === "binary" ? await res.blob() : await res.text();
       } catch (e) {
         if (inHook) throw e; // the caller's onResponse failed: not a network error
         signal?.throwIfAborted();
@@ -189,8 +189,8 @@ async function send(
       if (res.ok)
         try {
           const data =
-            spec.response !== "json"
-              ? spec.response === "empty"
+            response !== "json"
+              ? response === "empty"
                 ? undefined
                 : raw
               : raw
@@ -202,14 +202,13 @@ async function send(
         }
       const retryAfterMs = serverDelayMs(res.headers, status!, clock.now());
       if (attempt > maxRetries || !shouldRetry(repeatable, status!)) {
-        const requestId = headers[client.spec.requestIdHeader ?? "x-request-id"];
         // raw is a string here: error statuses and json responses are read as text
         throw makeApiError({
           status: status!,
           headers,
           method,
           url: safeUrl,
-          requestId,
+          requestId: headers[client.spec.requestIdHeader ?? "x-request-id"],
           rateLimit,
           retryAfterMs,
           ...errorBody(res, redact(raw as string)),

@@ -58,38 +58,47 @@ export class ApiError<TBody = unknown> extends Error {
   }
 }
 
+/** The constructor of an {@link ApiError} subclass (one per status family). */
+export type ApiErrorClass = new <T = unknown>(init: ApiErrorInit<T>) => ApiError<T>;
+
+/** The subclass for each status (500 stands for every status >= 500), filled by {@link subclass}. */
+const byStatus: Record<number, ApiErrorClass> = {};
+
+/**
+ * Declares the {@link ApiError} subclass for `status`: class `name` and instance `name` are `name` (the
+ * computed property key names the class expression, which survives minification).
+ */
+const subclass = (status: number, name: string): ApiErrorClass =>
+  (byStatus[status] = {
+    [name]: class<T> extends ApiError<T> {
+      override name = name;
+    },
+  }[name]!);
+
 /** 400 Bad Request. */
-export class BadRequestError<T = unknown> extends ApiError<T> {
-  override name = "BadRequestError";
-}
+export const BadRequestError = subclass(400, "BadRequestError");
+export type BadRequestError<T = unknown> = ApiError<T>;
 /** 401 Unauthorized: missing or invalid credentials. */
-export class AuthenticationError<T = unknown> extends ApiError<T> {
-  override name = "AuthenticationError";
-}
+export const AuthenticationError = subclass(401, "AuthenticationError");
+export type AuthenticationError<T = unknown> = ApiError<T>;
 /** 403 Forbidden: credentials lack a permission or scope. */
-export class PermissionDeniedError<T = unknown> extends ApiError<T> {
-  override name = "PermissionDeniedError";
-}
+export const PermissionDeniedError = subclass(403, "PermissionDeniedError");
+export type PermissionDeniedError<T = unknown> = ApiError<T>;
 /** 404 Not Found. */
-export class NotFoundError<T = unknown> extends ApiError<T> {
-  override name = "NotFoundError";
-}
+export const NotFoundError = subclass(404, "NotFoundError");
+export type NotFoundError<T = unknown> = ApiError<T>;
 /** 409 Conflict. */
-export class ConflictError<T = unknown> extends ApiError<T> {
-  override name = "ConflictError";
-}
+export const ConflictError = subclass(409, "ConflictError");
+export type ConflictError<T = unknown> = ApiError<T>;
 /** 422 Unprocessable Entity: the request failed validation. */
-export class UnprocessableEntityError<T = unknown> extends ApiError<T> {
-  override name = "UnprocessableEntityError";
-}
+export const UnprocessableEntityError = subclass(422, "UnprocessableEntityError");
+export type UnprocessableEntityError<T = unknown> = ApiError<T>;
 /** 429 Too Many Requests (after retries ran out); see `retryAfterMs` and `rateLimit`. */
-export class RateLimitError<T = unknown> extends ApiError<T> {
-  override name = "RateLimitError";
-}
+export const RateLimitError = subclass(429, "RateLimitError");
+export type RateLimitError<T = unknown> = ApiError<T>;
 /** Any status >= 500 (after retries ran out). */
-export class InternalServerError<T = unknown> extends ApiError<T> {
-  override name = "InternalServerError";
-}
+export const InternalServerError = subclass(500, "InternalServerError");
+export type InternalServerError<T = unknown> = ApiError<T>;
 
 /**
  * Builds the {@link ApiError} subclass that matches `init.status`.
@@ -99,16 +108,7 @@ export class InternalServerError<T = unknown> extends ApiError<T> {
  */
 export function makeApiError<T>(init: ApiErrorInit<T>): ApiError<T> {
   const s = init.status;
-  const byStatus: Record<number, typeof ApiError> = {
-    400: BadRequestError,
-    401: AuthenticationError,
-    403: PermissionDeniedError,
-    404: NotFoundError,
-    409: ConflictError,
-    422: UnprocessableEntityError,
-    429: RateLimitError,
-  };
-  return new (byStatus[s] ?? (s >= 500 ? InternalServerError : ApiError))<T>(init);
+  return new (byStatus[s >= 500 ? 500 : s] ?? ApiError)<T>(init);
 }
 
 /** No response arrived: DNS failure, connection refused or reset, or the body stream broke. `cause` holds the fetch error. */

@@ -43,6 +43,7 @@ export {
   ApiConnectionError,
   ApiTimeoutError,
   makeApiError,
+  type ApiErrorClass,
   type ApiErrorInit,
   type HeaderMap,
   type RateLimitInfo,

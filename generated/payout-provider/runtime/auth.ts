@@ -6,11 +6,15 @@
 import type { BasicAuth, Client } from "./client.js";
 import { enc } from "./serialize.js";
 
-/** Where credentials go for one request; `secrets` collects every value that must never be shown. */
+/**
+ * Where credentials go for one request, keyed by the OpenAPI `in` of a parameter or API key: header values
+ * by lower-cased name, encoded `name=value` query and cookie pairs; `secrets` collects every value that
+ * must never be shown.
+ */
 export interface AuthTarget {
-  headers: Record<string, string>;
+  header: Record<string, string>;
   query: string[];
-  cookies: string[];
+  cookie: string[];
   secrets: string[];
 }
 
@@ -36,17 +40,13 @@ export async function applyAuth(
     const scheme = schemes[name]!;
     const c = auth[name];
     const cred = typeof c === "function" ? await c() : c;
-    if ((scheme as { scheme?: string }).scheme === "basic") {
-      const { username, password } = cred as BasicAuth;
-      const token = base64(username + ":" + password);
-      t.headers["authorization"] = "Basic " + token;
-      t.secrets.push(password, token);
-      continue;
-    }
-    const v = String(cred);
-    t.secrets.push(v);
-    if (scheme.type !== "apiKey") t.headers["authorization"] = "Bearer " + v;
-    else if (scheme.in === "header") t.headers[scheme.name.toLowerCase()] = v;
-    else (scheme.in === "query" ? t.query : t.cookies).push(enc(scheme.name) + "=" + enc(v));
+    const basic = (scheme as { scheme?: string }).scheme === "basic";
+    const b = cred as BasicAuth;
+    // basic: the base64 token (the password is a secret too); otherwise the key or token itself
+    const v = basic ? base64(b.username + ":" + b.password) : String(cred);
+    t.secrets.push(v, basic ? b.password : v);
+    if (scheme.type !== "apiKey") t.header["authorization"] = (basic ? "Basic " : "Bearer ") + v;
+    else if (scheme.in === "header") t.header[scheme.name.toLowerCase()] = v;
+    else t[scheme.in].push(enc(scheme.name) + "=" + enc(v));
   }
 }

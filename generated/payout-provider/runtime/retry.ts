@@ -68,12 +68,12 @@ export const backoffMs = (retry: number, random: number): number =>
 export function serverDelayMs(headers: Headers, status: number, now: number): number | undefined {
   // NaN for an absent or empty header
   const get = (name: string): number => +(headers.get(name) || NaN);
-  const ra = headers.get("retry-after");
   const reset = get("x-ratelimit-reset");
   const ms = [
     get("retry-after-ms"),
     get("retry-after") * 1000,
-    ra ? Date.parse(ra) - now : NaN,
+    // an HTTP date; NaN when absent (the empty string does not parse)
+    Date.parse(headers.get("retry-after") ?? "") - now,
     status === 429
       ? reset > 1e12
         ? reset - now
