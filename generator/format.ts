@@ -9,6 +9,7 @@
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import { format as prettierFormat, type Options } from "prettier";
+import type { Segment } from "./emit/pretty-types.js";
 import { joinPieces, splitSource } from "./format-split.js";
 
 /** The options every generated file is formatted with. */
@@ -48,6 +49,11 @@ export interface Formatter {
   typescript(source: string): Promise<string>;
   /** Formats Markdown (see `formatMarkdown`). */
   markdown(source: string): Promise<string>;
+  /**
+   * Joins already-formatted text segments with the formatted pieces between them (emit/pretty-types.ts);
+   * when a piece's wrapper lines print differently than expected, formats `whole()` instead (same result).
+   */
+  segments(segments: readonly Segment[], whole: () => string): Promise<string>;
   /** Starts the remaining worker threads now (when large sources are known to come), so they warm up early. */
   addWorkers(): void;
   /** Stops the worker threads. */
@@ -102,17 +108,35 @@ export function startFormatter(workers = Math.max(1, Math.min(4, os.availablePar
       worker.postMessage({ id, source, options });
     });
   };
+  const typescript = async (source: string): Promise<string> => {
+    if (source.length < SPLIT_THRESHOLD) return run(source, POOL_TYPESCRIPT_OPTIONS);
+    grow();
+    const pieces = splitSource(source, Math.max(PIECE_LENGTH, Math.ceil(source.length / (4 * workers))));
+    const formatted: string[] = [];
+    const largestFirst = pieces.map((_, i) => i).sort((a, b) => pieces[b]!.text.length - pieces[a]!.text.length);
+    await Promise.all(largestFirst.map(async (i) => (formatted[i] = await run(pieces[i]!.text, POOL_TYPESCRIPT_OPTIONS))));
+    return joinPieces(pieces, formatted) ?? run(source, POOL_TYPESCRIPT_OPTIONS);
+  };
   return {
-    async typescript(source) {
-      if (source.length < SPLIT_THRESHOLD) return run(source, POOL_TYPESCRIPT_OPTIONS);
-      grow();
-      const pieces = splitSource(source, Math.max(PIECE_LENGTH, Math.ceil(source.length / (4 * workers))));
-      const formatted: string[] = [];
-      const largestFirst = pieces.map((_, i) => i).sort((a, b) => pieces[b]!.text.length - pieces[a]!.text.length);
-      await Promise.all(largestFirst.map(async (i) => (formatted[i] = await run(pieces[i]!.text, POOL_TYPESCRIPT_OPTIONS))));
-      return joinPieces(pieces, formatted) ?? run(source, POOL_TYPESCRIPT_OPTIONS);
-    },
+    typescript,
     markdown: (source) => run(source, MARKDOWN_OPTIONS),
+    async segments(segments, whole) {
+      // Pieces without wrapper lines are whole statements (possibly large: cut for the pool as usual).
+      const formatted = await Promise.all(
+        segments.map((s) => ("text" in s ? s.text : s.piece.head.length === 0 && s.piece.tail.length === 0 ? typescript(s.piece.text) : run(s.piece.text, POOL_TYPESCRIPT_OPTIONS))),
+      );
+      let text = "";
+      for (const [i, segment] of segments.entries()) {
+        if ("text" in segment) {
+          text += segment.text;
+          continue;
+        }
+        const joined = joinPieces([segment.piece], [formatted[i]!]);
+        if (joined === undefined) return typescript(whole());
+        text += `${segment.piece.blankBefore ? "\n" : ""}${joined}`;
+      }
+      return text;
+    },
     addWorkers: grow,
     async close() {
       await Promise.all(pool.map((w) => w.terminate()));

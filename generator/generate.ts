@@ -11,7 +11,7 @@ import { operationsStatements } from "./emit/operations.js";
 import { createPrinter } from "./emit/print.js";
 import { emitReadme } from "./emit/readme.js";
 import { readOperationTemplate } from "./emit/template.js";
-import { emitTypes } from "./emit/types.js";
+import { emitTypes, type TypesSource } from "./emit/types.js";
 import { startFormatter, type Formatter } from "./format.js";
 import { SpecError, locateIssues, type Issue } from "./issues.js";
 import { load, type LoadedSpec } from "./load.js";
@@ -91,20 +91,19 @@ async function generateWith(formatter: Formatter, options: GenerateOptions, prev
   const header = fileHeader({ generatorVersion: templates.generatorVersion, title: model.title, version: model.version, sha256: loaded.sha256 });
   const printer = createPrinter();
   const template = readOperationTemplate(printer, templates.operation);
-  let typesText: string;
+  let types: TypesSource;
   try {
-    typesText = await emitTypes(model, printer);
+    types = emitTypes(model, printer);
   } catch (error) {
     if (error instanceof RangeError) fail([{ code: "too-deep", severity: "error", pointer: "", message: "the schemas nest too deeply to type; flatten them with named components." }]);
     throw error;
   }
   lap("types");
-  // types.ts (the largest file) formats on the pool while the operations are emitted.
-  const typesFormatted = formatter.typescript(typesText);
+  // types.ts (the largest file) is mostly printed in prettier's layout already; its remaining pieces format on
+  // the pool while the operations are emitted.
+  const typesFormatted = formatter.segments(types.segments, types.source);
   typesFormatted.catch(() => undefined);
-  early.set("types.ts", typesFormatted);
   const sources: [string, string][] = [
-    ["types.ts", typesText],
     ["operations.ts", printer.print(operationsStatements(model, template))],
     ["client.ts", printer.print(clientStatements(model))],
     ["index.ts", printer.print(indexStatements(model))],
@@ -114,13 +113,13 @@ async function generateWith(formatter: Formatter, options: GenerateOptions, prev
   const files: GeneratedFile[] = [];
   const markdownHeader = `<!--\n${header.replace(/--/g, "- -").trimEnd()}\n-->\n`;
   const readme = formatter.markdown(emitReadme(model, markdownHeader, path.basename(options.output)));
-  const formatting = Promise.all(sources.map(([file, text]) => early.get(file) ?? formatter.typescript(text)));
+  const formatting = Promise.all([typesFormatted, ...sources.map(([file, text]) => early.get(file) ?? formatter.typescript(text))]);
   formatting.catch(() => undefined);
   // Main-thread work that needs no formatted text runs while the pool formats.
   const normalizedSpec = sortedJson(validation.document);
   const located = locateIssues(all, loaded.file, loaded.text, loaded.yaml);
   const formatted = await formatting;
-  sources.forEach(([file], i) => files.push({ path: file, contents: header + formatted[i]! }));
+  ["types.ts", ...sources.map(([file]) => file)].forEach((file, i) => files.push({ path: file, contents: header + formatted[i]! }));
   files.push({ path: "README.md", contents: await readme });
   lap("format");
   files.push({ path: NORMALIZED_SPEC_FILE, contents: normalizedSpec });

@@ -9,6 +9,7 @@ import { StructureKind, VariableDeclarationKind, type JSDocStructure, type Optio
 import type { ApiModel, EnumModel } from "../model.js";
 import { docText, literal } from "./docs.js";
 import type { Printer, Statement } from "./print.js";
+import { prettyStatements, type Segment } from "./pretty-types.js";
 
 /**
  * `format: binary` strings (file uploads and downloads, multipart file parts) are `Blob`, the type `fetch`
@@ -41,6 +42,11 @@ function openApiTsOptions(model: ApiModel) {
  * test/bench/verify-types.ts compares the two on every shared spec).
  */
 export function emitOpenApiTypes(model: ApiModel): string {
+  return astToString(emitOpenApiNodes(model));
+}
+
+/** The statements `emitOpenApiTypes` prints: openapi-typescript's AST (synthetic JSDoc comments included). */
+export function emitOpenApiNodes(model: ApiModel): ts.Node[] {
   const document = model.typesDocument as unknown as OpenAPI3;
   // redocly's bundle gives a document without components an empty `components` object; so does this path.
   const schema: OpenAPI3 = document.components === undefined ? { ...document, components: {} } : document;
@@ -77,7 +83,7 @@ export function emitOpenApiTypes(model: ApiModel): string {
       return resolveRef<T>(schema, $ref, { silent: true });
     },
   };
-  return astToString(transformSchema(schema, ctx));
+  return transformSchema(schema, ctx);
 }
 
 /** openapi-typescript's full `openapiTS()` path (redocly parse + lint + bundle, then the transform): the reference. */
@@ -141,9 +147,23 @@ export function aliasStatements(model: ApiModel): Statement[] {
   return statements;
 }
 
-/** The whole `types.ts` text (unformatted). */
-export async function emitTypes(model: ApiModel, printer: Printer): Promise<string> {
-  const generated = await emitOpenApiTypes(model);
+/**
+ * types.ts before formatting: `segments` are openapi-typescript's declarations printed in prettier's layout
+ * (emit/pretty-types.ts; a few pieces still need prettier) followed by the aliases and enums as one piece;
+ * `source()` is the whole file unformatted (what prettier formats when joining the segments fails).
+ */
+export interface TypesSource {
+  readonly segments: readonly Segment[];
+  source(): string;
+}
+
+/** Emits types.ts (see `TypesSource`). @throws {RangeError} when schemas nest too deeply to print. */
+export function emitTypes(model: ApiModel, printer: Printer): TypesSource {
+  const nodes = emitOpenApiNodes(model);
+  const segments = prettyStatements(nodes);
   const aliases = printer.print(aliasStatements(model));
-  return `${generated}\n${aliases}`;
+  return {
+    segments: aliases.trim() === "" ? segments : [...segments, { piece: { text: aliases, head: [], tail: [], blankBefore: true } }],
+    source: () => `${astToString(nodes)}\n${aliases}`,
+  };
 }

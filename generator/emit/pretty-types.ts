@@ -1,0 +1,342 @@
+/**
+ * emit/pretty-types: prints openapi-typescript's declarations directly in prettier's layout (the pinned options
+ * of format.ts: 2 spaces, width 100, double quotes, semicolons), so the bulk of types.ts needs no prettier pass.
+ *
+ * It reproduces prettier only for the shapes it knows exactly — keywords, literals, references, indexed access,
+ * arrays, tuples, unions and intersections that fit on their line, object type literals (always expanded, as
+ * prettier keeps them when the source breaks them), long unions broken one member per line, `{…} | null`,
+ * `{…}[]`, `A & {…}` and JSDoc comments. Anything else makes that member (or statement) a fallback piece: its
+ * TypeScript-printer text, wrapped in its enclosing lines, for prettier to format (format.ts joins the pieces).
+ * test/unit/pretty-types.test.ts and test/bench/verify-pretty.ts check the joined text equals prettier's output
+ * for the whole file on fixtures and every shared spec.
+ */
+import ts from "typescript";
+import type { Piece } from "../format-split.js";
+
+/** prettier's printWidth in format.ts. */
+const WIDTH = 100;
+/** Object-literal levels a fallback piece may sit in (wrapper lines around it; deeper members fall back whole). */
+const MAX_PIECE_DEPTH = 6;
+
+/** A construct this printer does not reproduce exactly: the enclosing member becomes a fallback piece. */
+class Unsupported extends Error {}
+
+const unsupported = (what: string): never => {
+  throw new Unsupported(what);
+};
+
+/** Printed text, or a piece prettier must format (its wrapper lines are removed again by joinPieces). */
+export type Segment = { readonly text: string } | { readonly piece: Piece };
+
+/** prettier's string printing: double quotes unless the content has more of them than single quotes; escapes kept. */
+export function prettierString(content: string): string {
+  let doubles = 0;
+  let singles = 0;
+  for (let i = 0; i < content.length; i++) {
+    const c = content.charCodeAt(i);
+    if (c === 34) doubles++;
+    else if (c === 39) singles++;
+  }
+  const quote = doubles > singles ? "'" : '"';
+  const other = quote === '"' ? "'" : '"';
+  const body = content.replace(/\\(.)|(["'])/gs, (match, escaped: string | undefined, bare: string | undefined) => {
+    if (escaped === other) return escaped;
+    if (bare === quote) return `\\${bare}`;
+    if (bare !== undefined) return bare;
+    return match;
+  });
+  return `${quote}${body}${quote}`;
+}
+
+/** Text TypeScript's printer gives a synthesized string literal, when it needs no escaping (else unsupported). */
+function plainStringText(text: string): string {
+  return /^[\x20-\x7e]*$/.test(text) && !/["\\]/.test(text) ? text : unsupported("escaped string");
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+function propertyKey(name: ts.PropertyName): string {
+  if (ts.isIdentifier(name)) return IDENTIFIER.test(name.text) ? name.text : unsupported("identifier");
+  if (ts.isStringLiteral(name)) {
+    const text = plainStringText(name.text);
+    return IDENTIFIER.test(text) ? text : prettierString(text);
+  }
+  if (ts.isNumericLiteral(name)) return /^\d+$/.test(name.text) ? name.text : unsupported("number key");
+  return unsupported("key");
+}
+
+const KEYWORDS: ReadonlyMap<ts.SyntaxKind, string> = new Map([
+  [ts.SyntaxKind.StringKeyword, "string"],
+  [ts.SyntaxKind.NumberKeyword, "number"],
+  [ts.SyntaxKind.BooleanKeyword, "boolean"],
+  [ts.SyntaxKind.UnknownKeyword, "unknown"],
+  [ts.SyntaxKind.NeverKeyword, "never"],
+  [ts.SyntaxKind.AnyKeyword, "any"],
+  [ts.SyntaxKind.UndefinedKeyword, "undefined"],
+  [ts.SyntaxKind.ObjectKeyword, "object"],
+  [ts.SyntaxKind.BigIntKeyword, "bigint"],
+]);
+
+function literal(node: ts.LiteralTypeNode): string {
+  const l = node.literal;
+  if (l.kind === ts.SyntaxKind.NullKeyword) return "null";
+  if (l.kind === ts.SyntaxKind.TrueKeyword) return "true";
+  if (l.kind === ts.SyntaxKind.FalseKeyword) return "false";
+  if (ts.isStringLiteral(l)) return prettierString(plainStringText(l.text));
+  if (ts.isNumericLiteral(l)) return /^\d+(\.\d+)?$/.test(l.text) && !/\.\d*0$/.test(l.text) ? l.text : unsupported("number");
+  if (ts.isPrefixUnaryExpression(l) && l.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(l.operand)) {
+    return `-${literal(ts.factory.createLiteralTypeNode(l.operand))}`;
+  }
+  return unsupported("literal");
+}
+
+const isObject = (node: ts.TypeNode): node is ts.TypeLiteralNode => ts.isTypeLiteralNode(node) && node.members.length > 0;
+const isNull = (node: ts.TypeNode): boolean => ts.isLiteralTypeNode(node) && node.literal.kind === ts.SyntaxKind.NullKeyword;
+
+/** The type on one line; unsupported when it holds an object type literal or a shape prettier might rewrite. */
+function flat(node: ts.TypeNode): string {
+  const keyword = KEYWORDS.get(node.kind);
+  if (keyword !== undefined) return keyword;
+  if (ts.isLiteralTypeNode(node)) return literal(node);
+  if (ts.isIdentifier(node as ts.Node)) {
+    // openapi-typescript writes string literal types as identifiers holding JSON.stringify(value).
+    const text = (node as ts.Node as ts.Identifier).text;
+    if (text.startsWith('"') && text.endsWith('"') && text.length >= 2) return prettierString(text.slice(1, -1));
+    return IDENTIFIER.test(text) ? text : unsupported("identifier type");
+  }
+  if (ts.isTypeReferenceNode(node)) {
+    const name = ts.isIdentifier(node.typeName) && IDENTIFIER.test(node.typeName.text) ? node.typeName.text : unsupported("type name");
+    return node.typeArguments === undefined ? name : `${name}<${node.typeArguments.map(flat).join(", ")}>`;
+  }
+  if (ts.isIndexedAccessTypeNode(node)) return `${flat(node.objectType)}[${flat(node.indexType)}]`;
+  if (ts.isArrayTypeNode(node)) {
+    const element = node.elementType;
+    if (ts.isParenthesizedTypeNode(element) && (ts.isUnionTypeNode(element.type) || ts.isIntersectionTypeNode(element.type))) return `(${flat(element.type)})[]`;
+    if (ts.isUnionTypeNode(element) || ts.isIntersectionTypeNode(element) || ts.isParenthesizedTypeNode(element)) return unsupported("array element");
+    return `${flat(element)}[]`;
+  }
+  if (ts.isTupleTypeNode(node)) return `[${node.elements.map((e) => flat(e as ts.TypeNode)).join(", ")}]`;
+  if (ts.isUnionTypeNode(node)) return node.types.map(member).join(" | ");
+  if (ts.isIntersectionTypeNode(node)) return node.types.map(member).join(" & ");
+  if (ts.isTypeLiteralNode(node) && node.members.length === 0) return "{}";
+  return unsupported(ts.SyntaxKind[node.kind]);
+}
+
+/**
+ * A member of a union or intersection on one line. A parenthesized union keeps its parentheses (prettier does);
+ * other nesting is left to prettier.
+ */
+function member(node: ts.TypeNode): string {
+  if (ts.isParenthesizedTypeNode(node) && ts.isUnionTypeNode(node.type)) return `(${node.type.types.map(member).join(" | ")})`;
+  if (ts.isUnionTypeNode(node) || ts.isIntersectionTypeNode(node) || ts.isParenthesizedTypeNode(node)) return unsupported("nested union");
+  return flat(node);
+}
+
+function tryFlat(node: ts.TypeNode): string | undefined {
+  try {
+    return flat(node);
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+}
+
+/** JSDoc lines as prettier prints them (re-indented when every line starts with `*`). */
+function comments(node: ts.Node, indent: string): string[] {
+  const lines: string[] = [];
+  for (const comment of ts.getSyntheticLeadingComments(node) ?? []) {
+    if (comment.kind !== ts.SyntaxKind.MultiLineCommentTrivia || /[\r\u2028\u2029]/.test(comment.text)) unsupported("comment");
+    const parts = comment.text.split("\n");
+    if (parts.length === 1) {
+      lines.push(`${indent}/*${comment.text}*/`);
+      continue;
+    }
+    if (!`*${comment.text}*`.split("\n").every((l) => l.trimStart().startsWith("*"))) unsupported("comment");
+    parts.forEach((part, i) => {
+      const text = i === 0 ? `/*${part.trimEnd()}` : ` ${i < parts.length - 1 ? part.trim() : part.trimStart()}`;
+      lines.push(`${indent}${text}${i === parts.length - 1 ? "*/" : ""}`.trimEnd());
+    });
+  }
+  if (ts.getSyntheticTrailingComments(node)?.length) unsupported("trailing comment");
+  return lines;
+}
+
+/** Lines of an expanded object type literal's members at `indent`. */
+function objectMembers(node: ts.TypeLiteralNode, indent: string): string[] {
+  return node.members.flatMap((m) => memberLines(m, indent));
+}
+
+/** Lines of one interface or type literal member (its JSDoc first). */
+function memberLines(node: ts.TypeElement, indent: string): string[] {
+  let prefix: string;
+  let type: ts.TypeNode | undefined;
+  if (ts.isPropertySignature(node)) {
+    const modifiers = node.modifiers ?? [];
+    if (modifiers.some((m) => m.kind !== ts.SyntaxKind.ReadonlyKeyword)) unsupported("modifier");
+    prefix = `${modifiers.length > 0 ? "readonly " : ""}${propertyKey(node.name)}${node.questionToken !== undefined ? "?" : ""}`;
+    type = node.type;
+  } else if (ts.isIndexSignatureDeclaration(node) && node.parameters.length === 1 && (node.modifiers ?? []).length === 0) {
+    const parameter = node.parameters[0]!;
+    if (!ts.isIdentifier(parameter.name) || parameter.type === undefined) return unsupported("index signature");
+    prefix = `[${parameter.name.text}: ${flat(parameter.type)}]`;
+    type = node.type;
+  } else {
+    return unsupported(ts.SyntaxKind[node.kind]);
+  }
+  if (type === undefined) return unsupported("untyped member");
+  return [...comments(node, indent), ...typed(`${indent}${prefix}:`, type, indent, ";")];
+}
+
+/**
+ * Lines for `head` (e.g. `  name:`) followed by `type` and `end`, the member at `indent`.
+ * @returns prettier's layout for the supported shapes; throws Unsupported for the rest.
+ */
+function typed(head: string, type: ts.TypeNode, indent: string, end: string): string[] {
+  const one = tryFlat(type);
+  if (one !== undefined && head.length + 1 + one.length + end.length <= WIDTH) return [`${head} ${one}${end}`];
+  if (isObject(type)) return [`${head} {`, ...objectMembers(type, `${indent}  `), `${indent}}${end}`];
+  if (ts.isArrayTypeNode(type) && isObject(type.elementType)) return [`${head} {`, ...objectMembers(type.elementType, `${indent}  `), `${indent}}[]${end}`];
+  if (ts.isUnionTypeNode(type)) return union(head, type, indent, end, one);
+  // `(A | B)[]` too long: the union breaks inside the parentheses.
+  if (ts.isArrayTypeNode(type) && ts.isParenthesizedTypeNode(type.elementType) && ts.isUnionTypeNode(type.elementType.type)) {
+    const inner = tryFlat(type.elementType.type);
+    if (inner !== undefined && `${indent}  ${inner}`.length <= WIDTH) return [`${head} (`, `${indent}  ${inner}`, `${indent})[]${end}`];
+    const members = type.elementType.type.types.map((t) => `${indent}  | ${member(t)}`);
+    if (members.some((l) => l.length > WIDTH)) unsupported("union member too long");
+    return [`${head} (`, ...members, `${indent})[]${end}`];
+  }
+  if (ts.isIntersectionTypeNode(type) && type.types.length === 2) {
+    const [first, second] = type.types as unknown as [ts.TypeNode, ts.TypeNode];
+    const left = isObject(first) ? undefined : member(first);
+    if (left !== undefined && isObject(second)) return [`${head} ${left} & {`, ...objectMembers(second, `${indent}  `), `${indent}}${end}`];
+  }
+  return unsupported("layout");
+}
+
+/** A union too long for its line, or holding object literals. */
+function union(head: string, type: ts.UnionTypeNode, indent: string, end: string, one: string | undefined): string[] {
+  const objects = type.types.filter(isObject);
+  // `{ … } | null`: prettier hugs the object and keeps the union on the object's lines.
+  if (objects.length === 1 && type.types.every((t) => t === objects[0] || isNull(t))) {
+    const object = objects[0]!;
+    const index = type.types.indexOf(object);
+    const before = type.types.slice(0, index).map(() => "null | ").join("");
+    const after = type.types.slice(index + 1).map(() => " | null").join("");
+    return [`${head} ${before}{`, ...objectMembers(object, `${indent}  `), `${indent}}${after}${end}`];
+  }
+  // Broken one member per line, each `| member` indented once, objects aligned after the bar.
+  // Too long after the key, short enough on its own line: prettier breaks only after the colon.
+  if (one !== undefined && `${indent}  ${one}${end}`.length <= WIDTH) return [head, `${indent}  ${one}${end}`];
+  const lines = [head];
+  type.types.forEach((t, i) => {
+    const last = i === type.types.length - 1 ? end : "";
+    if (isObject(t)) {
+      lines.push(`${indent}  | {`, ...objectMembers(t, `${indent}      `), `${indent}    }${last}`);
+      return;
+    }
+    if (ts.isArrayTypeNode(t) && isObject(t.elementType)) {
+      lines.push(`${indent}  | {`, ...objectMembers(t.elementType, `${indent}      `), `${indent}    }[]${last}`);
+      return;
+    }
+    const text = `${indent}  | ${member(t)}${last}`;
+    if (text.length > WIDTH) unsupported("union member too long");
+    lines.push(text);
+  });
+  return lines;
+}
+
+/** TypeScript-printer text of a node (for a fallback piece). */
+function printNode(printer: ts.Printer, file: ts.SourceFile, node: ts.Node): string {
+  return printer.printNode(ts.EmitHint.Unspecified, node, file);
+}
+
+function attempt<T>(print: () => T): T | undefined {
+  try {
+    return print();
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * openapi-typescript's statements as segments: printed text where this printer reproduces prettier, and
+ * pieces for prettier elsewhere (one per unsupported member of a depth-1 type literal, depth-1 member or
+ * statement). Statements are separated by single line breaks, as TypeScript's printer leaves them.
+ */
+export function prettyStatements(statements: readonly ts.Node[]): Segment[] {
+  const file = ts.createSourceFile("types.ts", "", ts.ScriptTarget.ESNext, false, ts.ScriptKind.TS);
+  const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed, removeComments: false });
+  const segments: Segment[] = [];
+  const text = (lines: readonly string[]): void => {
+    if (lines.length > 0) segments.push({ text: `${lines.join("\n")}\n` });
+  };
+  const piece = (head: readonly string[], body: string, tail: readonly string[]): void => {
+    segments.push({ piece: { text: `${[...head, body, ...tail].join("\n")}\n`, head: head.map((l) => l.trim()), tail: tail.map((l) => l.trim()), blankBefore: false } });
+  };
+  /**
+   * Members at `indent` inside the open lines `open` (closed by `close`): printed where supported; an
+   * unsupported member whose type is an object literal opens one more level, any other becomes a piece.
+   */
+  const members = (nodes: readonly ts.TypeElement[], indent: string, open: readonly string[], close: readonly string[]): void => {
+    for (const m of nodes) {
+      const lines = attempt(() => memberLines(m, indent));
+      if (lines !== undefined) {
+        text(lines);
+        continue;
+      }
+      const group = open.length < MAX_PIECE_DEPTH ? attempt(() => memberGroup(m, indent)) : undefined;
+      if (group === undefined) {
+        piece(open, printNode(printer, file, m), close);
+        continue;
+      }
+      text([...group.docs, group.open]);
+      members(group.inner.members, `${indent}  `, [...open, group.open], [`${indent}};`, ...close]);
+      text([`${indent}};`]);
+    }
+  };
+  for (const statement of statements) {
+    const interfaceHeader = ts.isInterfaceDeclaration(statement) ? interfaceLine(statement) : undefined;
+    if (interfaceHeader === undefined || !ts.isInterfaceDeclaration(statement)) {
+      const lines = attempt(() => typeAlias(statement));
+      if (lines !== undefined) text(lines);
+      else piece([], printNode(printer, file, statement), []);
+      continue;
+    }
+    if (statement.members.length === 0) {
+      text([`${interfaceHeader}}`]);
+      continue;
+    }
+    text([interfaceHeader]);
+    members(statement.members, "  ", [interfaceHeader], ["}"]);
+    text(["}"]);
+  }
+  return segments;
+}
+
+/**
+ * A member whose type is an object literal (`    Pet: {`): its JSDoc lines, opening line and the literal, so its
+ * members print (or fall back) one by one. Unsupported for any other member.
+ */
+function memberGroup(node: ts.TypeElement, indent: string): { docs: string[]; open: string; inner: ts.TypeLiteralNode } {
+  if (!ts.isPropertySignature(node) || node.type === undefined || !isObject(node.type) || (node.modifiers ?? []).length > 0) return unsupported("member");
+  const open = `${indent}${propertyKey(node.name)}${node.questionToken !== undefined ? "?" : ""}: {`;
+  return { docs: comments(node, indent), open, inner: node.type };
+}
+
+/** `export interface Name {` for a plain exported interface (no type parameters or heritage), else undefined. */
+function interfaceLine(node: ts.InterfaceDeclaration): string | undefined {
+  const exported = (node.modifiers ?? []).map((m) => m.kind);
+  const plain = node.typeParameters === undefined && node.heritageClauses === undefined && exported.length === 1 && exported[0] === ts.SyntaxKind.ExportKeyword;
+  return plain && IDENTIFIER.test(node.name.text) && ts.getSyntheticLeadingComments(node) === undefined ? `export interface ${node.name.text} {` : undefined;
+}
+
+/** `export type Name = …;` without type parameters. */
+function typeAlias(node: ts.Node): string[] {
+  if (!ts.isTypeAliasDeclaration(node) || node.typeParameters !== undefined) return unsupported("statement");
+  const exported = (node.modifiers ?? []).map((m) => m.kind);
+  const keyword = exported.length === 0 ? "type" : exported.length === 1 && exported[0] === ts.SyntaxKind.ExportKeyword ? "export type" : unsupported("modifier");
+  const one = flat(node.type);
+  const line = `${keyword} ${node.name.text} = ${one};`;
+  return line.length <= WIDTH && IDENTIFIER.test(node.name.text) ? [...comments(node, ""), line] : unsupported("long alias");
+}

@@ -1,0 +1,115 @@
+/**
+ * emit/pretty-types.ts: types.ts printed in prettier's layout (plus prettier for the pieces it leaves) is
+ * byte-identical to prettier on the whole unformatted file — on every fixture, the two specs, some shared specs,
+ * crafted layouts at the width limit, and random strings for the quote rule.
+ */
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { format } from "prettier";
+import { afterAll, describe, expect, it } from "vitest";
+import { createPrinter } from "../../generator/emit/print.js";
+import { prettierString } from "../../generator/emit/pretty-types.js";
+import { emitTypes } from "../../generator/emit/types.js";
+import { PRETTIER_OPTIONS, startFormatter } from "../../generator/format.js";
+import { load } from "../../generator/load.js";
+import { normalize } from "../../generator/normalize.js";
+import { validate } from "../../generator/validate.js";
+import { SPECS_DIR, describeWithSpecs } from "../helpers/specs-dir.js";
+
+const formatter = startFormatter(2);
+afterAll(() => formatter.close());
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+
+/** types.ts of `document` (a parsed spec or a file): joined segments, prettier's whole-file output, piece count. */
+async function both(input: string | object): Promise<{ joined: string; whole: string; pieces: number; printed: number }> {
+  let document: unknown = input;
+  if (typeof input === "string") document = (await load(input)).document;
+  const validation = validate(document);
+  if (validation.document === undefined) throw new Error(`invalid: ${JSON.stringify(validation.issues.slice(0, 2))}`);
+  const model = normalize(validation.document, { input: "spec.yaml", output: "out", name: "Api" });
+  const types = emitTypes(model, createPrinter());
+  const whole = await format(types.source(), PRETTIER_OPTIONS);
+  const joined = await formatter.segments(types.segments, () => "/* whole-file fallback used */");
+  const pieces = types.segments.filter((s) => "piece" in s).length;
+  return { joined, whole, pieces, printed: types.segments.length - pieces };
+}
+
+const FIXTURES = readdirSync(path.join(ROOT, "test/fixtures")).filter((f) => /\.(ya?ml|json)$/.test(f));
+
+describe("fixtures and specs", () => {
+  it.each([...FIXTURES.map((f) => `test/fixtures/${f}`), "test/fixtures/multi-file/openapi.yaml", "spec/openapi.json", "spec/payout-provider.openapi.yaml"])(
+    "%s",
+    async (file) => {
+      const { joined, whole } = await both(path.join(ROOT, file));
+      expect(joined).toBe(whole);
+    },
+  );
+});
+
+describeWithSpecs("shared specs", () => {
+  it.each(["oai/petstore-expanded.yaml", "apis-guru/googleapis.com__androidmanagement__v1.yaml", "apis-guru/adyen.com__CheckoutService__41.yaml"])(
+    "%s",
+    async (file) => {
+      const { joined, whole, printed } = await both(path.join(SPECS_DIR, file));
+      expect(printed).toBeGreaterThan(0);
+      expect(joined).toBe(whole);
+    },
+    60_000,
+  );
+});
+
+/** A document whose one schema `S` has `properties`. */
+const withSchema = (schema: object): object => ({
+  openapi: "3.1.0",
+  info: { title: "T", version: "1" },
+  paths: {},
+  components: { schemas: { S: schema } },
+});
+
+describe("layouts around the 100-column limit", () => {
+  const enumOf = (n: number, width: number): string[] => Array.from({ length: n }, (_, i) => `${String(i).padStart(width, "v")}`);
+  const cases: Record<string, object> = {
+    "union that just fits": { type: "object", properties: { a: { type: "string", enum: enumOf(8, 8) } } },
+    "union one column too long": { type: "object", properties: { abcdefgh: { type: "string", enum: enumOf(8, 9) } } },
+    "long union, one member per line": { type: "object", properties: { a: { type: "string", enum: enumOf(30, 6) } } },
+    "union that fits on the next line": { type: "object", properties: { aVeryLongPropertyNameThatPushesTheUnion: { type: "string", enum: enumOf(6, 9) } } },
+    "object or null": { type: ["object", "null"], properties: { a: { type: ["object", "null"], properties: { b: { type: "string" } } } } },
+    "array of objects": { type: "object", properties: { a: { type: "array", items: { type: "object", properties: { b: { type: "integer" } } } } } },
+    "union of objects and references": {
+      type: "object",
+      properties: { a: { oneOf: [{ type: "object", properties: { b: { type: "string" } } }, { $ref: "#/components/schemas/S" }, { type: "array", items: { type: "object", properties: { c: { type: "number" } } } }] } },
+    },
+    "reference and object": { allOf: [{ $ref: "#/components/schemas/S" }, { type: "object", properties: { b: { type: "string" } } }] },
+    "quotes and escapes": { type: "object", properties: { "a-b": { type: "string", enum: ["it's", 'say "hi"', "back\\slash", "é", "tab\there"] }, é: { type: "string" } } },
+    "comments": { type: "object", description: "Line one\nline two with */ inside\n\n  indented", properties: { a: { type: "string", description: "x".repeat(140), example: { nested: [1, 2] } } } },
+    "numbers and tuples": { type: "object", properties: { a: { enum: [1, -2, 1.5, 1e21, 0.000001] }, b: { type: "array", prefixItems: [{ type: "string" }, { type: "number" }] } } },
+    "nested unions in arrays": { type: "array", items: { anyOf: [{ type: "string", enum: enumOf(12, 8) }, { type: "array", items: { type: "string", enum: ["x", "y"] } }] } },
+  };
+  it.each(Object.entries(cases))("%s", async (_, schema) => {
+    const { joined, whole } = await both(withSchema(schema));
+    expect(joined).toBe(whole);
+  });
+});
+
+it("prettierString quotes and escapes exactly like prettier", async () => {
+  // JSON.stringify content, as openapi-typescript writes string literal types.
+  const chars = fc.constantFrom("a", "'", '"', "\\", "é", "\n", "\t", " ", "b");
+  await fc.assert(
+    fc.asyncProperty(fc.array(chars, { maxLength: 12 }).map((a) => a.join("")), async (value) => {
+      const content = JSON.stringify(value).slice(1, -1);
+      const formatted = await format(`type A = "${content}";\n`, PRETTIER_OPTIONS);
+      expect(`type A = ${prettierString(content)};\n`).toBe(formatted);
+    }),
+    { numRuns: 200, seed: 7 },
+  );
+});
+
+it("leaves unsupported shapes to prettier and still matches (helper types, mapped types)", async () => {
+  const { joined, whole, pieces } = await both(
+    withSchema({ type: "object", required: ["a"], allOf: [{ $ref: "#/components/schemas/S" }], properties: { a: { type: "string" } }, additionalProperties: { type: "object", properties: { z: { type: "string" } } } }),
+  );
+  expect(pieces).toBeGreaterThan(0);
+  expect(joined).toBe(whole);
+});
