@@ -48,7 +48,9 @@ export function request<TData, TError = unknown, THeaders = HeaderMap>(
   options?: RequestOptions,
 ): ApiPromise<TData, TError, THeaders> {
   return toApiPromise(
-    send(client, spec, params ?? {}, options ?? {}) as Promise<ApiResponse<TData, THeaders>>,
+    send(client, spec, (params ?? {}) as Record<string, unknown>, options ?? {}) as Promise<
+      ApiResponse<TData, THeaders>
+    >,
   );
 }
 
@@ -67,7 +69,7 @@ function setHeaders(
 async function send(
   client: Client,
   spec: OperationSpec,
-  params: object,
+  values: Record<string, unknown>,
   options: RequestOptions,
 ): Promise<ApiResponse<unknown>> {
   const o = client.options;
@@ -75,7 +77,6 @@ async function send(
   const maxRetries = options.maxRetries ?? o.maxRetries ?? 2;
   const timeoutMs = options.timeoutMs ?? o.timeoutMs ?? 60000;
   const { signal, idempotencyKey } = options;
-  const values = params as Record<string, unknown>;
   const { method, response } = spec;
   const t: AuthTarget = { header: {}, query: [], cookie: [], secrets: [] };
   const h = t.header;
@@ -140,7 +141,8 @@ async function send(
     let res: Response | undefined;
     let raw: string | Blob = "";
     let failure: Error | undefined;
-    let sent = false;
+    // provably never reached the server (connection refused, DNS failure): POST and PATCH may retry
+    let unsent = false;
     try {
       // A Request only for the hooks: building one costs about as much as the rest of a call.
       let req: Request | undefined;
@@ -153,7 +155,7 @@ async function send(
       try {
         // fetch(request, init) would replace the hook's method, headers and body with ours
         res = await (o.fetch ?? fetch)(req ?? url, req ? { signal: ctrl.signal } : init);
-        sent = inHook = true;
+        inHook = true;
         await o.onResponse?.(res, req!);
         inHook = false;
         // error, json, text and empty bodies as text
@@ -162,7 +164,7 @@ async function send(
         if (inHook) throw e; // the caller's onResponse failed: not a network error
         signal?.throwIfAborted();
         const timedOut = ctrl.signal.aborted;
-        sent ||= timedOut || !notSent(e);
+        unsent = !res && !timedOut && notSent(e);
         failure = new (timedOut ? ApiTimeoutError : ApiConnectionError)(
           `${timedOut ? `Timed out after ${timeoutMs} ms` : "Connection error"}: ${method} ${safeUrl}`,
           method,
@@ -219,7 +221,7 @@ async function send(
       }
       delay = retryAfterMs;
       failure = Error(line);
-    } else if (attempt > maxRetries || !shouldRetry(repeatable, sent ? "sent" : "unsent"))
+    } else if (attempt > maxRetries || !shouldRetry(repeatable, unsent ? "unsent" : "sent"))
       throw failure;
     delay ??= backoffMs(attempt, (o.random ?? Math.random)());
     log("warn", `${failure!.message} (retrying in ${delay.toFixed()} ms)`, fields);

@@ -128,9 +128,10 @@ export function encodeBody(
   v: unknown,
 ): { body: BodyInit; type: string | undefined } {
   const e = spec.encoding;
-  const t = spec.mediaType;
-  if (e === "json") return { body: JSON.stringify(v), type: t };
-  if (e === "form" || e === "multipart") {
+  let body = v as BodyInit; // binary: the Blob, ArrayBuffer or Uint8Array itself
+  if (e === "json") body = JSON.stringify(v);
+  else if (e === "text") body = text(v);
+  else if (e === "form" || e === "multipart") {
     const f = e === "form" ? new URLSearchParams() : new FormData();
     // Arrays repeat the key; nested objects travel as JSON; Blob/File parts stay binary (multipart).
     for (const [k, x] of Object.entries(v ?? {}))
@@ -140,7 +141,7 @@ export function encodeBody(
             k,
             item instanceof Blob ? item : isObj(item) ? JSON.stringify(item) : text(item),
           );
-    return { body: f, type: e === "form" ? t : undefined };
+    body = f;
   }
-  return { body: e === "text" ? text(v) : (v as BodyInit), type: t };
+  return { body, type: e === "multipart" ? undefined : spec.mediaType };
 }
