@@ -57,7 +57,9 @@ export class ApiError<TBody = unknown> extends Error {
 }
 
 /** The constructor of an {@link ApiError} subclass (one per status family). */
-export type ApiErrorClass = new <T = unknown>(init: ApiErrorInit<T>) => ApiError<T>;
+export type ApiErrorClass<N extends string = string> = new <T = unknown>(
+  init: ApiErrorInit<T>,
+) => ApiError<T> & { name: N };
 
 /** The subclass for each status (500 stands for every status >= 500), filled by {@link subclass}. */
 const byStatus: Record<number, ApiErrorClass> = {};
@@ -66,37 +68,37 @@ const byStatus: Record<number, ApiErrorClass> = {};
  * Declares the {@link ApiError} subclass for `status`: class `name` and instance `name` are `name` (the
  * computed property key names the class expression, which survives minification).
  */
-const subclass = (status: number, name: string): ApiErrorClass =>
+const subclass = <N extends string>(status: number, name: N): ApiErrorClass<N> =>
   (byStatus[status] = {
     [name]: class<T> extends ApiError<T> {
       override name = name;
     },
-  }[name]!);
+  }[name] as ApiErrorClass<N>);
 
 /** 400 Bad Request. */
 export const BadRequestError = subclass(400, "BadRequestError");
-export type BadRequestError<T = unknown> = ApiError<T>;
+export type BadRequestError<T = unknown> = ApiError<T> & { name: "BadRequestError" };
 /** 401 Unauthorized: missing or invalid credentials. */
 export const AuthenticationError = subclass(401, "AuthenticationError");
-export type AuthenticationError<T = unknown> = ApiError<T>;
+export type AuthenticationError<T = unknown> = ApiError<T> & { name: "AuthenticationError" };
 /** 403 Forbidden: credentials lack a permission or scope. */
 export const PermissionDeniedError = subclass(403, "PermissionDeniedError");
-export type PermissionDeniedError<T = unknown> = ApiError<T>;
+export type PermissionDeniedError<T = unknown> = ApiError<T> & { name: "PermissionDeniedError" };
 /** 404 Not Found. */
 export const NotFoundError = subclass(404, "NotFoundError");
-export type NotFoundError<T = unknown> = ApiError<T>;
+export type NotFoundError<T = unknown> = ApiError<T> & { name: "NotFoundError" };
 /** 409 Conflict. */
 export const ConflictError = subclass(409, "ConflictError");
-export type ConflictError<T = unknown> = ApiError<T>;
+export type ConflictError<T = unknown> = ApiError<T> & { name: "ConflictError" };
 /** 422 Unprocessable Entity: the request failed validation. */
 export const UnprocessableEntityError = subclass(422, "UnprocessableEntityError");
-export type UnprocessableEntityError<T = unknown> = ApiError<T>;
+export type UnprocessableEntityError<T = unknown> = ApiError<T> & { name: "UnprocessableEntityError" };
 /** 429 Too Many Requests (after retries ran out); see `retryAfterMs` and `rateLimit`. */
 export const RateLimitError = subclass(429, "RateLimitError");
-export type RateLimitError<T = unknown> = ApiError<T>;
+export type RateLimitError<T = unknown> = ApiError<T> & { name: "RateLimitError" };
 /** Any status >= 500 (after retries ran out). */
 export const InternalServerError = subclass(500, "InternalServerError");
-export type InternalServerError<T = unknown> = ApiError<T>;
+export type InternalServerError<T = unknown> = ApiError<T> & { name: "InternalServerError" };
 
 /**
  * Builds the {@link ApiError} subclass that matches `init.status`.
