@@ -4,32 +4,25 @@
  * Applies an operation's security requirement: the first alternative whose schemes all have credentials.
  */
 import type { BasicAuth, Client } from "./client.js";
-import { enc } from "./serialize.js";
-
-/**
- * Where credentials go for one request, keyed by the OpenAPI `in` of a parameter or API key: header values
- * by lower-cased name, encoded `name=value` query and cookie pairs; `secrets` collects every value that
- * must never be shown.
- */
-export interface AuthTarget {
-  header: Record<string, string>;
-  query: string[];
-  cookie: string[];
-  secrets: string[];
-}
+import type { ParamSpec } from "./types.js";
 
 /** UTF-8 safe base64 (btoa alone rejects non-Latin-1 text). */
 const base64 = (s: string): string => btoa(String.fromCharCode(...new TextEncoder().encode(s)));
 
 /**
- * Resolves credentials (calling credential functions) and writes them into `t`.
+ * Resolves credentials (calling credential functions) and passes each to `add` as a parameter: an API key
+ * as the header, query or cookie parameter its scheme names, HTTP basic and bearer credentials as the
+ * `authorization` header. The request loop adds them after every other header, so they win.
  * Sends nothing when the operation's security is `[]` or no alternative is fully configured
  * (the server then answers 401).
+ * @param add sends one parameter, as for the operation's own parameters
+ * @param secrets receives every credential value, which must never be shown
  */
 export async function applyAuth(
   client: Client,
   security: readonly (readonly string[])[],
-  t: AuthTarget,
+  add: (p: ParamSpec, v: string) => void,
+  secrets: string[],
 ): Promise<void> {
   const auth = client.options.auth ?? {};
   const schemes = client.spec.securitySchemes;
@@ -44,9 +37,8 @@ export async function applyAuth(
     const b = cred as BasicAuth;
     // basic: the base64 token (the password is a secret too); otherwise the key or token itself
     const v = basic ? base64(b.username + ":" + b.password) : String(cred);
-    t.secrets.push(v, basic ? b.password : v);
-    if (scheme.type !== "apiKey") t.header["authorization"] = (basic ? "Basic " : "Bearer ") + v;
-    else if (scheme.in === "header") t.header[scheme.name.toLowerCase()] = v;
-    else t[scheme.in].push(enc(scheme.name) + "=" + enc(v));
+    secrets.push(v, basic ? b.password : v);
+    if (scheme.type === "apiKey") add(scheme, v);
+    else add({ name: "authorization", in: "header" }, (basic ? "Basic " : "Bearer ") + v);
   }
 }

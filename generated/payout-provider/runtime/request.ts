@@ -5,7 +5,7 @@
  * retries with backoff) and turns the response into typed data or a typed error.
  */
 import { noop, toApiPromise, type ApiPromise, type ApiResponse } from "./api-promise.js";
-import { applyAuth, type AuthTarget } from "./auth.js";
+import { applyAuth } from "./auth.js";
 import { realClock, type Client, type LogLevel } from "./client.js";
 import {
   ApiConnectionError,
@@ -16,7 +16,7 @@ import {
 } from "./errors.js";
 import { backoffMs, isIdempotent, notSent, serverDelayMs, shouldRetry } from "./retry.js";
 import { buildPath, enc, encodeBody, formPairs, headerValue, own } from "./serialize.js";
-import type { OperationSpec } from "./types.js";
+import type { OperationSpec, ParamSpec } from "./types.js";
 
 /** Per-request options (the last argument of every operation function). */
 export interface RequestOptions {
@@ -78,14 +78,20 @@ async function send(
   const timeoutMs = options.timeoutMs ?? o.timeoutMs ?? 60000;
   const { signal, idempotencyKey } = options;
   const { method, response } = spec;
-  const t: AuthTarget = { header: {}, query: [], cookie: [], secrets: [] };
-  const h = t.header;
+  const h: Record<string, string> = {};
+  // Encoded `name=value` pairs by location.
+  const pairs = { query: [] as string[], cookie: [] as string[] };
+  // Every credential value: redacted from messages, URLs, headers and log lines.
+  const secrets: string[] = [];
+  // Sends one parameter or credential (path parameters go through buildPath).
+  const add = (p: ParamSpec, v: unknown): void => {
+    if (p.in === "header") h[p.name.toLowerCase()] = headerValue(p, v);
+    else if (p.in !== "path") pairs[p.in].push(...formPairs(p, v));
+  };
   setHeaders(h, o.headers);
   for (const p of spec.params) {
     const v = own(values, p.key ?? p.name);
-    if (v == null || p.in === "path") continue;
-    if (p.in === "header") h[p.name.toLowerCase()] = headerValue(p, v);
-    else t[p.in].push(...formPairs(p, v));
+    if (v != null) add(p, v);
   }
   setHeaders(h, options.headers);
   if (idempotencyKey !== undefined) h["idempotency-key"] = idempotencyKey;
@@ -97,24 +103,24 @@ async function send(
     if (b.type) h["content-type"] = b.type;
   }
   if (response === "json") h["accept"] ??= "application/json";
-  await applyAuth(client, spec.security, t);
+  await applyAuth(client, spec.security, add, secrets);
   // Credential-like headers set by hand (Authorization, API keys, tokens) are secrets too; short
   // values are skipped so that redaction cannot mangle ordinary text.
   for (const k in h) {
     const v = h[k]!;
     if (/[\r\n]/.test(v)) throw new TypeError(`Header "${k}" contains CR or LF`);
     if (/auth|api.?key|token|secret/i.test(k) && v.length > 7)
-      t.secrets.push(v, v.replace(/^\S+ /, ""));
+      secrets.push(v, v.replace(/^\S+ /, ""));
   }
   // Cookie pairs are percent-encoded: joining them adds no CR or LF.
-  if (t.cookie.length) h["cookie"] = [h["cookie"], ...t.cookie].filter(Boolean).join("; ");
+  if (pairs.cookie.length) h["cookie"] = [h["cookie"], ...pairs.cookie].filter(Boolean).join("; ");
   const url =
     client.baseUrl +
     buildPath(spec.path, spec.params, values) +
-    (t.query.length ? "?" + t.query.join("&") : "");
+    (pairs.query.length ? "?" + pairs.query.join("&") : "");
 
-  const secrets = t.secrets.filter(Boolean).flatMap((s) => [s, enc(s)]);
-  const redact = (s: string): string => secrets.reduce((a, x) => a.replaceAll(x, "[REDACTED]"), s);
+  const hidden = secrets.filter(Boolean).flatMap((s) => [s, enc(s)]);
+  const redact = (s: string): string => hidden.reduce((a, x) => a.replaceAll(x, "[REDACTED]"), s);
   const safeUrl = redact(url);
   // Level order by position in this string: debug < info < warn < error.
   const levels = "debuginfowarnerror";
