@@ -2,8 +2,10 @@
  * Issues (problems found in input) and the error that carries them out of the library.
  * The library never prints or exits: the CLI formats issues and owns exit codes.
  */
-import { parseDocument, isMap, isSeq, type Document, type Node } from "yaml";
+import { parseDocument, type Document } from "yaml";
 import type { Issue } from "./model.js";
+import { nodeOffsets } from "./yaml-locate.js";
+import type { YamlPositions } from "./yaml-positions.js";
 
 export type { Issue };
 
@@ -51,14 +53,14 @@ export function formatIssue(issue: Issue): string {
 /**
  * Adds file, line and column to issues whose pointer is found in `text` (JSON or YAML).
  * Scans the text again only when there is something to locate, so the happy path pays nothing. JSON is
- * scanned iteratively (bounded memory on a large document); YAML positions come from `yaml`, the document
- * already parsed from `text` (see `load`), or from parsing `text` again when it is not given.
+ * scanned iteratively (bounded memory on a large document); YAML positions come from `yaml`: the spec's
+ * positions from `load` (see yaml-positions.ts), or from parsing `text` again when they are not given.
  */
-export function locateIssues(issues: readonly Issue[], file: string, text: string, yaml?: Document): Issue[] {
+export function locateIssues(issues: readonly Issue[], file: string, text: string, yaml?: YamlPositions): Issue[] {
   const pending = issues.filter((i) => i.line === undefined && i.pointer !== "" && i.file === undefined);
   if (pending.length === 0) return issues.map((i) => (i.file === undefined ? { ...i, file } : i));
   const pointers = pending.map((i) => i.pointer);
-  const offsets = /^\s*[[{]/.test(text) ? locateInJson(text, pointers) : locateInYaml(yaml ?? parseLenient(text), pointers);
+  const offsets = /^\s*[[{]/.test(text) ? locateInJson(text, pointers) : (yaml?.offsets(pointers) ?? locateInYaml(parseLenient(text), pointers));
   const positions = linePositions(text, [...offsets.values()]);
   return issues.map((issue) => {
     if (issue.file !== undefined) return issue;
@@ -98,11 +100,9 @@ function parseLenient(text: string): Document | undefined {
 
 function locateInYaml(doc: Document | undefined, pointers: readonly string[]): Map<string, number> {
   const out = new Map<string, number>();
-  if (doc === undefined) return out;
-  for (const p of pointers) {
-    const node = findNode(doc.contents, parsePointer(p));
-    if (node?.range !== undefined && node.range !== null) out.set(p, node.range[0]);
-  }
+  nodeOffsets(doc, pointers.map(parsePointer)).forEach((offset, i) => {
+    if (offset !== null) out.set(pointers[i]!, offset);
+  });
   return out;
 }
 
@@ -201,25 +201,4 @@ export function locateInJson(text: string, pointers: readonly string[]): Map<str
     }
   }
   return result;
-}
-
-function findNode(root: unknown, tokens: readonly string[]): Node | undefined {
-  let node = root as Node | null | undefined;
-  let keyNode: Node | undefined;
-  for (const token of tokens) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => String((p.key as { value?: unknown } | null)?.value ?? p.key) === token);
-      if (pair === undefined) return keyNode ?? node;
-      keyNode = (pair.key as Node | null) ?? undefined;
-      node = pair.value as Node | null;
-    } else if (isSeq(node)) {
-      const next = node.items[Number(token)] as Node | undefined;
-      if (next === undefined) return node;
-      keyNode = undefined;
-      node = next;
-    } else {
-      return keyNode ?? node ?? undefined;
-    }
-  }
-  return keyNode ?? node ?? undefined;
 }

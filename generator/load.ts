@@ -8,10 +8,13 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { parseDocument, type Document } from "yaml";
+import { parseDocument } from "yaml";
 import { SpecError, formatIssue, locateIssues, type Issue } from "./issues.js";
 import { bundleExternalRefs, hasExternalRefs, MAX_INPUT_BYTES } from "./bundle.js";
 import { findTooDeep, MAX_DEPTH, tooDeepIssue } from "./validate.js";
+import { parseYamlFast } from "./yaml-fast.js";
+import { documentPositions, positionsOnUse, positionsOnWorker, type YamlPositions } from "./yaml-positions.js";
+import { POSITION_OPTIONS } from "./yaml-locate.js";
 
 export interface LoadedSpec {
   /** The parsed (and bundled, and converted) document; not yet validated. */
@@ -20,8 +23,8 @@ export interface LoadedSpec {
   readonly file: string;
   /** The entry file's text (BOM removed), kept to locate issues by pointer. */
   readonly text: string;
-  /** The entry file's parsed YAML (when it is YAML), kept so locating issues does not parse `text` again. */
-  readonly yaml?: Document;
+  /** Where the entry file's YAML nodes are (when it is YAML), for locating issues without parsing `text` again. */
+  readonly yaml?: YamlPositions;
   /** Every file read, relative to the working directory, sorted. */
   readonly files: readonly string[];
   /** SHA-256 (hex) of the entry file's bytes followed by every other file's bytes, in `files` order. */
@@ -62,7 +65,9 @@ export async function load(input: string, options: LoadOptions = {}): Promise<Lo
   }
   const bytes = await readFile(absolute);
   const text = decodeText(bytes, file);
-  const parsed = parseSource(text, file);
+  let parsed = parseSource(text, file);
+  // Too deep for the pipeline: `yaml` decides how it is refused, as it did before the fast path.
+  if (parsed.fast && findTooDeep(parsed.document, MAX_DEPTH) !== undefined) parsed = parseYaml(text, file);
   let document = parsed.document;
   assertDepth(document, file, text, parsed.yaml);
   const notices: string[] = [];
@@ -122,11 +127,24 @@ export function parseText(text: string, file: string): unknown {
   return parseSource(text, file).document;
 }
 
+/** YAML texts at least this long (characters) get their positions parsed on a worker thread from the start. */
+const POSITIONS_ON_WORKER_CHARS = 300_000;
+
+interface Parsed {
+  readonly document: unknown;
+  /** For YAML: where its nodes are. */
+  readonly yaml?: YamlPositions;
+  /** True when the value came from js-yaml (yaml-fast.ts). */
+  readonly fast?: boolean;
+}
+
 /**
- * Parses like {@link parseText}; for YAML also returns the parsed `Document`, whose node ranges locate issues.
+ * Parses like {@link parseText}; for YAML also returns where its nodes are, to locate issues. YAML goes through
+ * js-yaml when yaml-fast.ts can guarantee `yaml`'s value (positions are then parsed only when needed, on a worker
+ * for a large text), and through `yaml` otherwise.
  * @throws {SpecError} as `parseText`.
  */
-function parseSource(text: string, file: string): { document: unknown; yaml?: Document } {
+function parseSource(text: string, file: string): Parsed {
   const first = /\S/.exec(text);
   if (first !== null && (first[0] === "{" || first[0] === "[")) {
     try {
@@ -139,9 +157,18 @@ function parseSource(text: string, file: string): { document: unknown; yaml?: Do
       throw inputError("invalid-json", file, `invalid JSON: ${reason}. Fix the syntax at that position.`, at);
     }
   }
+  const fast = parseYamlFast(text);
+  if (fast !== undefined) {
+    return { document: fast.value, yaml: text.length >= POSITIONS_ON_WORKER_CHARS ? positionsOnWorker(text) : positionsOnUse(text), fast: true };
+  }
+  return parseYaml(text, file);
+}
+
+/** YAML parsed with `yaml`, its Document kept for positions. @throws {SpecError} as `parseText`. */
+function parseYaml(text: string, file: string): Parsed {
   let doc;
   try {
-    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+    doc = parseDocument(text, POSITION_OPTIONS);
   } catch (error) {
     throw parserFailure(error, file);
   }
@@ -155,7 +182,7 @@ function parseSource(text: string, file: string): { document: unknown; yaml?: Do
     throw inputError(kind, file, `invalid YAML: ${reason}. ${fix}`, at);
   }
   try {
-    return { document: doc.toJS({ maxAliasCount: 1000 }) as unknown, yaml: doc };
+    return { document: doc.toJS({ maxAliasCount: 1000 }) as unknown, yaml: documentPositions(doc) };
   } catch (error) {
     if (error instanceof RangeError) throw parserFailure(error, file);
     throw inputError("invalid-yaml", file, `invalid YAML: ${(error as Error).message.replace(/\.$/, "")}. Expand or remove the aliases.`);
@@ -172,7 +199,7 @@ function parserFailure(error: unknown, file: string): unknown {
  * Refuses a document nested deeper than {@link MAX_DEPTH} before any recursive tool (bundler, converter) sees it.
  * @throws {SpecError} code `too-deep`, pointing at the level where the limit is crossed.
  */
-function assertDepth(document: unknown, file: string, text: string, yaml?: Document): void {
+function assertDepth(document: unknown, file: string, text: string, yaml?: YamlPositions): void {
   const deep = findTooDeep(document, MAX_DEPTH);
   if (deep !== undefined) throw new SpecError(locateIssues([tooDeepIssue(deep)], file, text, yaml));
 }

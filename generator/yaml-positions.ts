@@ -1,0 +1,102 @@
+/**
+ * Where the nodes of a YAML spec start, by JSON pointer, for locating issues (file:line:column). The value the
+ * pipeline works on comes from js-yaml (yaml-fast.ts), which keeps no positions; positions come from `yaml`, parsed
+ * only when an issue is to be located: on first use, or, for a large spec, on a worker thread started at load so
+ * the parse overlaps the rest of the pipeline.
+ */
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import { parseDocument, type Document } from "yaml";
+import { parsePointer } from "./issues.js";
+import { nodeOffsets, POSITION_OPTIONS } from "./yaml-locate.js";
+
+export interface YamlPositions {
+  /** Offset (UTF-16 code units) where the node at each pointer starts; pointers without a node are left out. */
+  offsets(pointers: readonly string[]): Map<string, number>;
+}
+
+/** How long to wait for a worker to show it runs, and for an answer, before parsing on this thread (ms). */
+const STARTUP_TIMEOUT_MS = 5_000;
+const ANSWER_TIMEOUT_MS = 120_000;
+
+function byPointer(pointers: readonly string[], offsets: readonly (number | null)[]): Map<string, number> {
+  const out = new Map<string, number>();
+  pointers.forEach((p, i) => {
+    const offset = offsets[i];
+    if (offset !== undefined && offset !== null) out.set(p, offset);
+  });
+  return out;
+}
+
+/** Positions from a `yaml` Document already parsed (with `POSITION_OPTIONS`). */
+export function documentPositions(doc: Document | undefined): YamlPositions {
+  return { offsets: (pointers) => byPointer(pointers, nodeOffsets(doc, pointers.map(parsePointer))) };
+}
+
+/** Positions from `text`, parsed with `yaml` on this thread on first use (never, when no issue is located). */
+export function positionsOnUse(text: string): YamlPositions {
+  let positions: YamlPositions | undefined;
+  return {
+    offsets(pointers) {
+      if (positions === undefined) {
+        let doc: Document | undefined;
+        try {
+          doc = parseDocument(text, POSITION_OPTIONS);
+        } catch {
+          doc = undefined;
+        }
+        positions = documentPositions(doc);
+      }
+      return positions.offsets(pointers);
+    },
+  };
+}
+
+const stopOnCollect = new FinalizationRegistry<Worker>((worker) => void worker.terminate());
+
+/**
+ * Positions from `text`, parsed with `yaml` on a worker thread started now. The first request waits (synchronously)
+ * for the worker's answer and stops the worker; later requests, or any failure of the worker, parse on this thread.
+ * The worker never keeps the process alive, and is stopped when the returned object is garbage-collected unused.
+ */
+export function positionsOnWorker(text: string): YamlPositions {
+  const fallback = positionsOnUse(text);
+  let worker: Worker | undefined;
+  let port: MessagePort | undefined;
+  const signal = new Int32Array(new SharedArrayBuffer(8));
+  try {
+    const channel = new MessageChannel();
+    port = channel.port1;
+    worker = new Worker(new URL("./yaml-worker.js", import.meta.url), {
+      workerData: { text, port: channel.port2, signal },
+      transferList: [channel.port2],
+    });
+    worker.unref();
+    worker.on("error", () => undefined);
+    port.unref();
+  } catch {
+    worker = undefined;
+  }
+  const stop = (): void => {
+    if (worker !== undefined) void worker.terminate();
+    port?.close();
+    worker = undefined;
+    port = undefined;
+  };
+  const positions: YamlPositions = {
+    offsets(pointers) {
+      if (worker === undefined || port === undefined) return fallback.offsets(pointers);
+      let offsets: (number | null)[] | null = null;
+      if (Atomics.load(signal, 1) === 1 || Atomics.wait(signal, 1, 0, STARTUP_TIMEOUT_MS) !== "timed-out" || Atomics.load(signal, 1) === 1) {
+        port.postMessage({ tokens: pointers.map(parsePointer) });
+        if (Atomics.wait(signal, 0, 0, ANSWER_TIMEOUT_MS) !== "timed-out") {
+          offsets = (receiveMessageOnPort(port)?.message as (number | null)[] | null | undefined) ?? null;
+        }
+      }
+      stop();
+      stopOnCollect.unregister(positions);
+      return offsets === null ? fallback.offsets(pointers) : byPointer(pointers, offsets);
+    },
+  };
+  if (worker !== undefined) stopOnCollect.register(positions, worker, positions);
+  return positions;
+}
