@@ -75,9 +75,10 @@ export function paginate<TPage, TItem, TError = unknown, THeaders = HeaderMap>(
       yield page;
       if (n >= maxPages || (pg.hasMore && at(page, pg.hasMore) === false)) return;
       const items = at(page, pg.items);
+      // from the last item: undefined for an empty or missing page of items
       const cursor = pg.nextCursorFromLastItem
-        ? Array.isArray(items) && items.length
-          ? at(items[items.length - 1], pg.nextCursorFromLastItem)
+        ? Array.isArray(items)
+          ? at(items.at(-1), pg.nextCursorFromLastItem)
           : undefined
         : at(page, pg.nextCursor);
       if (cursor == null || cursor === "") return;
@@ -95,8 +96,8 @@ export function paginate<TPage, TItem, TError = unknown, THeaders = HeaderMap>(
   }
 
   async function* items(): AsyncGenerator<TItem> {
+    if (maxItems <= 0) return;
     let count = 0;
-    if (count >= maxItems) return;
     for await (const page of pages()) {
       const list = at(page, pg.items);
       for (const item of Array.isArray(list) ? (list as TItem[]) : []) {

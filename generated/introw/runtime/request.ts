@@ -235,7 +235,7 @@ async function send(
   }
 }
 
-const str = (v: unknown): string | undefined => (typeof v === "string" && v ? v : undefined);
+type Fields = { message?: unknown; code?: unknown; error?: unknown } | null | undefined;
 
 /** Status, message and body of an error response; a non-JSON body becomes its first 1 KB of text. */
 function errorBody(
@@ -248,11 +248,13 @@ function errorBody(
   } catch {
     body = text.slice(0, 1024) || undefined;
   }
-  const b = (body ?? {}) as { message?: unknown; code?: unknown; error?: unknown };
+  const b = body as Fields;
   // `code`/`message` at the top level, else in `error` or its first entry: { error: { code } } or { error: [{ code }] }.
-  const e = ([b.error].flat()[0] ?? {}) as { message?: unknown; code?: unknown };
-  const detail = typeof body === "string" ? body.slice(0, 200) : (str(b.message) ?? str(e.message));
-  const code = str(b.code) ?? str(e.code);
+  const e = [b?.error].flat()[0] as Fields;
+  const pick = (k: "message" | "code"): string | undefined =>
+    [b?.[k], e?.[k]].find((v) => typeof v === "string" && v) as string | undefined;
+  const detail = typeof body === "string" ? body.slice(0, 200) : pick("message");
+  const code = pick("code");
   const head = `${res.status} ${res.ok ? "invalid JSON" : (code ?? res.statusText)}`.trim();
   return { message: detail ? `${head}: ${detail}` : head, body, code };
 }
