@@ -41,7 +41,6 @@ export {
   ApiConnectionError,
   ApiTimeoutError,
   makeApiError,
-  type ApiErrorClass,
   type ApiErrorInit,
   type HeaderMap,
   type RateLimitInfo,

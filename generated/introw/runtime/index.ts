@@ -43,7 +43,6 @@ export {
   ApiConnectionError,
   ApiTimeoutError,
   makeApiError,
-  type ApiErrorClass,
   type ApiErrorInit,
   type HeaderMap,
   type RateLimitInfo,
