@@ -9,6 +9,7 @@ import { clientStatements, indexStatements } from "./emit/client.js";
 import { fileHeader } from "./emit/header.js";
 import { operationsStatements } from "./emit/operations.js";
 import { createPrinter } from "./emit/print.js";
+import { prettyStructures } from "./emit/pretty-structures.js";
 import { emitReadme } from "./emit/readme.js";
 import { readOperationTemplate } from "./emit/template.js";
 import { emitTypes, type TypesSource } from "./emit/types.js";
@@ -103,8 +104,13 @@ async function generateWith(formatter: Formatter, options: GenerateOptions, prev
   // the pool while the operations are emitted.
   const typesFormatted = formatter.segments(types.segments, types.source);
   typesFormatted.catch(() => undefined);
+  // operations.ts: printed in prettier's layout too (emit/pretty-structures.ts), a few statements left to prettier.
+  const operations = operationsStatements(model, template);
+  const operationSegments = prettyStructures(operations, (s) => printer.print([s]));
+  const operationsFormatted =
+    operationSegments !== undefined ? formatter.segments(operationSegments, () => printer.print(operations)) : formatter.typescript(printer.print(operations));
+  operationsFormatted.catch(() => undefined);
   const sources: [string, string][] = [
-    ["operations.ts", printer.print(operationsStatements(model, template))],
     ["client.ts", printer.print(clientStatements(model))],
     ["index.ts", printer.print(indexStatements(model))],
     ...[...templates.runtime].map(([name, text]): [string, string] => [`runtime/${name}`, text]),
@@ -113,13 +119,13 @@ async function generateWith(formatter: Formatter, options: GenerateOptions, prev
   const files: GeneratedFile[] = [];
   const markdownHeader = `<!--\n${header.replace(/--/g, "- -").trimEnd()}\n-->\n`;
   const readme = formatter.markdown(emitReadme(model, markdownHeader, path.basename(options.output)));
-  const formatting = Promise.all([typesFormatted, ...sources.map(([file, text]) => early.get(file) ?? formatter.typescript(text))]);
+  const formatting = Promise.all([typesFormatted, operationsFormatted, ...sources.map(([file, text]) => early.get(file) ?? formatter.typescript(text))]);
   formatting.catch(() => undefined);
   // Main-thread work that needs no formatted text runs while the pool formats.
   const normalizedSpec = sortedJson(validation.document);
   const located = locateIssues(all, loaded.file, loaded.text, loaded.yaml);
   const formatted = await formatting;
-  ["types.ts", ...sources.map(([file]) => file)].forEach((file, i) => files.push({ path: file, contents: header + formatted[i]! }));
+  ["types.ts", "operations.ts", ...sources.map(([file]) => file)].forEach((file, i) => files.push({ path: file, contents: header + formatted[i]! }));
   files.push({ path: "README.md", contents: await readme });
   lap("format");
   files.push({ path: NORMALIZED_SPEC_FILE, contents: normalizedSpec });

@@ -11,49 +11,12 @@
  * for the whole file on fixtures and every shared spec.
  */
 import ts from "typescript";
-import type { Piece } from "../format-split.js";
-
-/** prettier's printWidth in format.ts. */
-const WIDTH = 100;
-/** Object-literal levels a fallback piece may sit in (wrapper lines around it; deeper members fall back whole). */
-const MAX_PIECE_DEPTH = 6;
-
-/** A construct this printer does not reproduce exactly: the enclosing member becomes a fallback piece. */
-class Unsupported extends Error {}
-
-const unsupported = (what: string): never => {
-  throw new Unsupported(what);
-};
-
-/** Printed text, or a piece prettier must format (its wrapper lines are removed again by joinPieces). */
-export type Segment = { readonly text: string } | { readonly piece: Piece };
-
-/** prettier's string printing: double quotes unless the content has more of them than single quotes; escapes kept. */
-export function prettierString(content: string): string {
-  let doubles = 0;
-  let singles = 0;
-  for (let i = 0; i < content.length; i++) {
-    const c = content.charCodeAt(i);
-    if (c === 34) doubles++;
-    else if (c === 39) singles++;
-  }
-  const quote = doubles > singles ? "'" : '"';
-  const other = quote === '"' ? "'" : '"';
-  const body = content.replace(/\\(.)|(["'])/gs, (match, escaped: string | undefined, bare: string | undefined) => {
-    if (escaped === other) return escaped;
-    if (bare === quote) return `\\${bare}`;
-    if (bare !== undefined) return bare;
-    return match;
-  });
-  return `${quote}${body}${quote}`;
-}
+import { IDENTIFIER, MAX_PIECE_DEPTH, Unsupported, WIDTH, attempt, blockComment, prettierString, unsupported, type Segment } from "./pretty-common.js";
 
 /** Text TypeScript's printer gives a synthesized string literal, when it needs no escaping (else unsupported). */
 function plainStringText(text: string): string {
   return /^[\x20-\x7e]*$/.test(text) && !/["\\]/.test(text) ? text : unsupported("escaped string");
 }
-
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 function propertyKey(name: ts.PropertyName): string {
   if (ts.isIdentifier(name)) return IDENTIFIER.test(name.text) ? name.text : unsupported("identifier");
@@ -141,21 +104,14 @@ function tryFlat(node: ts.TypeNode): string | undefined {
   }
 }
 
-/** JSDoc lines as prettier prints them (re-indented when every line starts with `*`). */
+/** JSDoc lines of a node's synthetic comments, as prettier prints them. */
 function comments(node: ts.Node, indent: string): string[] {
   const lines: string[] = [];
   for (const comment of ts.getSyntheticLeadingComments(node) ?? []) {
-    if (comment.kind !== ts.SyntaxKind.MultiLineCommentTrivia || /[\r\u2028\u2029]/.test(comment.text)) unsupported("comment");
-    const parts = comment.text.split("\n");
-    if (parts.length === 1) {
-      lines.push(`${indent}/*${comment.text}*/`);
-      continue;
-    }
-    if (!`*${comment.text}*`.split("\n").every((l) => l.trimStart().startsWith("*"))) unsupported("comment");
-    parts.forEach((part, i) => {
-      const text = i === 0 ? `/*${part.trimEnd()}` : ` ${i < parts.length - 1 ? part.trim() : part.trimStart()}`;
-      lines.push(`${indent}${text}${i === parts.length - 1 ? "*/" : ""}`.trimEnd());
-    });
+    if (comment.kind !== ts.SyntaxKind.MultiLineCommentTrivia) unsupported("comment");
+    // TypeScript's printer writes each line of a comment without its trailing whitespace.
+    const trimmed = comment.text.split("\n").map((line, i, all) => (i < all.length - 1 ? line.trimEnd() : line));
+    lines.push(...blockComment(trimmed.join("\n"), indent));
   }
   if (ts.getSyntheticTrailingComments(node)?.length) unsupported("trailing comment");
   return lines;
@@ -248,15 +204,6 @@ function union(head: string, type: ts.UnionTypeNode, indent: string, end: string
 /** TypeScript-printer text of a node (for a fallback piece). */
 function printNode(printer: ts.Printer, file: ts.SourceFile, node: ts.Node): string {
   return printer.printNode(ts.EmitHint.Unspecified, node, file);
-}
-
-function attempt<T>(print: () => T): T | undefined {
-  try {
-    return print();
-  } catch (error) {
-    if (error instanceof Unsupported) return undefined;
-    throw error;
-  }
 }
 
 /**

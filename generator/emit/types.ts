@@ -9,7 +9,9 @@ import { StructureKind, VariableDeclarationKind, type JSDocStructure, type Optio
 import type { ApiModel, EnumModel } from "../model.js";
 import { docText, literal } from "./docs.js";
 import type { Printer, Statement } from "./print.js";
-import { prettyStatements, type Segment } from "./pretty-types.js";
+import { prettyStructures } from "./pretty-structures.js";
+import type { Segment } from "./pretty-common.js";
+import { prettyStatements } from "./pretty-types.js";
 
 /**
  * `format: binary` strings (file uploads and downloads, multipart file parts) are `Blob`, the type `fetch`
@@ -149,7 +151,7 @@ export function aliasStatements(model: ApiModel): Statement[] {
 
 /**
  * types.ts before formatting: `segments` are openapi-typescript's declarations printed in prettier's layout
- * (emit/pretty-types.ts; a few pieces still need prettier) followed by the aliases and enums as one piece;
+ * (emit/pretty-types.ts) followed by the aliases and enums (emit/pretty-structures.ts); a few pieces still need prettier;
  * `source()` is the whole file unformatted (what prettier formats when joining the segments fails).
  */
 export interface TypesSource {
@@ -160,10 +162,11 @@ export interface TypesSource {
 /** Emits types.ts (see `TypesSource`). @throws {RangeError} when schemas nest too deeply to print. */
 export function emitTypes(model: ApiModel, printer: Printer): TypesSource {
   const nodes = emitOpenApiNodes(model);
-  const segments = prettyStatements(nodes);
-  const aliases = printer.print(aliasStatements(model));
+  const aliases = aliasStatements(model);
+  const aliasText = (): string => printer.print(aliases);
+  const aliasSegments = prettyStructures(aliases, (s) => printer.print([s]), true) ?? [{ piece: { text: aliasText(), head: [], tail: [], blankBefore: true } }];
   return {
-    segments: aliases.trim() === "" ? segments : [...segments, { piece: { text: aliases, head: [], tail: [], blankBefore: true } }],
-    source: () => `${astToString(nodes)}\n${aliases}`,
+    segments: [...prettyStatements(nodes), ...aliasSegments],
+    source: () => `${astToString(nodes)}\n${aliasText()}`,
   };
 }

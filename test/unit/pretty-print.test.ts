@@ -1,7 +1,8 @@
 /**
- * emit/pretty-types.ts: types.ts printed in prettier's layout (plus prettier for the pieces it leaves) is
- * byte-identical to prettier on the whole unformatted file — on every fixture, the two specs, some shared specs,
- * crafted layouts at the width limit, and random strings for the quote rule.
+ * emit/pretty-types.ts and emit/pretty-structures.ts: types.ts and operations.ts printed in prettier's layout (plus
+ * prettier for the pieces they leave) are byte-identical to prettier on the whole unformatted file — on every
+ * fixture, the two specs, some shared specs, crafted layouts at the width limit, and random strings for the quote
+ * and comment rules. test/bench/verify-format.ts runs the same comparison over every shared spec.
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";
@@ -9,7 +10,11 @@ import fc from "fast-check";
 import { format } from "prettier";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrinter } from "../../generator/emit/print.js";
-import { prettierString } from "../../generator/emit/pretty-types.js";
+import { operationsStatements } from "../../generator/emit/operations.js";
+import { blockComment, prettierString, type Segment } from "../../generator/emit/pretty-common.js";
+import { prettyStructures } from "../../generator/emit/pretty-structures.js";
+import { readOperationTemplate } from "../../generator/emit/template.js";
+import { loadTemplates } from "../../generator/templates.js";
 import { emitTypes } from "../../generator/emit/types.js";
 import { PRETTIER_OPTIONS, startFormatter } from "../../generator/format.js";
 import { load } from "../../generator/load.js";
@@ -23,17 +28,28 @@ afterAll(() => formatter.close());
 const ROOT = new URL("../../", import.meta.url).pathname;
 
 /** types.ts of `document` (a parsed spec or a file): joined segments, prettier's whole-file output, piece count. */
-async function both(input: string | object): Promise<{ joined: string; whole: string; pieces: number; printed: number }> {
+async function both(input: string | object, file: "types.ts" | "operations.ts" = "types.ts"): Promise<{ joined: string; whole: string; pieces: number; printed: number }> {
   let document: unknown = input;
   if (typeof input === "string") document = (await load(input)).document;
   const validation = validate(document);
   if (validation.document === undefined) throw new Error(`invalid: ${JSON.stringify(validation.issues.slice(0, 2))}`);
   const model = normalize(validation.document, { input: "spec.yaml", output: "out", name: "Api" });
-  const types = emitTypes(model, createPrinter());
-  const whole = await format(types.source(), PRETTIER_OPTIONS);
-  const joined = await formatter.segments(types.segments, () => "/* whole-file fallback used */");
-  const pieces = types.segments.filter((s) => "piece" in s).length;
-  return { joined, whole, pieces, printed: types.segments.length - pieces };
+  const printer = createPrinter();
+  let segments: readonly Segment[];
+  let source: string;
+  if (file === "types.ts") {
+    const types = emitTypes(model, printer);
+    segments = types.segments;
+    source = types.source();
+  } else {
+    const statements = operationsStatements(model, readOperationTemplate(printer, (await loadTemplates()).operation));
+    segments = prettyStructures(statements, (s) => printer.print([s]))!;
+    source = printer.print(statements);
+  }
+  const whole = await format(source, PRETTIER_OPTIONS);
+  const joined = await formatter.segments(segments, () => "/* whole-file fallback used */");
+  const pieces = segments.filter((s) => "piece" in s).length;
+  return { joined, whole, pieces, printed: segments.length - pieces };
 }
 
 const FIXTURES = readdirSync(path.join(ROOT, "test/fixtures")).filter((f) => /\.(ya?ml|json)$/.test(f));
@@ -42,8 +58,10 @@ describe("fixtures and specs", () => {
   it.each([...FIXTURES.map((f) => `test/fixtures/${f}`), "test/fixtures/multi-file/openapi.yaml", "spec/openapi.json", "spec/payout-provider.openapi.yaml"])(
     "%s",
     async (file) => {
-      const { joined, whole } = await both(path.join(ROOT, file));
-      expect(joined).toBe(whole);
+      for (const output of ["types.ts", "operations.ts"] as const) {
+        const { joined, whole } = await both(path.join(ROOT, file), output);
+        expect(joined, output).toBe(whole);
+      }
     },
   );
 });
@@ -52,9 +70,11 @@ describeWithSpecs("shared specs", () => {
   it.each(["oai/petstore-expanded.yaml", "apis-guru/googleapis.com__androidmanagement__v1.yaml", "apis-guru/adyen.com__CheckoutService__41.yaml"])(
     "%s",
     async (file) => {
-      const { joined, whole, printed } = await both(path.join(SPECS_DIR, file));
-      expect(printed).toBeGreaterThan(0);
-      expect(joined).toBe(whole);
+      for (const output of ["types.ts", "operations.ts"] as const) {
+        const { joined, whole, printed } = await both(path.join(SPECS_DIR, file), output);
+        expect(printed).toBeGreaterThan(0);
+        expect(joined, output).toBe(whole);
+      }
     },
     60_000,
   );
@@ -112,4 +132,55 @@ it("leaves unsupported shapes to prettier and still matches (helper types, mappe
   );
   expect(pieces).toBeGreaterThan(0);
   expect(joined).toBe(whole);
+});
+
+it("blockComment re-indents JSDoc exactly like prettier (trailing spaces, hard breaks, single lines)", async () => {
+  const line = fc.array(fc.constantFrom("a", " ", "*", "b", "  ", "\t"), { maxLength: 6 }).map((a) => a.join(""));
+  await fc.assert(
+    fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 4 }), fc.boolean(), async (lines, jsdoc) => {
+      const value = lines.length === 1 ? `${jsdoc ? "*" : ""} ${lines[0]} ` : `${jsdoc ? "*" : ""}\n${lines.map((l) => `   * ${l}`).join("\n")}\n   `;
+      fc.pre(!value.includes("*/") && !value.startsWith("**") && !value.startsWith("*/"));
+      const formatted = await format(`function f() {\n  /*${value}*/\n  return 1;\n}\n`, PRETTIER_OPTIONS);
+      const expected = formatted.split("\n").slice(1, -3);
+      expect(blockComment(value, "  ")).toEqual(expected);
+    }),
+    { numRuns: 200, seed: 11 },
+  );
+});
+
+describe("operations.ts layouts", () => {
+  const longName = "createAnExtremelyDetailedThingRecordNow";
+  const document = (operation: object): object => ({
+    openapi: "3.1.0",
+    info: { title: "T", version: "1" },
+    paths: { "/things/{thing_identifier_that_is_long}": { post: { operationId: longName, ...operation } } },
+  });
+  const cases: Record<string, object> = {
+    "long parameter types, broken type arguments and a broken return type": {
+      parameters: [
+        { name: "thing_identifier_that_is_long", in: "path", required: true, schema: { type: "string" } },
+        { name: "a_query_parameter_with_a_name_long_enough_to_break", in: "query", schema: { type: "string" } },
+      ],
+      responses: { "200": { description: "ok", headers: { "x-a": { schema: { type: "string" } } }, content: { "application/json": { schema: { type: "object" } } } } },
+    },
+    "request body, several error bodies (a union per line)": {
+      parameters: [{ name: "thing_identifier_that_is_long", in: "path", required: true, schema: { type: "string" } }],
+      requestBody: { required: true, content: { "application/json": { schema: { type: "object" } } } },
+      responses: Object.fromEntries(["200", "400", "401", "404", "409", "422", "429", "500"].map((s) => [s, { description: s, content: { "application/json": { schema: { type: "object" } } } }])),
+    },
+    "pagination and spec arrays broken one entry per line": {
+      parameters: [
+        { name: "thing_identifier_that_is_long", in: "path", required: true, schema: { type: "string" } },
+        { name: "cursor", in: "query", schema: { type: "string" } },
+        { name: "filter", in: "query", style: "deepObject", explode: true, schema: { type: "object" } },
+      ],
+      "x-pagination": { cursorParam: "cursor", nextCursor: "next", items: "data" },
+      responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object", properties: { next: { type: "string" }, data: { type: "array", items: { type: "object" } } } } } } } },
+    },
+  };
+  it.each(Object.entries(cases))("%s", async (_, operation) => {
+    const { joined, whole, pieces } = await both(document(operation), "operations.ts");
+    expect(pieces).toBe(0);
+    expect(joined).toBe(whole);
+  });
 });
