@@ -9,7 +9,7 @@
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import { format as prettierFormat, type Options } from "prettier";
-import type { Segment } from "./emit/pretty-types.js";
+import type { Segment } from "./emit/pretty-common.js";
 import { joinPieces, splitSource } from "./format-split.js";
 
 /** The options every generated file is formatted with. */
