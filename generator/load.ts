@@ -94,20 +94,26 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function decodeText(bytes: Buffer, file: string): string {
-  if (bytes.length === 0 || bytes.toString("utf8").trim() === "") {
+  // One decode: text that is not UTF-8 is never empty (its replacement characters are not white space).
+  let text: string | undefined;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    text = undefined;
+  }
+  if (bytes.length === 0 || text?.trim() === "") {
     throw inputError("empty-file", file, `'${file}' is empty. Expected an OpenAPI document in JSON or YAML.`);
   }
   const sample = bytes.subarray(0, 8192);
   if (sample.includes(0)) {
     throw inputError("not-text", file, `'${file}' is not a text file (it contains NUL bytes). Expected an OpenAPI document in JSON or YAML.`);
   }
-  try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
+  if (text === undefined) {
     const valid = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
     const { line, column } = lineColumn(valid, valid.indexOf("\uFFFD"));
     throw inputError("not-utf8", file, "the file is not valid UTF-8. Save the spec as UTF-8.", { line, column });
   }
+  return text;
 }
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {
