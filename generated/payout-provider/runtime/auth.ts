@@ -37,7 +37,7 @@ export async function applyAuth(
     const b = cred as BasicAuth;
     // basic: the base64 token (the password is a secret too); otherwise the key or token itself
     const v = basic ? base64(b.username + ":" + b.password) : String(cred);
-    secrets.push(v, basic ? b.password : v);
+    secrets.push(basic ? b.password : "", v); // empty entries are skipped
     if (scheme.type === "apiKey") add(scheme, v);
     else add({ name: "authorization", in: "header" }, (basic ? "Basic " : "Bearer ") + v);
   }
