@@ -26,8 +26,6 @@ import { specFilesHash } from "./noop.js";
 import { buildChangelog, composeChangelog } from "./changelog/render.js";
 import { CHANGELOG_FILE, MANIFEST_FILE, NORMALIZED_SPEC_FILE, sha256, sortedJson, type GeneratedFile, type PreviousOutput } from "./write.js";
 
-/** Specs at least this long (characters of the entry file) start every formatting worker right after loading. */
-const LARGE_SPEC_CHARS = 300_000;
 
 export interface GenerateResult {
   readonly files: readonly GeneratedFile[];
@@ -70,9 +68,9 @@ async function generateWith(formatter: Formatter, options: GenerateOptions, prev
     loadTemplates(),
   ]);
   lap("load");
-  // The runtime files format first: useful work that warms the pool while this thread validates and
-  // normalizes; a large spec starts every worker now (types.ts and operations.ts will be cut into pieces).
-  if (loaded.text.length >= LARGE_SPEC_CHARS || loaded.files.length > 1) formatter.addWorkers();
+  // The runtime files format first: useful work that warms the pool's one worker while this thread validates and
+  // normalizes. types.ts and operations.ts are printed in prettier's layout, so one worker is enough for the rest
+  // (a file left whole to prettier still starts the others: format.ts).
   const early = new Map([...templates.runtime].map(([name, text]) => [`runtime/${name}`, formatter.typescript(text)]));
   for (const formatting of early.values()) formatting.catch(() => undefined);
   const validation = validate(loaded.document);
