@@ -26,7 +26,6 @@ import { specFilesHash } from "./noop.js";
 import { buildChangelog, composeChangelog } from "./changelog/render.js";
 import { CHANGELOG_FILE, MANIFEST_FILE, NORMALIZED_SPEC_FILE, sha256, sortedJson, type GeneratedFile, type PreviousOutput } from "./write.js";
 
-
 export interface GenerateResult {
   readonly files: readonly GeneratedFile[];
   readonly model: ApiModel;
