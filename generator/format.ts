@@ -54,8 +54,6 @@ export interface Formatter {
    * when a piece's wrapper lines print differently than expected, formats `whole()` instead (same result).
    */
   segments(segments: readonly Segment[], whole: () => string): Promise<string>;
-  /** Starts the remaining worker threads now (when large sources are known to come), so they warm up early. */
-  addWorkers(): void;
   /** Stops the worker threads. */
   close(): Promise<void>;
 }
@@ -137,7 +135,6 @@ export function startFormatter(workers = Math.max(1, Math.min(4, os.availablePar
       }
       return text;
     },
-    addWorkers: grow,
     async close() {
       await Promise.all(pool.map((w) => w.terminate()));
     },
