@@ -3,18 +3,38 @@
 // invocation already produced outputs that still match their spec and manifest, say so and stop. Otherwise run the
 // TypeScript CLI: precompiled by esbuild into one module cached under node_modules/.cache/openapi-client-gen/
 // (keyed by the generator fingerprint, so any source change rebuilds it), or through tsx when it cannot be built.
+// Either way with one TypeScript compiler (one-typescript.js).
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { fastNoop, generatorFingerprint } from "./noop.js";
+import { shareTypeScript } from "./one-typescript.js";
 
 const GENERATOR_DIR = path.dirname(fileURLToPath(import.meta.url));
 
 /**
+ * The large CommonJS packages, loaded with `require` (their CommonJS builds) instead of `import`. Importing a
+ * CommonJS file from an ES module makes Node compile it once more to detect its module format and scan it for its
+ * exports, which for `typescript`'s 9 MB costs the main thread more than loading it; openapi-typescript's ES build
+ * imports `typescript` too, so it is required as its CommonJS build.
+ */
+const COMMONJS_PACKAGES = /^(?:typescript|ts-morph|openapi-typescript)$/;
+
+/** esbuild plugin: each COMMONJS_PACKAGES import becomes a module that `require`s the package (left external). */
+const requireCommonJs = {
+  name: "require-commonjs",
+  /** @param {import("esbuild").PluginBuild} build */
+  setup(build) {
+    build.onResolve({ filter: COMMONJS_PACKAGES }, (args) => (args.kind === "require-call" ? { path: args.path, external: true } : { path: args.path, namespace: "require-commonjs" }));
+    build.onLoad({ filter: /.*/, namespace: "require-commonjs" }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: "js" }));
+  },
+};
+
+/**
  * Path of the compiled CLI for these generator sources, building it when missing: generator/cli.ts and every module
- * it imports (not packages: they stay imports, resolved from node_modules above the cache) bundled into one ES
- * module. `import.meta.url` keeps meaning generator/cli.ts, the directory of every module that reads it (so the key
+ * it imports (not packages: they stay imports, resolved from node_modules above the cache, or `require` calls for
+ * COMMONJS_PACKAGES) bundled into one ES module. `import.meta.url` keeps meaning generator/cli.ts, the directory of every module that reads it (so the key
  * also covers this directory's path). Written to a temporary file and renamed, so concurrent runs never see half a
  * file; bundles of other sources are removed.
  * @returns {Promise<string | undefined>} undefined when esbuild is missing or the cache cannot be written.
@@ -26,6 +46,7 @@ async function compiledCli() {
     const file = path.join(dir, `cli-${key}.mjs`);
     if (existsSync(file)) return file;
     const esbuild = await import("esbuild");
+    const cliUrl = JSON.stringify(pathToFileURL(path.join(GENERATOR_DIR, "cli.ts")).href);
     const result = await esbuild.build({
       entryPoints: [path.join(GENERATOR_DIR, "cli.ts")],
       bundle: true,
@@ -35,7 +56,9 @@ async function compiledCli() {
       target: "node20",
       write: false,
       logLevel: "silent",
-      define: { "import.meta.url": JSON.stringify(pathToFileURL(path.join(GENERATOR_DIR, "cli.ts")).href) },
+      define: { "import.meta.url": cliUrl },
+      banner: { js: `import { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(${cliUrl});` },
+      plugins: [requireCommonJs],
     });
     const code = result.outputFiles[0]?.text;
     if (code === undefined) return undefined;
@@ -56,6 +79,7 @@ const noop = fastNoop(process.argv.slice(2), process.cwd());
 if (noop !== undefined) {
   process.stdout.write(`${noop}\n`);
 } else {
+  shareTypeScript();
   const compiled = process.env["OPENAPI_CLIENT_GEN_NO_PRECOMPILE"] === "1" ? undefined : await compiledCli();
   let ran = false;
   if (compiled !== undefined) {
