@@ -10,7 +10,7 @@ import os from "node:os";
 import { Worker } from "node:worker_threads";
 import { format as prettierFormat, type Options } from "prettier";
 import type { Segment } from "./emit/pretty-common.js";
-import { joinPieces, splitSource } from "./format-split.js";
+import { joinPieces, splitSource, type Piece } from "./format-split.js";
 
 /** The options every generated file is formatted with. */
 export const PRETTIER_OPTIONS = {
@@ -56,6 +56,25 @@ export interface Formatter {
   segments(segments: readonly Segment[], whole: () => string): Promise<string>;
   /** Stops the worker threads. */
   close(): Promise<void>;
+}
+
+/**
+ * Joins printed text segments with their pieces formatted by `format` (prettier on a piece's text, wrapper lines
+ * included; they are removed again). When a wrapper printed differently than expected, returns `whole()` instead.
+ */
+export async function joinSegments(segments: readonly Segment[], format: (piece: Piece) => Promise<string>, whole: () => Promise<string>): Promise<string> {
+  const formatted = await Promise.all(segments.map((s) => ("piece" in s ? format(s.piece) : undefined)));
+  let text = "";
+  for (const [i, segment] of segments.entries()) {
+    if ("text" in segment) {
+      text += segment.text;
+      continue;
+    }
+    const joined = joinPieces([segment.piece], [formatted[i]!]);
+    if (joined === undefined) return whole();
+    text += `${segment.piece.blankBefore ? "\n" : ""}${joined}`;
+  }
+  return text;
 }
 
 /** Sources at least this long (UTF-16 units) are cut into pieces for the pool. */
@@ -118,23 +137,9 @@ export function startFormatter(workers = Math.max(1, Math.min(4, os.availablePar
   return {
     typescript,
     markdown: (source) => run(source, MARKDOWN_OPTIONS),
-    async segments(segments, whole) {
-      // Pieces without wrapper lines are whole statements (possibly large: cut for the pool as usual).
-      const formatted = await Promise.all(
-        segments.map((s) => ("text" in s ? s.text : s.piece.head.length === 0 && s.piece.tail.length === 0 ? typescript(s.piece.text) : run(s.piece.text, POOL_TYPESCRIPT_OPTIONS))),
-      );
-      let text = "";
-      for (const [i, segment] of segments.entries()) {
-        if ("text" in segment) {
-          text += segment.text;
-          continue;
-        }
-        const joined = joinPieces([segment.piece], [formatted[i]!]);
-        if (joined === undefined) return typescript(whole());
-        text += `${segment.piece.blankBefore ? "\n" : ""}${joined}`;
-      }
-      return text;
-    },
+    // Pieces without wrapper lines are whole statements (possibly large: cut for the pool as usual).
+    segments: (segments, whole) =>
+      joinSegments(segments, (piece) => (piece.head.length === 0 && piece.tail.length === 0 ? typescript(piece.text) : run(piece.text, POOL_TYPESCRIPT_OPTIONS)), () => typescript(whole())),
     async close() {
       await Promise.all(pool.map((w) => w.terminate()));
     },

@@ -9,11 +9,19 @@ export const WIDTH = 100;
 /** Object-literal levels a fallback piece may sit in (wrapper lines around it; deeper members fall back whole). */
 export const MAX_PIECE_DEPTH = 6;
 
-/** A construct this printer does not reproduce exactly: the enclosing member becomes a fallback piece. */
-export class Unsupported extends Error {}
+/**
+ * A construct these printers do not reproduce exactly: the enclosing member becomes a fallback piece. Thrown often
+ * (every type that does not fit on one line is tried flat first), so it is one shared object without a stack trace.
+ */
+export class Unsupported {
+  private constructor() {}
+  static readonly signal = new Unsupported();
+}
 
+/** Signals an unsupported construct (`what` documents the case at the call site; it is not kept). */
 export const unsupported = (what: string): never => {
-  throw new Unsupported(what);
+  void what;
+  throw Unsupported.signal;
 };
 
 /** Printed text, or a piece prettier must format (its wrapper lines are removed again by joinPieces). */
@@ -21,6 +29,7 @@ export type Segment = { readonly text: string } | { readonly piece: Piece };
 
 /** prettier's string printing: double quotes unless the content has more of them than single quotes; escapes kept. */
 export function prettierString(content: string): string {
+  if (!/["'\\]/.test(content)) return `"${content}"`;
   let doubles = 0;
   let singles = 0;
   for (let i = 0; i < content.length; i++) {

@@ -12,7 +12,7 @@
 import ts from "typescript";
 import { StructureKind, type ImportDeclarationStructure, type JSDocStructure, type OptionalKind, type StatementStructures } from "ts-morph";
 import type { Statement } from "./print.js";
-import { IDENTIFIER, Unsupported, WIDTH, blockComment, prettierString, unsupported, type Segment } from "./pretty-common.js";
+import { IDENTIFIER, Unsupported, WIDTH, prettierString, unsupported, type Segment } from "./pretty-common.js";
 
 /** Text that needs no quote or escape rewriting by prettier (strings in it are double-quoted and plain). */
 const PLAIN = /^[^'\\`\n\r\u2028\u2029]*$/;
@@ -37,10 +37,20 @@ function docLines(docs: readonly (string | OptionalKind<JSDocStructure>)[] | und
       out.push(`${indent}/** */`);
       continue;
     }
-    // ts-morph writes `/** text */`, or `/**`, ` * line` per line (` *` when empty; a leading empty line is dropped) and ` */`.
+    // ts-morph writes `/** text */`, or `/**`, ` * line` per line (` *` when empty; a leading empty line is dropped) and
+    // ` */`; prettier keeps the one-line form and re-indents the other (blockComment's rule, applied to those lines).
     const lines = text.split("\n");
-    const value = lines.length === 1 ? `* ${text}${text.endsWith(" ") ? "" : " "}` : `*\n${lines.slice(lines[0] === "" ? 1 : 0).map((l) => (l.length > 0 ? ` * ${l}` : " *")).join("\n")}\n `;
-    out.push(...blockComment(value, indent));
+    if (lines.length === 1) {
+      out.push(`${indent}/** ${text}${text.endsWith(" ") ? "" : " "}*/`);
+      continue;
+    }
+    out.push(`${indent}/**`);
+    for (let i = lines[0] === "" ? 1 : 0; i < lines.length; i++) {
+      const line = `* ${lines[i]}`;
+      const trimmed = line.trimEnd();
+      out.push(`${indent} ${trimmed}${trimmed !== "*" && line.endsWith("  ") ? "  " : ""}`);
+    }
+    out.push(`${indent} */`);
   }
   return out;
 }
@@ -116,6 +126,7 @@ function brokenGeneric(head: string, type: string, end: string, indent: string):
   const g = generic(type);
   if (g === undefined || g.args.some((a) => a === "" || /[{}]|=>/.test(a))) return undefined;
   const lines = [`${head}${g.name}<`];
+  if (!fits(lines[0]!)) return unsupported("long head");
   g.args.forEach((a, i) => {
     const comma = i < g.args.length - 1 ? "," : "";
     const line = `${indent}  ${a}${comma}`;
@@ -139,6 +150,8 @@ function assignedType(head: string, type: string, indent: string): string[] {
   if (fits(one)) return [one];
   const members = unionMembers(type);
   if (members.length === 1) {
+    // Not even `head = Name<` fits: prettier breaks after the `=` (reproduced when the type then fits).
+    if (!fits(`${head} = ${type.slice(0, type.indexOf("<") + 1)}`) && fits(`${indent}  ${type};`)) return [`${head} =`, `${indent}  ${type};`];
     const broken = brokenGeneric(`${head} = `, type, ";", indent);
     if (broken !== undefined) return broken;
     // Nothing in it can break: prettier moves it after the `=` even when it is still too long there.
@@ -201,6 +214,8 @@ function expression(head: string, node: ts.Expression, end: string, indent: stri
     if (fits(one)) return [one];
   }
   const inner = `${indent}  `;
+  // An opening line that does not fit either: prettier moves the value to the next line (not reproduced).
+  if (!fits(`${head}{`)) return unsupported("long head");
   if (ts.isObjectLiteralExpression(node) && node.properties.length > 0) {
     const lines = node.properties.flatMap((p) => {
       if (!ts.isPropertyAssignment(p) || ts.isComputedPropertyName(p.name)) return unsupported("property");
@@ -223,16 +238,41 @@ function expression(head: string, node: ts.Expression, end: string, indent: stri
 }
 
 /** `const name: Type = initializer;` (initializer text parsed by TypeScript to lay it out). */
-function variable(s: Extract<StatementStructures, { kind: StructureKind.VariableStatement }>): string[] {
-  if (s.declarations.length !== 1 || s.declarationKind !== "const" || s.hasDeclareKeyword === true) return unsupported("declaration");
+type VariableStructure = Extract<StatementStructures, { kind: StructureKind.VariableStatement }>;
+
+/** The one initializer of a `const` statement whose parts are all text; undefined for any other. */
+function initializerOf(s: StatementStructures): string | undefined {
+  if (s.kind !== StructureKind.VariableStatement || s.declarations.length !== 1) return undefined;
+  const initializer = s.declarations[0]!.initializer;
+  return typeof initializer === "string" ? initializer : undefined;
+}
+
+/**
+ * Every `const` initializer of `structures`, parsed by TypeScript in one source (`(init);` per line): one parse
+ * for the file instead of one per statement. Empty when the statements do not come back one per initializer.
+ */
+function parseInitializers(structures: readonly StatementStructures[]): Map<StatementStructures, { expression: ts.Expression; source: ts.SourceFile }> {
+  const owners = structures.filter((s) => initializerOf(s) !== undefined);
+  const parsed = new Map<StatementStructures, { expression: ts.Expression; source: ts.SourceFile }>();
+  if (owners.length === 0) return parsed;
+  const source = ts.createSourceFile("initializers.ts", owners.map((s) => `(${initializerOf(s)!});\n`).join(""), ts.ScriptTarget.ESNext, true, ts.ScriptKind.TS);
+  if (source.statements.length !== owners.length) return parsed;
+  owners.forEach((owner, i) => {
+    const statement = source.statements[i]!;
+    if (ts.isExpressionStatement(statement) && ts.isParenthesizedExpression(statement.expression)) parsed.set(owner, { expression: statement.expression.expression, source });
+  });
+  return parsed;
+}
+
+/** `const name: Type = initializer;` (the initializer laid out from its parsed form). */
+function variable(s: VariableStructure, initializer: { expression: ts.Expression; source: ts.SourceFile } | undefined): string[] {
+  if (s.declarations.length !== 1 || s.declarationKind !== "const" || s.hasDeclareKeyword === true || initializer === undefined) return unsupported("declaration");
   const d = s.declarations[0]!;
-  if (typeof d.initializer !== "string" || (d.type !== undefined && typeof d.type !== "string") || d.hasExclamationToken === true) return unsupported("writer");
+  if ((d.type !== undefined && typeof d.type !== "string") || d.hasExclamationToken === true) return unsupported("writer");
   const head = `${s.isExported === true ? "export " : ""}const ${d.name}${d.type !== undefined ? `: ${plain(d.type)}` : ""} = `;
   if (!IDENTIFIER.test(d.name)) return unsupported("name");
-  const source = ts.createSourceFile("x.ts", `(${d.initializer});`, ts.ScriptTarget.ESNext, true, ts.ScriptKind.TS);
-  const statement = source.statements[0];
-  if (source.statements.length !== 1 || statement === undefined || !ts.isExpressionStatement(statement) || !ts.isParenthesizedExpression(statement.expression)) return unsupported("initializer");
-  let expr = statement.expression.expression;
+  const { source } = initializer;
+  let expr = initializer.expression;
   let suffix = ";";
   if (ts.isAsExpression(expr) && ts.isTypeReferenceNode(expr.type) && expr.type.getText(source) === "const") {
     expr = expr.expression;
@@ -301,7 +341,7 @@ function typeAlias(s: Extract<StatementStructures, { kind: StructureKind.TypeAli
 
 const BLOCKS: ReadonlySet<StructureKind> = new Set([StructureKind.Function, StructureKind.Interface, StructureKind.Class, StructureKind.Enum, StructureKind.Module]);
 
-function statementLines(s: StatementStructures): string[] {
+function statementLines(s: StatementStructures, initializers: ReturnType<typeof parseInitializers>): string[] {
   switch (s.kind) {
     case StructureKind.ImportDeclaration:
       return importDeclaration(s);
@@ -310,7 +350,7 @@ function statementLines(s: StatementStructures): string[] {
     case StructureKind.TypeAlias:
       return typeAlias(s);
     case StructureKind.VariableStatement:
-      return variable(s);
+      return variable(s, initializers.get(s));
     case StructureKind.Function:
       return functionDeclaration(s);
     default:
@@ -328,6 +368,7 @@ export function prettyStructures(statements: readonly Statement[], printOne: (st
   const structures = statements.filter((s): s is StatementStructures => typeof s === "object");
   // Text and writer statements: ts-morph's blank lines around them depend on their text; leave the file to prettier.
   if (structures.length !== statements.length) return undefined;
+  const initializers = parseInitializers(structures);
   const segments: Segment[] = [];
   let previous: StructureKind | undefined;
   structures.forEach((s, i) => {
@@ -335,7 +376,7 @@ export function prettyStructures(statements: readonly Statement[], printOne: (st
     previous = s.kind;
     let lines: string[] | undefined;
     try {
-      lines = statementLines(s);
+      lines = statementLines(s, initializers);
     } catch (error) {
       if (!(error instanceof Unsupported)) throw error;
     }

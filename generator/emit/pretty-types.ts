@@ -202,8 +202,21 @@ function union(head: string, type: ts.UnionTypeNode, indent: string, end: string
 }
 
 /** TypeScript-printer text of a node (for a fallback piece). */
-function printNode(printer: ts.Printer, file: ts.SourceFile, node: ts.Node): string {
-  return printer.printNode(ts.EmitHint.Unspecified, node, file);
+/**
+ * TypeScript-printer text of a node `depth` levels deep, as printing the whole file would give it: every line
+ * indented by 4 spaces per level (prettier re-indents code, but prints a comment it cannot re-indent as
+ * written, so the indentation must be the whole file's).
+ */
+function printNode(printer: ts.Printer, file: ts.SourceFile, node: ts.Node, depth: number): string {
+  const text = printer.printNode(ts.EmitHint.Unspecified, node, file);
+  if (depth === 0) return text;
+  // Only "\n" separates lines of the printer's output (a comment's CR, U+2028 and U+2029 become "\n"; an identifier
+  // may hold U+2028 as it is). Empty lines are comment lines, which the printer indents too.
+  const indent = "    ".repeat(depth);
+  return text
+    .split("\n")
+    .map((line) => indent + line)
+    .join("\n");
 }
 
 /**
@@ -234,7 +247,7 @@ export function prettyStatements(statements: readonly ts.Node[]): Segment[] {
       }
       const group = open.length < MAX_PIECE_DEPTH ? attempt(() => memberGroup(m, indent)) : undefined;
       if (group === undefined) {
-        piece(open, printNode(printer, file, m), close);
+        piece(open, printNode(printer, file, m, open.length), close);
         continue;
       }
       text([...group.docs, group.open]);
@@ -247,7 +260,7 @@ export function prettyStatements(statements: readonly ts.Node[]): Segment[] {
     if (interfaceHeader === undefined || !ts.isInterfaceDeclaration(statement)) {
       const lines = attempt(() => typeAlias(statement));
       if (lines !== undefined) text(lines);
-      else piece([], printNode(printer, file, statement), []);
+      else piece([], printNode(printer, file, statement, 0), []);
       continue;
     }
     if (statement.members.length === 0) {

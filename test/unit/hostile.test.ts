@@ -18,9 +18,21 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { PROJECT_ROOT } from "../helpers/specs-dir.js";
 import { CANARY, expectedLiterals, hostileInput, hostileSpec } from "../helpers/hostile.js";
 import { STRICT_OPTIONS } from "../helpers/typecheck.js";
+import type { Segment } from "../../generator/emit/pretty-common.js";
+
+/** The first differing line of two texts, with its number. */
+function firstDifference(actual: string, expected: string): string {
+  const a = actual.split("\n");
+  const b = expected.split("\n");
+  const i = a.findIndex((line, k) => line !== b[k]);
+  const at = i === -1 ? a.length : i;
+  return `line ${at + 1}: ${JSON.stringify(a[at])} (prettier: ${JSON.stringify(b[at])})`;
+}
 
 // Prettier in this process, memoized by source (the runtime files are the same every run): the output is
-// identical to the worker pool's (format.ts documents that), and 500 generations stay fast.
+// identical to the worker pool's (format.ts documents that), and 500 generations stay fast. types.ts and
+// operations.ts, printed in prettier's layout (emit/pretty-*.ts), are also checked against prettier on the whole
+// unformatted file: every hostile spec is a test of those printers.
 vi.mock("../../generator/format.js", async (importOriginal) => {
   const real = await importOriginal<typeof import("../../generator/format.js")>();
   const memo = new Map<string, Promise<string>>();
@@ -38,6 +50,12 @@ vi.mock("../../generator/format.js", async (importOriginal) => {
     startFormatter: () => ({
       typescript: (source: string) => cached("ts", source, real.formatTypeScript),
       markdown: (source: string) => cached("md", source, real.formatMarkdown),
+      segments: async (segments: readonly Segment[], whole: () => string) => {
+        const expected = await real.formatTypeScript(whole());
+        const joined = await real.joinSegments(segments, (piece) => cached("ts", piece.text, real.formatTypeScript), async () => "whole-file fallback");
+        if (joined !== expected) throw new Error(`printed in prettier's layout differs from prettier:\n${firstDifference(joined, expected)}`);
+        return joined;
+      },
       close: async () => {},
     }),
   };
