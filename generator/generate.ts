@@ -67,11 +67,6 @@ async function generateWith(formatter: Formatter, options: GenerateOptions, prev
     loadTemplates(),
   ]);
   lap("load");
-  // The runtime files format first: useful work that warms the pool's one worker while this thread validates and
-  // normalizes. types.ts and operations.ts are printed in prettier's layout, so one worker is enough for the rest
-  // (a file left whole to prettier still starts the others: format.ts).
-  const early = new Map([...templates.runtime].map(([name, text]) => [`runtime/${name}`, formatter.typescript(text)]));
-  for (const formatting of early.values()) formatting.catch(() => undefined);
   const validation = validate(loaded.document);
   lap("validate");
   const strict = options.strict ?? DEFAULTS.strict;
@@ -110,19 +105,20 @@ async function generateWith(formatter: Formatter, options: GenerateOptions, prev
   const sources: [string, string][] = [
     ["client.ts", printer.print(clientStatements(model))],
     ["index.ts", printer.print(indexStatements(model))],
-    ...[...templates.runtime].map(([name, text]): [string, string] => [`runtime/${name}`, text]),
   ];
   lap("operations");
   const files: GeneratedFile[] = [];
   const markdownHeader = `<!--\n${header.replace(/--/g, "- -").trimEnd()}\n-->\n`;
   const readme = formatter.markdown(emitReadme(model, markdownHeader, path.basename(options.output)));
-  const formatting = Promise.all([typesFormatted, operationsFormatted, ...sources.map(([file, text]) => early.get(file) ?? formatter.typescript(text))]);
+  const formatting = Promise.all([typesFormatted, operationsFormatted, ...sources.map(([, text]) => formatter.typescript(text))]);
   formatting.catch(() => undefined);
   // Main-thread work that needs no formatted text runs while the pool formats.
   const normalizedSpec = sortedJson(validation.document);
   const located = locateIssues(all, loaded.file, loaded.text, loaded.yaml);
   const formatted = await formatting;
   ["types.ts", "operations.ts", ...sources.map(([file]) => file)].forEach((file, i) => files.push({ path: file, contents: header + formatted[i]! }));
+  // The runtime is copied as it is: templates/runtime/ is kept in prettier's format (test/unit/templates-formatted.test.ts).
+  for (const [name, text] of templates.runtime) files.push({ path: `runtime/${name}`, contents: header + text });
   files.push({ path: "README.md", contents: await readme });
   lap("format");
   files.push({ path: NORMALIZED_SPEC_FILE, contents: normalizedSpec });

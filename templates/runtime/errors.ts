@@ -92,7 +92,9 @@ export const ConflictError = subclass(409, "ConflictError");
 export type ConflictError<T = unknown> = ApiError<T> & { name: "ConflictError" };
 /** 422 Unprocessable Entity: the request failed validation. */
 export const UnprocessableEntityError = subclass(422, "UnprocessableEntityError");
-export type UnprocessableEntityError<T = unknown> = ApiError<T> & { name: "UnprocessableEntityError" };
+export type UnprocessableEntityError<T = unknown> = ApiError<T> & {
+  name: "UnprocessableEntityError";
+};
 /** 429 Too Many Requests (after retries ran out); see `retryAfterMs` and `rateLimit`. */
 export const RateLimitError = subclass(429, "RateLimitError");
 export type RateLimitError<T = unknown> = ApiError<T> & { name: "RateLimitError" };

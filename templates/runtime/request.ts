@@ -107,7 +107,8 @@ async function send(
   for (const k in h) {
     const v = h[k]!;
     if (/[\r\n]/.test(v)) throw new TypeError(`Header "${k}" contains CR or LF`);
-    if (/auth|api.?key|token|secret/i.test(k) && v.length > 7) secrets.push(v, v.replace(/^\S+ /, ""));
+    if (/auth|api.?key|token|secret/i.test(k) && v.length > 7)
+      secrets.push(v, v.replace(/^\S+ /, ""));
   }
   // Cookie pairs are percent-encoded: joining them adds no CR or LF.
   if (pairs.cookie.length) h["cookie"] = [h["cookie"], ...pairs.cookie].filter(Boolean).join("; ");

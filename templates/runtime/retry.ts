@@ -72,7 +72,13 @@ export function serverDelayMs(headers: Headers, status: number, now: number): nu
     get("retry-after") * 1000,
     // an HTTP date; NaN when absent (the empty string does not parse)
     Date.parse(headers.get("retry-after") ?? "") - now,
-    status === 429 ? (reset > 1e12 ? reset - now : reset > 1e9 ? reset * 1000 - now : reset * 1000) : NaN,
+    status === 429
+      ? reset > 1e12
+        ? reset - now
+        : reset > 1e9
+          ? reset * 1000 - now
+          : reset * 1000
+      : NaN,
   ].find(isFinite);
   return ms === undefined ? ms : Math.min(Math.max(ms, 0), 60000);
 }

@@ -8,20 +8,15 @@
  */
 
 /** HTTP methods an OpenAPI path item can hold (3.2 adds `QUERY`). */
-export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE" | "QUERY";
+export type HttpMethod =
+  "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE" | "QUERY";
 
 /** Where a parameter travels, as in the OpenAPI `in` field. */
 export type ParamLocation = "path" | "query" | "header" | "cookie";
 
 /** OpenAPI parameter serialization styles. */
 export type ParamStyle =
-  | "simple"
-  | "label"
-  | "matrix"
-  | "form"
-  | "spaceDelimited"
-  | "pipeDelimited"
-  | "deepObject";
+  "simple" | "label" | "matrix" | "form" | "spaceDelimited" | "pipeDelimited" | "deepObject";
 
 /** One parameter of an operation, from its `parameters` (path item and operation merged). */
 export interface ParamSpec {
@@ -107,7 +102,9 @@ export interface ServerSpec {
   readonly name: string;
   /** URL template; `{variables}` are replaced from `variables` defaults or `config.serverVariables`. */
   readonly url: string;
-  readonly variables?: Readonly<Record<string, { readonly default: string; readonly enum?: readonly string[] }>>;
+  readonly variables?: Readonly<
+    Record<string, { readonly default: string; readonly enum?: readonly string[] }>
+  >;
 }
 
 /** The document-wide facts the generated `createClient` passes to the runtime. */
