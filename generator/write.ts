@@ -27,7 +27,8 @@ export function sortedJson(value: unknown): string {
     if (Array.isArray(v)) return v.map(sort);
     if (typeof v !== "object" || v === null) return v;
     const record = v as Record<string, unknown>;
-    const keys = Object.keys(record).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // The default sort compares UTF-16 code units, like `a < b` (and runs natively).
+    const keys = Object.keys(record).sort();
     return Object.fromEntries(keys.map((k) => [k, sort(record[k])]));
   };
   return `${JSON.stringify(sort(value), null, 2)}\n`;
