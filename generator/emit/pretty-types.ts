@@ -228,10 +228,17 @@ export function prettyStatements(statements: readonly ts.Node[]): Segment[] {
   const file = ts.createSourceFile("types.ts", "", ts.ScriptTarget.ESNext, false, ts.ScriptKind.TS);
   const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed, removeComments: false });
   const segments: Segment[] = [];
+  // Printed lines, joined once at the end of each run of text (between pieces).
+  let run: string[] = [];
+  const flush = (): void => {
+    if (run.length > 0) segments.push({ text: `${run.join("\n")}\n` });
+    run = [];
+  };
   const text = (lines: readonly string[]): void => {
-    if (lines.length > 0) segments.push({ text: `${lines.join("\n")}\n` });
+    for (const line of lines) run.push(line);
   };
   const piece = (head: readonly string[], body: string, tail: readonly string[]): void => {
+    flush();
     segments.push({ piece: { text: `${[...head, body, ...tail].join("\n")}\n`, head: head.map((l) => l.trim()), tail: tail.map((l) => l.trim()), blankBefore: false } });
   };
   /**
@@ -240,19 +247,18 @@ export function prettyStatements(statements: readonly ts.Node[]): Segment[] {
    */
   const members = (nodes: readonly ts.TypeElement[], indent: string, open: readonly string[], close: readonly string[]): void => {
     for (const m of nodes) {
-      const lines = attempt(() => memberLines(m, indent));
-      if (lines !== undefined) {
-        text(lines);
-        continue;
-      }
+      // An object-literal member opens a level (the same lines memberLines would print), so an unsupported
+      // member deep inside falls back alone, and nothing is printed twice.
       const group = open.length < MAX_PIECE_DEPTH ? attempt(() => memberGroup(m, indent)) : undefined;
-      if (group === undefined) {
-        piece(open, printNode(printer, file, m, open.length), close);
+      if (group !== undefined) {
+        text([...group.docs, group.open]);
+        members(group.inner.members, `${indent}  `, [...open, group.open], [`${indent}};`, ...close]);
+        text([`${indent}};`]);
         continue;
       }
-      text([...group.docs, group.open]);
-      members(group.inner.members, `${indent}  `, [...open, group.open], [`${indent}};`, ...close]);
-      text([`${indent}};`]);
+      const lines = attempt(() => memberLines(m, indent));
+      if (lines !== undefined) text(lines);
+      else piece(open, printNode(printer, file, m, open.length), close);
     }
   };
   for (const statement of statements) {
@@ -271,6 +277,7 @@ export function prettyStatements(statements: readonly ts.Node[]): Segment[] {
     members(statement.members, "  ", [interfaceHeader], ["}"]);
     text(["}"]);
   }
+  flush();
   return segments;
 }
 
