@@ -109,7 +109,9 @@ function comments(node: ts.Node, indent: string): string[] {
   const lines: string[] = [];
   for (const comment of ts.getSyntheticLeadingComments(node) ?? []) {
     if (comment.kind !== ts.SyntaxKind.MultiLineCommentTrivia) unsupported("comment");
-    // TypeScript's printer writes each line of a comment without its trailing whitespace.
+    // TypeScript's printer breaks a comment's lines at CR, U+2028 and U+2029 too (before trimming hides them).
+    if (/[\r\u2028\u2029]/.test(comment.text)) unsupported("comment line break");
+    // It writes each line of a comment without its trailing whitespace.
     const trimmed = comment.text.split("\n").map((line, i, all) => (i < all.length - 1 ? line.trimEnd() : line));
     lines.push(...blockComment(trimmed.join("\n"), indent));
   }
