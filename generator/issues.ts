@@ -2,9 +2,9 @@
  * Issues (problems found in input) and the error that carries them out of the library.
  * The library never prints or exits: the CLI formats issues and owns exit codes.
  */
-import { parseDocument, type Document } from "yaml";
+import type { Document } from "yaml";
 import type { Issue } from "./model.js";
-import { nodeOffsets } from "./yaml-locate.js";
+import { nodeOffsets, yamlLib } from "./yaml-locate.js";
 import type { YamlPositions } from "./yaml-positions.js";
 
 export type { Issue };
@@ -92,7 +92,7 @@ export function linePositions(text: string, offsets: readonly number[]): Map<num
 /** `text` parsed for positions only (tolerating duplicate keys and other defects); undefined when it cannot parse. */
 function parseLenient(text: string): Document | undefined {
   try {
-    return parseDocument(text, { uniqueKeys: false, strict: false, stringKeys: true });
+    return yamlLib().parseDocument(text, { uniqueKeys: false, strict: false, stringKeys: true });
   } catch {
     return undefined;
   }

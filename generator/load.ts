@@ -8,13 +8,12 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { parseDocument } from "yaml";
 import { SpecError, formatIssue, locateIssues, type Issue } from "./issues.js";
 import { bundleExternalRefs, hasExternalRefs, MAX_INPUT_BYTES } from "./bundle.js";
 import { findTooDeep, MAX_DEPTH, tooDeepIssue } from "./validate.js";
 import { parseYamlFast } from "./yaml-fast.js";
 import { documentPositions, positionsOnUse, positionsOnWorker, type YamlPositions } from "./yaml-positions.js";
-import { POSITION_OPTIONS } from "./yaml-locate.js";
+import { POSITION_OPTIONS, yamlLib } from "./yaml-locate.js";
 
 export interface LoadedSpec {
   /** The parsed (and bundled, and converted) document; not yet validated. */
@@ -174,7 +173,7 @@ function parseSource(text: string, file: string): Parsed {
 function parseYaml(text: string, file: string): Parsed {
   let doc;
   try {
-    doc = parseDocument(text, POSITION_OPTIONS);
+    doc = yamlLib().parseDocument(text, POSITION_OPTIONS);
   } catch (error) {
     throw parserFailure(error, file);
   }

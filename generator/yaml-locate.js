@@ -4,7 +4,18 @@
  * yaml-worker.js (a worker thread that parses a large spec's positions while the pipeline runs). Plain JavaScript so
  * the worker needs no TypeScript loader.
  */
-import { isMap, isSeq } from "yaml";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The `yaml` package, loaded on first use: with the js-yaml fast path (yaml-fast.ts) the main thread needs it only
+ * when a spec falls back to it or an issue is located, and loading it costs ~20 ms.
+ * @returns {typeof import("yaml")}
+ */
+export function yamlLib() {
+  return require("yaml");
+}
 
 /** The options `load` parses YAML with: positions found with them match the document the pipeline validated. */
 export const POSITION_OPTIONS = Object.freeze({ uniqueKeys: true, prettyErrors: false });
@@ -16,6 +27,7 @@ export const POSITION_OPTIONS = Object.freeze({ uniqueKeys: true, prettyErrors: 
  * @returns {import("yaml").Node | undefined}
  */
 export function findNode(root, tokens) {
+  const { isMap, isSeq } = yamlLib();
   let node = /** @type {import("yaml").Node | null | undefined} */ (root);
   /** @type {import("yaml").Node | undefined} */
   let keyNode;

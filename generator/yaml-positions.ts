@@ -5,9 +5,9 @@
  * the parse overlaps the rest of the pipeline.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
-import { parseDocument, type Document } from "yaml";
+import type { Document } from "yaml";
 import { parsePointer } from "./issues.js";
-import { nodeOffsets, POSITION_OPTIONS } from "./yaml-locate.js";
+import { nodeOffsets, POSITION_OPTIONS, yamlLib } from "./yaml-locate.js";
 
 export interface YamlPositions {
   /** Offset (UTF-16 code units) where the node at each pointer starts; pointers without a node are left out. */
@@ -40,7 +40,7 @@ export function positionsOnUse(text: string): YamlPositions {
       if (positions === undefined) {
         let doc: Document | undefined;
         try {
-          doc = parseDocument(text, POSITION_OPTIONS);
+          doc = yamlLib().parseDocument(text, POSITION_OPTIONS);
         } catch {
           doc = undefined;
         }

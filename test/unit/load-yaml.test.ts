@@ -3,15 +3,18 @@
  * whichever parser produced it, and issues are located at the same line:column whether positions come from a
  * Document parsed already, from a parse on first use, or from the worker thread a large spec starts.
  */
+import { execFileSync } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { locateIssues, type Issue } from "../../generator/issues.js";
 import { load } from "../../generator/load.js";
 import { POSITION_OPTIONS } from "../../generator/yaml-locate.js";
 import { documentPositions, positionsOnUse, positionsOnWorker } from "../../generator/yaml-positions.js";
+import { PROJECT_ROOT } from "../helpers/specs-dir.js";
 
 const SPEC = `openapi: 3.0.3
 info: { title: T, version: '1' }
@@ -96,5 +99,24 @@ describe("YAML positions", () => {
     const fresh = locateIssues(issues, loaded.file, loaded.text, documentPositions(parseDocument(loaded.text, POSITION_OPTIONS)));
     expect(located).toEqual(fresh);
     expect(located.map((i) => `${i.line}:${i.column}`).slice(0, 4)).toEqual(["7:11", "19:3", "21:5", "2:9"]);
+  });
+});
+
+describe("the yaml package on the main thread", () => {
+  it("is loaded only when an issue is located (or a spec falls back to it)", () => {
+    const tsx = path.join(PROJECT_ROOT, "node_modules", "tsx", "dist", "esm", "index.mjs");
+    const loadUrl = pathToFileURL(path.join(PROJECT_ROOT, "generator", "load.ts")).href;
+    const script = `
+      import { createRequire } from "node:module";
+      const require = createRequire(import.meta.url);
+      const yamlLoaded = () => Object.keys(require.cache).some((f) => f.includes("/node_modules/yaml/"));
+      const { load } = await import(${JSON.stringify(loadUrl)});
+      const loaded = await load(${JSON.stringify(path.join(PROJECT_ROOT, "test/fixtures/naming.yaml"))});
+      const before = yamlLoaded();
+      const located = loaded.yaml.offsets(["/paths"]).size;
+      console.log(JSON.stringify({ before, after: yamlLoaded(), located }));
+    `;
+    const out = execFileSync(process.execPath, ["--import", tsx, "--input-type=module", "-e", script], { cwd: PROJECT_ROOT, encoding: "utf8" });
+    expect(JSON.parse(out)).toEqual({ before: false, after: true, located: 1 });
   });
 });
