@@ -163,12 +163,54 @@ function typed(head: string, type: ts.TypeNode, indent: string, end: string): st
     if (members.some((l) => l.length > WIDTH)) unsupported("union member too long");
     return [`${head} (`, ...members, `${indent})[]${end}`];
   }
-  if (ts.isIntersectionTypeNode(type) && type.types.length === 2) {
-    const [first, second] = type.types as unknown as [ts.TypeNode, ts.TypeNode];
-    const left = isObject(first) ? undefined : member(first);
-    if (left !== undefined && isObject(second)) return [`${head} ${left} & {`, ...objectMembers(second, `${indent}  `), `${indent}}${end}`];
-  }
+  if (ts.isIntersectionTypeNode(type)) return intersection(head, type, indent, end);
   return unsupported("layout");
+}
+
+/**
+ * An intersection too long for its line, or holding object literals, as prettier breaks it: after ` &` between two
+ * non-objects (the next one indented once), on the same line next to an object (`} & A`, `A & {`), an object after
+ * the second member indented once.
+ */
+function intersection(head: string, type: ts.IntersectionTypeNode, indent: string, end: string): string[] {
+  const types = type.types;
+  const inner = `${indent}  `;
+  const lines: string[] = [];
+  let line = `${head} `;
+  let wasIndented = false;
+  // Only the lines built here are checked against the width (an object's members were laid out already).
+  const push = (text: string): void => {
+    if (text.length > WIDTH) unsupported("long intersection line");
+    lines.push(text);
+  };
+  const append = (t: ts.TypeNode, at: string): void => {
+    if (!isObject(t)) {
+      line += member(t);
+      return;
+    }
+    push(`${line}{`);
+    lines.push(...objectMembers(t, `${at}  `));
+    line = `${at}}`;
+  };
+  types.forEach((t, i) => {
+    if (i === 0) return append(t, indent);
+    const object = isObject(t);
+    const previousObject = isObject(types[i - 1]!);
+    if (!object && !previousObject) {
+      push(`${line} &`);
+      line = inner;
+      return append(t, inner);
+    }
+    if (object && previousObject) {
+      line += " & ";
+      return append(t, wasIndented ? inner : indent);
+    }
+    if (i > 1) wasIndented = true;
+    line += " & ";
+    return append(t, i > 1 ? inner : indent);
+  });
+  push(`${line}${end}`);
+  return lines;
 }
 
 /** A union too long for its line, or holding object literals. */
