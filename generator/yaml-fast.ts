@@ -58,17 +58,49 @@ const CORE = new Schema({ implicit: [nullType, boolType, intType, floatType] });
 /**
  * Explicit-key indicators (`? key`), at a line's start (after indentation and `-`, `?`, `:` indicators) or after a flow
  * indicator: keys the parse listener cannot tell from values. Over-matching (the same characters inside a block
- * scalar) only costs the fast path.
+ * scalar) only costs the fast path. Tried at each `?` only (see `textNeedsYaml`): from its line's start, and from
+ * the flow indicator before it.
  */
-const EXPLICIT_KEY = /^[ \t]*(?:[-?:][ \t]+)*\?(?:\s|$)|[[{,][ \t]*\?(?:\s|$)/m;
+const EXPLICIT_KEY_LINE = /[ \t]*(?:[-?:][ \t]+)*\?(?:\s|$)/my;
+const EXPLICIT_KEY_FLOW = /[[{,][ \t]*\?(?:\s|$)/my;
 
 /**
- * Where `yaml` is stricter than js-yaml about blanks and properties, found by a scan of the text (over-matching, e.g.
- * inside a block scalar, only costs the fast path): a tab in a line's indentation or before node properties (`yaml`
- * takes it for indentation: `-\t&a x` is an error there); a comment right after `:` (`"a":#c`); properties ending a
- * line and more on the next (`a: &x\n  &y v`, two anchors).
+ * Where `yaml` is stricter than js-yaml about blanks and properties (over-matching, e.g. inside a block scalar, only
+ * costs the fast path): a tab in a line's indentation or before node properties (`yaml` takes it for indentation:
+ * `-\t&a x` is an error there); a comment right after `:` (`"a":#c`); properties ending a line and more on the next
+ * (`a: &x\n  &y v`, two anchors; tried at each `&` and `!` only).
  */
-const STRICTER_IN_YAML = /^ *\t|\t[ \t]*[&!]|:#|[&!]\S*[ \t]*(?:#[^\n]*)?\r?\n[ \t]*[&!]/m;
+const TABS = /^ *\t|\t[ \t]*[&!]/m;
+const PROPERTIES_ON_TWO_LINES = /[&!]\S*[ \t]*(?:#[^\n]*)?\r?\n[ \t]*[&!]/y;
+
+/** True for the characters after which `^` matches with the `m` flag. */
+const isLineTerminator = (c: number): boolean => c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+
+/**
+ * True when the text shows something the parse listener cannot see (EXPLICIT_KEY_*, TABS, `:#`,
+ * PROPERTIES_ON_TWO_LINES). The patterns run only where they can match, found with `indexOf`: one cold regular
+ * expression pass over openai.yaml's 1.9 MB costs the main thread ~20 ms, these scans ~1 ms.
+ */
+function textNeedsYaml(text: string): boolean {
+  if (text.includes(":#") || (text.includes("\t") && TABS.test(text))) return true;
+  for (let i = text.indexOf("?"); i !== -1; i = text.indexOf("?", i + 1)) {
+    let start = i;
+    while (start > 0 && !isLineTerminator(text.charCodeAt(start - 1))) start--;
+    EXPLICIT_KEY_LINE.lastIndex = start;
+    if (EXPLICIT_KEY_LINE.test(text)) return true;
+    let flow = i - 1;
+    while (flow >= 0 && (text.charCodeAt(flow) === 0x20 || text.charCodeAt(flow) === 0x09)) flow--;
+    EXPLICIT_KEY_FLOW.lastIndex = Math.max(flow, 0);
+    if (flow >= 0 && EXPLICIT_KEY_FLOW.test(text)) return true;
+  }
+  for (const property of ["&", "!"]) {
+    for (let i = text.indexOf(property); i !== -1; i = text.indexOf(property, i + 1)) {
+      PROPERTIES_ON_TWO_LINES.lastIndex = i;
+      if (PROPERTIES_ON_TWO_LINES.test(text)) return true;
+    }
+  }
+  return false;
+}
 
 /**
  * Aliases read before the fast path gives up. `yaml` refuses a document whose anchor is resolved more than 1000
@@ -139,7 +171,7 @@ class Unsupported extends Error {}
  *   including every error: the caller's `yaml` parse reports it with its usual message and position).
  */
 export function parseYamlFast(text: string): { value: unknown } | undefined {
-  if (EXPLICIT_KEY.test(text) || STRICTER_IN_YAML.test(text)) return undefined;
+  if (textNeedsYaml(text)) return undefined;
   const input = text;
   // Per open node: where it starts (after blanks and comments), whether its content (after properties) is a flow
   // mapping, and how many aliases had been read when it opened.
