@@ -5,7 +5,7 @@
  */
 import { readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import { BaseResolver, Source, bundle, createConfig, type Document } from "@redocly/openapi-core";
+import type { Document, Source } from "@redocly/openapi-core";
 import { someRecord } from "./document.js";
 import { SpecError, locateIssues, type Issue } from "./issues.js";
 
@@ -17,7 +17,18 @@ export function hasExternalRefs(document: unknown): boolean {
   return someRecord(document, (record) => typeof record["$ref"] === "string" && !record["$ref"].startsWith("#"));
 }
 
-class GuardedResolver extends BaseResolver {
+type Redocly = typeof import("@redocly/openapi-core");
+
+/**
+ * @redocly/openapi-core, loaded on first use: only a document with external `$ref`s needs it (loading it costs a
+ * single-file run ~0.1 s of startup).
+ */
+let redoclyModule: Promise<Redocly> | undefined;
+const redocly = (): Promise<Redocly> => (redoclyModule ??= import("@redocly/openapi-core"));
+
+/** The resolver that refuses what a spec must not make the generator read (a class over the loaded bundler's). */
+function guardedResolver(lib: Redocly, root: string, allowRemote: boolean, show: (p: string) => string) {
+  return new (class GuardedResolver extends lib.BaseResolver {
   readonly contents = new Map<string, Buffer>();
   private realRoot: Promise<string>;
   constructor(
@@ -58,8 +69,9 @@ class GuardedResolver extends BaseResolver {
     if (info.size > MAX_INPUT_BYTES) throw new Error(`'${this.show(absoluteRef)}' is ${info.size} bytes; the limit is ${MAX_INPUT_BYTES} bytes`);
     const bytes = await readFile(real);
     this.contents.set(absoluteRef, bytes);
-    return new Source(absoluteRef, bytes.toString("utf8").replace(/^\uFEFF/, "").replace(/\r\n/g, "\n"));
+    return new lib.Source(absoluteRef, bytes.toString("utf8").replace(/^\uFEFF/, "").replace(/\r\n/g, "\n"));
   }
+  })(root, allowRemote, show);
 }
 
 export interface BundleResult {
@@ -85,13 +97,14 @@ export async function bundleExternalRefs(
     const relative = path.relative(options.cwd, p);
     return relative.startsWith("..") ? p : relative;
   };
-  const resolver = new GuardedResolver(path.dirname(absolute), options.allowRemoteRefs, rel);
-  const config = await createConfig({ rules: {} }, { extends: [] as never[] });
+  const lib = await redocly();
+  const resolver = guardedResolver(lib, path.dirname(absolute), options.allowRemoteRefs, rel);
+  const config = await lib.createConfig({ rules: {} }, { extends: [] as never[] });
   const rootText = JSON.stringify(parsed);
-  const doc: Document = { source: new Source(absolute, rootText, "application/json"), parsed };
+  const doc: Document = { source: new lib.Source(absolute, rootText, "application/json"), parsed };
   let result;
   try {
-    result = await bundle({ doc, config, externalRefResolver: resolver, dereference: false });
+    result = await lib.bundle({ doc, config, externalRefResolver: resolver, dereference: false });
   } catch (error) {
     // The bundler throws (instead of reporting a problem) on a `$ref` that points at itself, e.g. `A: { $ref: "#/A" }`.
     const message = (error as Error).message.replace(/\.$/, "");

@@ -8,7 +8,7 @@
  */
 import os from "node:os";
 import { Worker } from "node:worker_threads";
-import { format as prettierFormat, type Options } from "prettier";
+import type { Options } from "prettier";
 import type { Segment } from "./emit/pretty-common.js";
 import { joinPieces, splitSource, type Piece } from "./format-split.js";
 
@@ -36,12 +36,14 @@ const POOL_TYPESCRIPT_OPTIONS = { ...PRETTIER_OPTIONS, parser: "babel-ts" } as c
 
 /** Formats TypeScript source. @throws {Error} when `source` is not valid TypeScript (a generator bug). */
 export async function formatTypeScript(source: string): Promise<string> {
-  return prettierFormat(source, PRETTIER_OPTIONS);
+  const { format } = await import("prettier");
+  return format(source, PRETTIER_OPTIONS);
 }
 
 /** Formats Markdown with the same pinned options. */
 export async function formatMarkdown(source: string): Promise<string> {
-  return prettierFormat(source, MARKDOWN_OPTIONS);
+  const { format } = await import("prettier");
+  return format(source, MARKDOWN_OPTIONS);
 }
 
 export interface Formatter {

@@ -2,7 +2,6 @@
  * emit/types: openapi-typescript's `paths`/`components`/`operations` for the model's document, plus the
  * named aliases users reach for (`PayoutResponse`) and enums as types with `as const` value arrays.
  */
-import { createConfig } from "@redocly/openapi-core";
 import openapiTS, { astToString, resolveRef, scanDiscriminators, transformSchema, type OpenAPI3, type SchemaObject } from "openapi-typescript";
 import ts from "typescript";
 import { StructureKind, VariableDeclarationKind, type JSDocStructure, type OptionalKind } from "ts-morph";
@@ -90,6 +89,7 @@ export function emitOpenApiNodes(model: ApiModel): ts.Node[] {
 
 /** openapi-typescript's full `openapiTS()` path (redocly parse + lint + bundle, then the transform): the reference. */
 export async function openApiTsReference(model: ApiModel): Promise<string> {
+  const { createConfig } = await import("@redocly/openapi-core");
   const redocly = await createConfig({ rules: {} }, { extends: [] as never[] });
   return astToString(await openapiTS(structuredClone(model.typesDocument) as never, { redocly, ...openApiTsOptions(model) }));
 }
