@@ -1,8 +1,8 @@
 /**
  * Where the nodes of a YAML spec start, by JSON pointer, for locating issues (file:line:column). The value the
  * pipeline works on comes from js-yaml (yaml-fast.ts), which keeps no positions; positions come from `yaml`, parsed
- * only when an issue is to be located: on first use, or, for a large spec, on a worker thread started at load so
- * the parse overlaps the rest of the pipeline.
+ * only when an issue is to be located: on first use, or, for a large spec on a machine with a core to spare (see
+ * load.ts), on a worker thread started at load so the parse overlaps the rest of the pipeline.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { Document } from "yaml";
