@@ -11,8 +11,15 @@ import { format } from "prettier";
 if (parentPort === null) throw new Error("format-worker.js runs only as a worker thread");
 const port = parentPort;
 
-/** Loads the parser plugin and compiles the hot paths while the main thread is still reading the spec. */
-const warm = format("export const warm = { a: [1, 2] } as const;\n", workerData.warmOptions).catch(() => "");
+/**
+ * Loads the parser plugins and compiles the hot paths while the main thread is still reading the spec: TypeScript
+ * (client.ts, index.ts, the pieces the generator's own printers leave) and Markdown (README.md, with a TypeScript
+ * code block in it).
+ */
+const warm = Promise.all([
+  format("export const warm = { a: [1, 2] } as const;\n", workerData.warmOptions),
+  format("# Warm\n\n| a | b |\n| - | - |\n\n```ts\nconst a = 1;\n```\n", { ...workerData.warmOptions, parser: "markdown" }),
+]).catch(() => "");
 
 /**
  * prettier with `options`; when the `babel-ts` parser rejects the source, the `typescript` parser decides.
