@@ -8,6 +8,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "
 import type { Document } from "yaml";
 import { parsePointer } from "./issues.js";
 import { nodeOffsets, POSITION_OPTIONS, yamlLib } from "./yaml-locate.js";
+import { scanOffsets } from "./yaml-scan.js";
 
 export interface YamlPositions {
   /** Offset (UTF-16 code units) where the node at each pointer starts; pointers without a node are left out. */
@@ -32,12 +33,27 @@ export function documentPositions(doc: Document | undefined): YamlPositions {
   return { offsets: (pointers) => byPointer(pointers, nodeOffsets(doc, pointers.map(parsePointer))) };
 }
 
-/** Positions from `text`, parsed with `yaml` on this thread on first use (never, when no issue is located). */
+/** At most this many pointers are looked up by scanning lines (yaml-scan.ts); more parse the document once. */
+const SCAN_MAX_POINTERS = 20;
+
+/** The offsets yaml-scan.ts is sure of for every pointer, or undefined (then `yaml` must parse the document). */
+function scanned(text: string, pointers: readonly string[]): Map<string, number> | undefined {
+  if (pointers.length > SCAN_MAX_POINTERS) return undefined;
+  const offsets = scanOffsets(text, pointers.map(parsePointer));
+  return offsets.every((o) => o !== undefined) ? byPointer(pointers, offsets) : undefined;
+}
+
+/**
+ * Positions from `text`: a few pointers found by scanning its lines (yaml-scan.ts, a few ms each), otherwise parsed
+ * with `yaml` on this thread on first use (never, when no issue is located).
+ */
 export function positionsOnUse(text: string): YamlPositions {
   let positions: YamlPositions | undefined;
   return {
     offsets(pointers) {
       if (positions === undefined) {
+        const fast = scanned(text, pointers);
+        if (fast !== undefined) return fast;
         let doc: Document | undefined;
         try {
           doc = yamlLib().parseDocument(text, POSITION_OPTIONS);
@@ -85,6 +101,12 @@ export function positionsOnWorker(text: string): YamlPositions {
   const positions: YamlPositions = {
     offsets(pointers) {
       if (worker === undefined || port === undefined) return fallback.offsets(pointers);
+      const fast = scanned(text, pointers);
+      if (fast !== undefined) {
+        stop();
+        stopOnCollect.unregister(positions);
+        return fast;
+      }
       let offsets: (number | null)[] | null = null;
       if (Atomics.load(signal, 1) === 1 || Atomics.wait(signal, 1, 0, STARTUP_TIMEOUT_MS) !== "timed-out" || Atomics.load(signal, 1) === 1) {
         port.postMessage({ tokens: pointers.map(parsePointer) });
