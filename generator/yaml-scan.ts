@@ -28,13 +28,27 @@ function lineText(l: Lines, i: number): string {
   return line.endsWith("\r") ? line.slice(0, -1) : line;
 }
 
-/** Indentation of a content line; undefined for a blank or comment-only line. Throws on a tab in the indentation. */
-function indentOf(line: string): number | undefined {
-  let n = 0;
-  while (line.charCodeAt(n) === 32) n++;
-  if (line.charCodeAt(n) === 9) throw UNSURE;
-  if (n === line.length || line[n] === "#") return undefined;
-  return n;
+/**
+ * Indentation of line `i`, read in place (no slicing: blocks span tens of thousands of lines); undefined for a
+ * blank or comment-only line. Throws on a tab in the indentation.
+ */
+function indentAt(l: Lines, i: number): number | undefined {
+  const start = l.starts[i]!;
+  const text = l.text;
+  let at = start;
+  while (text.charCodeAt(at) === 32) at++;
+  const c = text.charCodeAt(at);
+  if (c === 9) throw UNSURE;
+  if (Number.isNaN(c) || c === 10 || c === 13 || c === 35) return undefined;
+  return at - start;
+}
+
+/** True when line `i` holds a `- ` (or lone `-`) sequence entry at column `indent`. */
+function dashAt(l: Lines, i: number, indent: number): boolean {
+  const at = l.starts[i]! + indent;
+  if (l.text.charCodeAt(at) !== 45) return false;
+  const next = l.text.charCodeAt(at + 1);
+  return next === 32 || next === 10 || next === 13 || Number.isNaN(next);
 }
 
 const UNSURE = Symbol("unsure");
@@ -102,7 +116,7 @@ interface Block {
 function* entries(l: Lines, block: Block): Generator<{ line: number; column: number }> {
   if (block.first !== undefined) yield block.first;
   for (let i = block.first !== undefined ? block.first.line + 1 : block.from; i < block.to; i++) {
-    const indent = indentOf(lineText(l, i));
+    const indent = indentAt(l, i);
     if (indent === undefined || indent > block.indent) continue;
     if (indent < block.indent) throw UNSURE;
     yield { line: i, column: indent };
@@ -112,10 +126,9 @@ function* entries(l: Lines, block: Block): Generator<{ line: number; column: num
 /** End (exclusive line) of the node whose first line is `line`: the next content line indented `indent` or less. */
 function endOf(l: Lines, line: number, to: number, indent: number, sequenceAtIndent: boolean): number {
   for (let i = line + 1; i < to; i++) {
-    const text = lineText(l, i);
-    const n = indentOf(text);
-    if (n === undefined) continue;
-    if (n < indent || (n === indent && !(sequenceAtIndent && /^- |^-$/.test(text.slice(n))))) return i;
+    const n = indentAt(l, i);
+    if (n === undefined || n > indent) continue;
+    if (n < indent || !(sequenceAtIndent && dashAt(l, i, n))) return i;
   }
   return to;
 }
@@ -123,7 +136,7 @@ function endOf(l: Lines, line: number, to: number, indent: number, sequenceAtInd
 /** The first content line at or after `from` (before `to`), with its indentation. */
 function firstContent(l: Lines, from: number, to: number): { line: number; indent: number } | undefined {
   for (let i = from; i < to; i++) {
-    const indent = indentOf(lineText(l, i));
+    const indent = indentAt(l, i);
     if (indent !== undefined) return { line: i, indent };
   }
   return undefined;
