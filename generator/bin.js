@@ -17,9 +17,10 @@ const GENERATOR_DIR = path.dirname(fileURLToPath(import.meta.url));
  * The large CommonJS packages, loaded with `require` (their CommonJS builds) instead of `import`. Importing a
  * CommonJS file from an ES module makes Node compile it once more to detect its module format and scan it for its
  * exports, which for `typescript`'s 9 MB costs the main thread more than loading it; openapi-typescript's ES build
- * imports `typescript` too, so it is required as its CommonJS build.
+ * imports `typescript` too, so it is required as its CommonJS build — as are the parts of it emit/types.ts imports
+ * directly (`openapi-typescript/dist/….js` → `….cjs`: the package's main module also loads @redocly/openapi-core).
  */
-const COMMONJS_PACKAGES = /^(?:typescript|ts-morph|openapi-typescript)$/;
+const COMMONJS_PACKAGES = /^(?:typescript|ts-morph|openapi-typescript(?:\/dist\/[\w/-]+\.c?js)?)$/;
 
 /** esbuild plugin: each COMMONJS_PACKAGES import becomes a module that `require`s the package (left external). */
 const requireCommonJs = {
@@ -27,7 +28,7 @@ const requireCommonJs = {
   /** @param {import("esbuild").PluginBuild} build */
   setup(build) {
     build.onResolve({ filter: COMMONJS_PACKAGES }, (args) => (args.kind === "require-call" ? { path: args.path, external: true } : { path: args.path, namespace: "require-commonjs" }));
-    build.onLoad({ filter: /.*/, namespace: "require-commonjs" }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: "js" }));
+    build.onLoad({ filter: /.*/, namespace: "require-commonjs" }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path.replace(/\.js$/, ".cjs"))});`, loader: "js" }));
   },
 };
 

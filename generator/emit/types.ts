@@ -2,7 +2,13 @@
  * emit/types: openapi-typescript's `paths`/`components`/`operations` for the model's document, plus the
  * named aliases users reach for (`PayoutResponse`) and enums as types with `as const` value arrays.
  */
-import openapiTS, { astToString, resolveRef, scanDiscriminators, transformSchema, type OpenAPI3, type SchemaObject } from "openapi-typescript";
+import type { OpenAPI3, SchemaObject } from "openapi-typescript";
+// The parts of openapi-typescript used on every run, without its main module (which loads @redocly/openapi-core for
+// openapiTS()'s own parsing: ~0.1 s of startup). Typed by openapi-typescript-parts.d.ts; the reference path below
+// imports the whole package.
+import transformSchema from "openapi-typescript/dist/transform/index.js";
+import { astToString } from "openapi-typescript/dist/lib/ts.js";
+import { resolveRef, scanDiscriminators } from "openapi-typescript/dist/lib/utils.js";
 import ts from "typescript";
 import { StructureKind, VariableDeclarationKind, type JSDocStructure, type OptionalKind } from "ts-morph";
 import type { ApiModel, EnumModel } from "../model.js";
@@ -90,6 +96,7 @@ export function emitOpenApiNodes(model: ApiModel): ts.Node[] {
 /** openapi-typescript's full `openapiTS()` path (redocly parse + lint + bundle, then the transform): the reference. */
 export async function openApiTsReference(model: ApiModel): Promise<string> {
   const { createConfig } = await import("@redocly/openapi-core");
+  const { default: openapiTS } = await import("openapi-typescript");
   const redocly = await createConfig({ rules: {} }, { extends: [] as never[] });
   return astToString(await openapiTS(structuredClone(model.typesDocument) as never, { redocly, ...openApiTsOptions(model) }));
 }
