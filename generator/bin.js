@@ -71,7 +71,9 @@ async function compiledCli() {
       if (/^cli-[0-9a-f]{16}\.mjs$/.test(name) && name !== path.basename(file)) rmSync(path.join(dir, name), { force: true });
     }
     return file;
-  } catch {
+  } catch (error) {
+    // The CLI still runs (through tsx), only slower; --verbose says why.
+    if (process.argv.includes("--verbose")) process.stderr.write(`openapi-client-gen: precompiling the CLI failed, running it through tsx: ${error instanceof Error ? error.message : String(error)}\n`);
     return undefined;
   }
 }

@@ -24,8 +24,10 @@ async function bothWays(input: string, name: string): Promise<{ bin: string; lib
   const viaBin = path.join(tmp, `${name}-bin`, "out");
   const viaLibrary = path.join(tmp, `${name}-lib`, "out");
   const argv = ["generate", "--input", input, "--force"];
-  const bin = spawnSync(process.execPath, [path.join(PROJECT_ROOT, "generator", "bin.js"), ...argv, "--output", viaBin], { cwd: PROJECT_ROOT, encoding: "utf8" });
+  const bin = spawnSync(process.execPath, [path.join(PROJECT_ROOT, "generator", "bin.js"), ...argv, "--verbose", "--output", viaBin], { cwd: PROJECT_ROOT, encoding: "utf8" });
   expect(bin.status, bin.stderr).toBe(0);
+  // The precompiled CLI ran (a failed esbuild build falls back to tsx silently, unless --verbose).
+  expect(bin.stderr).not.toMatch(/precompiling the CLI failed/);
   const library = await runCli([...argv, "--output", viaLibrary]);
   expect(library.code, library.stderr).toBe(0);
   return { bin: await hashTree(viaBin), library: await hashTree(viaLibrary), stderr: bin.stderr };
