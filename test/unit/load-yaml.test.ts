@@ -103,7 +103,7 @@ describe("YAML positions", () => {
 });
 
 describe("the yaml package on the main thread", () => {
-  it("is loaded only when an issue is located (or a spec falls back to it)", () => {
+  it("is loaded only when an issue is located that the line scanner cannot place (or a spec falls back to it)", () => {
     const tsx = path.join(PROJECT_ROOT, "node_modules", "tsx", "dist", "esm", "index.mjs");
     const loadUrl = pathToFileURL(path.join(PROJECT_ROOT, "generator", "load.ts")).href;
     const script = `
@@ -113,10 +113,13 @@ describe("the yaml package on the main thread", () => {
       const { load } = await import(${JSON.stringify(loadUrl)});
       const loaded = await load(${JSON.stringify(path.join(PROJECT_ROOT, "test/fixtures/naming.yaml"))});
       const before = yamlLoaded();
-      const located = loaded.yaml.offsets(["/paths"]).size;
-      console.log(JSON.stringify({ before, after: yamlLoaded(), located }));
+      const scanned = loaded.yaml.offsets(["/paths"]).size;
+      const afterScan = yamlLoaded();
+      // More pointers than yaml-scan.ts looks up one by one: the document is parsed with yaml.
+      const parsed = loaded.yaml.offsets(Array.from({ length: 21 }, (_, i) => (i === 0 ? "/paths" : "/info/title"))).size;
+      console.log(JSON.stringify({ before, scanned, afterScan, parsed, after: yamlLoaded() }));
     `;
     const out = execFileSync(process.execPath, ["--import", tsx, "--input-type=module", "-e", script], { cwd: PROJECT_ROOT, encoding: "utf8" });
-    expect(JSON.parse(out)).toEqual({ before: false, after: true, located: 1 });
+    expect(JSON.parse(out)).toEqual({ before: false, scanned: 1, afterScan: false, parsed: 2, after: true });
   });
 });
