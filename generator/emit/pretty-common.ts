@@ -80,3 +80,21 @@ export function attempt<T>(print: () => T): T | undefined {
   }
 }
 
+/** Text that needs no quote or escape rewriting by prettier (strings in it are double-quoted and plain). */
+const PLAIN = /^[^'\\`\n\r\u2028\u2029]*$/;
+
+/** True when `line` (indentation included) fits in prettier's width. */
+export const fits = (line: string): boolean => line.length <= WIDTH;
+
+/** `text` when it needs no quote or escape rewriting by prettier, else unsupported. */
+export const plain = (text: string): string => (PLAIN.test(text) ? text : unsupported("quotes or escapes"));
+
+/** An object key as prettier prints it (quotes dropped where the name is an identifier). */
+export function key(text: string): string {
+  if (IDENTIFIER.test(text)) return text;
+  if (/^"[^"\\]*"$/.test(text) && /^[\x20-\x7e]*$/.test(text)) {
+    const name = text.slice(1, -1);
+    return IDENTIFIER.test(name) ? name : text;
+  }
+  return unsupported("key");
+}

@@ -6,19 +6,15 @@
  *
  * Like emit/pretty-types.ts it covers only shapes it reproduces exactly (lines that fit in the width, long unions
  * in type aliases, objects and arrays broken one entry per line, long signatures with one parameter per line);
- * any other statement is printed by ts-morph and left to prettier as a piece. test/unit/pretty-structures.test.ts
- * and test/bench/verify-format.ts compare the result with prettier on the whole ts-morph-printed file.
+ * any other statement is printed by ts-morph and left to prettier as a piece. test/unit/pretty-print.test.ts, the
+ * hostile-spec property test and test/bench/verify-format.ts compare the result with prettier on the whole file.
  */
 import ts from "typescript";
 import { StructureKind, type ImportDeclarationStructure, type JSDocStructure, type OptionalKind, type StatementStructures } from "ts-morph";
 import type { Statement } from "./print.js";
-import { IDENTIFIER, Unsupported, WIDTH, prettierString, unsupported, type Segment } from "./pretty-common.js";
-
-/** Text that needs no quote or escape rewriting by prettier (strings in it are double-quoted and plain). */
-const PLAIN = /^[^'\\`\n\r\u2028\u2029]*$/;
-
-const fits = (line: string): boolean => line.length <= WIDTH;
-const plain = (text: string): string => (PLAIN.test(text) ? text : unsupported("quotes or escapes"));
+import { IDENTIFIER, Unsupported, fits, key, plain, prettierString, unsupported, type Segment } from "./pretty-common.js";
+import { assignedType, brokenGeneric, unionMembers } from "./pretty-type-text.js";
+import { expression, parseInitializers, type ParsedInitializer } from "./pretty-values.js";
 
 /** JSDoc as ts-morph writes it and prettier re-indents it. */
 function docLines(docs: readonly (string | OptionalKind<JSDocStructure>)[] | undefined, indent: string): string[] {
@@ -55,217 +51,11 @@ function docLines(docs: readonly (string | OptionalKind<JSDocStructure>)[] | und
   return out;
 }
 
-/** An object key as prettier prints it (quotes dropped where the name is an identifier). */
-function key(text: string): string {
-  if (IDENTIFIER.test(text)) return text;
-  if (/^"[^"\\]*"$/.test(text) && /^[\x20-\x7e]*$/.test(text)) {
-    const name = text.slice(1, -1);
-    return IDENTIFIER.test(name) ? name : text;
-  }
-  return unsupported("key");
-}
 
-/** Top-level ` | ` split of a type's text (outside brackets and strings); one element when it is no union. */
-function unionMembers(type: string): string[] {
-  const members: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < type.length; i++) {
-    const c = type[i]!;
-    if (c === '"') {
-      i = type.indexOf('"', i + 1);
-      if (i === -1) return unsupported("string");
-    } else if (c === "<" || c === "(" || c === "[" || c === "{") depth++;
-    else if (c === ">" || c === ")" || c === "]" || c === "}") depth--;
-    else if (depth === 0 && type.startsWith(" | ", i)) {
-      members.push(type.slice(start, i));
-      start = i + 3;
-      i += 2;
-    }
-  }
-  members.push(type.slice(start));
-  return members;
-}
-
-/** `Name<a, b>["x"]…` split into its name, top-level type arguments and trailing indexed accesses; else undefined. */
-function generic(type: string): { name: string; args: string[]; rest: string } | undefined {
-  const open = /^[\w$]+</.exec(type);
-  if (open === null) return undefined;
-  const args: string[] = [];
-  let depth = 0;
-  let start = open[0].length;
-  for (let i = start; i < type.length; i++) {
-    const c = type[i]!;
-    if (c === '"') {
-      i = type.indexOf('"', i + 1);
-      if (i === -1) return undefined;
-    } else if (c === "<" || c === "(" || c === "[" || c === "{") depth++;
-    else if (c === ")" || c === "]" || c === "}") depth--;
-    else if (c === ">") {
-      if (depth > 0) {
-        depth--;
-        continue;
-      }
-      args.push(type.slice(start, i).trim());
-      const rest = type.slice(i + 1);
-      return /^(\[("[^"]*"|\w+)\])*$/.test(rest) ? { name: open[0].slice(0, -1), args, rest } : undefined;
-    } else if (c === "," && depth === 0) {
-      args.push(type.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  return undefined;
-}
-
-/**
- * A type that does not fit after `head` (which ends in `: `, ` = ` or `| `), broken inside its type arguments:
- * `head` + `Name<`, one argument per line (an argument that still does not fit breaks the same way), `>` + indexed
- * accesses + `end`. Undefined when the type has no type arguments.
- */
-function brokenGeneric(head: string, type: string, end: string, indent: string): string[] | undefined {
-  const g = generic(type);
-  if (g === undefined || g.args.some((a) => a === "" || /[{}]|=>/.test(a))) return undefined;
-  const lines = [`${head}${g.name}<`];
-  if (!fits(lines[0]!)) return unsupported("long head");
-  g.args.forEach((a, i) => {
-    const comma = i < g.args.length - 1 ? "," : "";
-    const line = `${indent}  ${a}${comma}`;
-    if (fits(line) || (unbreakable(a) && unionMembers(a).length === 1)) lines.push(line);
-    else lines.push(...(brokenGeneric(`${indent}  `, a, comma, `${indent}  `) ?? unsupported("long type argument")));
-  });
-  lines.push(`${indent}>${g.rest}${end}`);
-  return lines;
-}
-
-/** A type prettier never breaks: a name or keyword with indexed accesses, `(typeof x)[number]`, a literal. */
-function unbreakable(type: string): boolean {
-  return /^([\w$]+|\(typeof [\w$]+\)|"[^"]*")(\[("[^"]*"|[\w$]+)\])*$/.test(type);
-}
-
-/** `head` + ` = ` + a type and `;`: one line, the type alone on the next line, or one union member per line. */
-function assignedType(head: string, type: string, indent: string): string[] {
-  plain(type);
-  if (/[{}]|=>/.test(type)) return unsupported("complex type");
-  const one = `${head} = ${type};`;
-  if (fits(one)) return [one];
-  const members = unionMembers(type);
-  if (members.length === 1) {
-    // Not even `head = Name<` fits: prettier breaks after the `=` (reproduced when the type then fits).
-    if (!fits(`${head} = ${type.slice(0, type.indexOf("<") + 1)}`) && fits(`${indent}  ${type};`)) return [`${head} =`, `${indent}  ${type};`];
-    const broken = brokenGeneric(`${head} = `, type, ";", indent);
-    if (broken !== undefined) return broken;
-    // Nothing in it can break: prettier moves it after the `=` even when it is still too long there.
-    if (unbreakable(type)) return [`${head} =`, `${indent}  ${type};`];
-    return unsupported("breakable type");
-  }
-  if (fits(`${indent}  ${type};`)) return [`${head} =`, `${indent}  ${type};`];
-  const lines = members.flatMap((m, i) => {
-    const end = i === members.length - 1 ? ";" : "";
-    const line = `${indent}  | ${m}${end}`;
-    if (fits(line) || unbreakable(m)) return [line];
-    // A member that breaks is aligned after its bar.
-    return brokenGeneric(`${indent}  | `, m, end, `${indent}    `) ?? unsupported("breakable member");
-  });
-  return [`${head} =`, ...lines];
-}
-
-/** An expression's text on one line (literals, arrays and objects of them). */
-function flat(node: ts.Expression, source: ts.SourceFile): string {
-  if (ts.isStringLiteral(node)) {
-    const raw = node.getText(source);
-    return raw.startsWith('"') ? prettierString(raw.slice(1, -1)) : unsupported("quote");
-  }
-  if (ts.isNumericLiteral(node)) return /^\d+(\.\d*[1-9])?$/.test(node.text) && node.getText(source) === node.text ? node.text : unsupported("number");
-  if (node.kind === ts.SyntaxKind.TrueKeyword) return "true";
-  if (node.kind === ts.SyntaxKind.FalseKeyword) return "false";
-  if (node.kind === ts.SyntaxKind.NullKeyword) return "null";
-  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) return `-${flat(node.operand, source)}`;
-  if (ts.isArrayLiteralExpression(node)) return `[${node.elements.map((e) => flat(e, source)).join(", ")}]`;
-  if (ts.isObjectLiteralExpression(node)) {
-    if (node.properties.length === 0) return "{}";
-    return `{ ${node.properties.map((p) => property(p, source)).join(", ")} }`;
-  }
-  return unsupported(ts.SyntaxKind[node.kind]);
-}
-
-function property(p: ts.ObjectLiteralElementLike, source: ts.SourceFile): string {
-  if (!ts.isPropertyAssignment(p) || ts.isComputedPropertyName(p.name)) return unsupported("property");
-  return `${key(p.name.getText(source))}: ${flat(p.initializer, source)}`;
-}
-
-/** prettier breaks an array of several objects (or arrays) with more than one entry each, whatever its width. */
-function forcedBreak(node: ts.ArrayLiteralExpression): boolean {
-  const els = node.elements;
-  if (els.length < 2) return false;
-  const objects = els.every((e) => ts.isObjectLiteralExpression(e) && e.properties.length > 1);
-  const arrays = els.every((e) => ts.isArrayLiteralExpression(e) && e.elements.length > 1);
-  return objects || arrays;
-}
-
-/**
- * Lines for `head` + expression + `end` at `indent`: flat when it fits (and prettier would not keep or force it
- * broken), else objects and arrays one entry per line.
- */
-function expression(head: string, node: ts.Expression, end: string, indent: string, source: ts.SourceFile): string[] {
-  const expanded = ts.isObjectLiteralExpression(node) && node.properties.length > 0 && source.text[node.getStart(source) + 1] === "\n";
-  const forced = ts.isArrayLiteralExpression(node) && forcedBreak(node);
-  if (!expanded && !forced) {
-    const one = `${head}${flat(node, source)}${end}`;
-    if (fits(one)) return [one];
-  }
-  const inner = `${indent}  `;
-  // An opening line that does not fit either: prettier moves the value to the next line (not reproduced).
-  if (!fits(`${head}{`)) return unsupported("long head");
-  if (ts.isObjectLiteralExpression(node) && node.properties.length > 0) {
-    const lines = node.properties.flatMap((p) => {
-      if (!ts.isPropertyAssignment(p) || ts.isComputedPropertyName(p.name)) return unsupported("property");
-      const value = p.initializer;
-      if (!ts.isObjectLiteralExpression(value) && !ts.isArrayLiteralExpression(value) && !fits(`${inner}${key(p.name.getText(source))}: ${flat(value, source)},`)) return unsupported("long value");
-      return expression(`${inner}${key(p.name.getText(source))}: `, value, ",", inner, source);
-    });
-    return [`${head}{`, ...lines, `${indent}}${end}`];
-  }
-  if (ts.isArrayLiteralExpression(node) && node.elements.length > 0) {
-    const single = node.elements.length === 1 && (ts.isObjectLiteralExpression(node.elements[0]!) || ts.isArrayLiteralExpression(node.elements[0]!));
-    if (!forced && (single || node.elements.every((e) => ts.isNumericLiteral(e) || ts.isPrefixUnaryExpression(e)))) return unsupported("array layout");
-    const lines = node.elements.flatMap((e) => {
-      if (!ts.isObjectLiteralExpression(e) && !ts.isArrayLiteralExpression(e) && !fits(`${inner}${flat(e, source)},`)) return unsupported("long element");
-      return expression(inner, e, ",", inner, source);
-    });
-    return [`${head}[`, ...lines, `${indent}]${end}`];
-  }
-  return unsupported("long expression");
-}
-
-/** `const name: Type = initializer;` (initializer text parsed by TypeScript to lay it out). */
 type VariableStructure = Extract<StatementStructures, { kind: StructureKind.VariableStatement }>;
 
-/** The one initializer of a `const` statement whose parts are all text; undefined for any other. */
-function initializerOf(s: StatementStructures): string | undefined {
-  if (s.kind !== StructureKind.VariableStatement || s.declarations.length !== 1) return undefined;
-  const initializer = s.declarations[0]!.initializer;
-  return typeof initializer === "string" ? initializer : undefined;
-}
-
-/**
- * Every `const` initializer of `structures`, parsed by TypeScript in one source (`(init);` per line): one parse
- * for the file instead of one per statement. Empty when the statements do not come back one per initializer.
- */
-function parseInitializers(structures: readonly StatementStructures[]): Map<StatementStructures, { expression: ts.Expression; source: ts.SourceFile }> {
-  const owners = structures.filter((s) => initializerOf(s) !== undefined);
-  const parsed = new Map<StatementStructures, { expression: ts.Expression; source: ts.SourceFile }>();
-  if (owners.length === 0) return parsed;
-  const source = ts.createSourceFile("initializers.ts", owners.map((s) => `(${initializerOf(s)!});\n`).join(""), ts.ScriptTarget.ESNext, true, ts.ScriptKind.TS);
-  if (source.statements.length !== owners.length) return parsed;
-  owners.forEach((owner, i) => {
-    const statement = source.statements[i]!;
-    if (ts.isExpressionStatement(statement) && ts.isParenthesizedExpression(statement.expression)) parsed.set(owner, { expression: statement.expression.expression, source });
-  });
-  return parsed;
-}
-
 /** `const name: Type = initializer;` (the initializer laid out from its parsed form). */
-function variable(s: VariableStructure, initializer: { expression: ts.Expression; source: ts.SourceFile } | undefined): string[] {
+function variable(s: VariableStructure, initializer: ParsedInitializer | undefined): string[] {
   if (s.declarations.length !== 1 || s.declarationKind !== "const" || s.hasDeclareKeyword === true || initializer === undefined) return unsupported("declaration");
   const d = s.declarations[0]!;
   if ((d.type !== undefined && typeof d.type !== "string") || d.hasExclamationToken === true) return unsupported("writer");
