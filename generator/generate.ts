@@ -83,6 +83,15 @@ async function generateWith(formatter: Formatter, options: GenerateOptions, prev
 
   const header = fileHeader({ generatorVersion: templates.generatorVersion, title: model.title, version: model.version, sha256: loaded.sha256 });
   const printer = createPrinter();
+  // README.md, client.ts and index.ts need only the model: they go to the pool first, so it formats them while this
+  // thread emits types.ts and operations.ts (instead of this thread waiting for them at the end).
+  const markdownHeader = `<!--\n${header.replace(/--/g, "- -").trimEnd()}\n-->\n`;
+  const readme = formatter.markdown(emitReadme(model, markdownHeader, path.basename(options.output)));
+  const small: [string, Promise<string>][] = [
+    ["client.ts", formatter.typescript(printer.print(clientStatements(model)))],
+    ["index.ts", formatter.typescript(printer.print(indexStatements(model)))],
+  ];
+  for (const formatting of [readme, ...small.map(([, f]) => f)]) formatting.catch(() => undefined);
   const template = readOperationTemplate(printer, templates.operation);
   let types: TypesSource;
   try {
@@ -102,21 +111,15 @@ async function generateWith(formatter: Formatter, options: GenerateOptions, prev
   const operationsFormatted =
     operationSegments !== undefined ? formatter.segments(operationSegments, () => printer.print(operations)) : formatter.typescript(printer.print(operations));
   operationsFormatted.catch(() => undefined);
-  const sources: [string, string][] = [
-    ["client.ts", printer.print(clientStatements(model))],
-    ["index.ts", printer.print(indexStatements(model))],
-  ];
   lap("operations");
   const files: GeneratedFile[] = [];
-  const markdownHeader = `<!--\n${header.replace(/--/g, "- -").trimEnd()}\n-->\n`;
-  const readme = formatter.markdown(emitReadme(model, markdownHeader, path.basename(options.output)));
-  const formatting = Promise.all([typesFormatted, operationsFormatted, ...sources.map(([, text]) => formatter.typescript(text))]);
+  const formatting = Promise.all([typesFormatted, operationsFormatted, ...small.map(([, f]) => f)]);
   formatting.catch(() => undefined);
   // Main-thread work that needs no formatted text runs while the pool formats.
   const normalizedSpec = sortedJson(validation.document);
   const located = locateIssues(all, loaded.file, loaded.text, loaded.yaml);
   const formatted = await formatting;
-  ["types.ts", "operations.ts", ...sources.map(([file]) => file)].forEach((file, i) => files.push({ path: file, contents: header + formatted[i]! }));
+  ["types.ts", "operations.ts", ...small.map(([file]) => file)].forEach((file, i) => files.push({ path: file, contents: header + formatted[i]! }));
   // The runtime is copied as it is: templates/runtime/ is kept in prettier's format (test/unit/templates-formatted.test.ts).
   for (const [name, text] of templates.runtime) files.push({ path: `runtime/${name}`, contents: header + text });
   files.push({ path: "README.md", contents: await readme });
