@@ -30,28 +30,11 @@ function walk(dir, rel, out) {
 const byCodeUnit = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Fingerprints computed in this process, by generator root: bin.js and the precompiled CLI (which carries its own
- * copy of this module) share it through a global, so the sources are read and hashed once per run, not three times.
- * The fingerprint of a running generator does not change while it runs.
- * @type {Map<string, string>}
- */
-const fingerprints = /** @type {any} */ (globalThis)[Symbol.for("openapi-client-gen.fingerprints")] ??= new Map();
-
-/**
  * SHA-256 (hex) over the generator's own sources (generator/, templates/), package.json and package-lock.json:
  * any change to the code that shapes the output, or to its pinned dependencies, changes it.
  * @returns {string}
  */
 export function generatorFingerprint() {
-  const known = fingerprints.get(ROOT);
-  if (known !== undefined) return known;
-  const fingerprint = computeFingerprint();
-  fingerprints.set(ROOT, fingerprint);
-  return fingerprint;
-}
-
-/** @returns {string} */
-function computeFingerprint() {
   const hash = createHash("sha256");
   for (const top of ["generator", "templates"]) {
     const dir = path.join(ROOT, top);
