@@ -20,11 +20,10 @@ export function hasExternalRefs(document: unknown): boolean {
 type Redocly = typeof import("@redocly/openapi-core");
 
 /**
- * @redocly/openapi-core, loaded on first use: only a document with external `$ref`s needs it (loading it costs a
- * single-file run ~0.1 s of startup).
+ * @redocly/openapi-core, loaded on first use (Node keeps the loaded module): only a document with external `$ref`s
+ * needs it, and loading it costs a single-file run ~0.1 s of startup.
  */
-let redoclyModule: Promise<Redocly> | undefined;
-const redocly = (): Promise<Redocly> => (redoclyModule ??= import("@redocly/openapi-core"));
+const redocly = (): Promise<Redocly> => import("@redocly/openapi-core");
 
 /** The resolver that refuses what a spec must not make the generator read (a class over the loaded bundler's). */
 function guardedResolver(lib: Redocly, root: string, allowRemote: boolean, show: (p: string) => string) {
