@@ -91,8 +91,10 @@ const withSchema = (schema: object): object => ({
 describe("layouts around the 100-column limit", () => {
   const enumOf = (n: number, width: number): string[] => Array.from({ length: n }, (_, i) => `${String(i).padStart(width, "v")}`);
   const cases: Record<string, object> = {
-    "union that just fits": { type: "object", properties: { a: { type: "string", enum: enumOf(8, 8) } } },
-    "union one column too long": { type: "object", properties: { abcdefgh: { type: "string", enum: enumOf(8, 9) } } },
+    // `      a?: "x…x" | "y…y";` is 6 + 4 + 2 + 41 + 3 + 2 + 41 + 1 = 100 columns: on one line; one more character breaks it.
+    "union exactly at the width": { type: "object", properties: { a: { type: "string", enum: ["x".repeat(41), "y".repeat(41)] } } },
+    "union one column over the width": { type: "object", properties: { a: { type: "string", enum: ["x".repeat(41), "y".repeat(42)] } } },
+    "union of eight over the width": { type: "object", properties: { abcdefgh: { type: "string", enum: enumOf(8, 9) } } },
     "long union, one member per line": { type: "object", properties: { a: { type: "string", enum: enumOf(30, 6) } } },
     "union that fits on the next line": { type: "object", properties: { aVeryLongPropertyNameThatPushesTheUnion: { type: "string", enum: enumOf(6, 9) } } },
     "object or null": { type: ["object", "null"], properties: { a: { type: ["object", "null"], properties: { b: { type: "string" } } } } },
@@ -107,8 +109,13 @@ describe("layouts around the 100-column limit", () => {
     "numbers and tuples": { type: "object", properties: { a: { enum: [1, -2, 1.5, 1e21, 0.000001] }, b: { type: "array", prefixItems: [{ type: "string" }, { type: "number" }] } } },
     "nested unions in arrays": { type: "array", items: { anyOf: [{ type: "string", enum: enumOf(12, 8) }, { type: "array", items: { type: "string", enum: ["x", "y"] } }] } },
   };
-  it.each(Object.entries(cases))("%s", async (_, schema) => {
-    const { joined, whole } = await both(withSchema(schema));
+  /** Cases with a shape the printer leaves to prettier (non-ASCII keys, 1e21, a union inside an array's union). */
+  const leftToPrettier = new Set(["quotes and escapes", "numbers and tuples", "nested unions in arrays"]);
+  it.each(Object.entries(cases))("%s", async (name, schema) => {
+    const { joined, whole, pieces } = await both(withSchema(schema));
+    // Printed entirely by pretty-types (a fallback would hide a wrong layout), except where prettier is expected.
+    if (leftToPrettier.has(name)) expect(pieces).toBeGreaterThan(0);
+    else expect(pieces).toBe(0);
     expect(joined).toBe(whole);
   });
 });
