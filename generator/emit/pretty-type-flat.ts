@@ -4,7 +4,7 @@
  * and property keys. Unsupported for an object literal or any shape prettier might rewrite. For emit/pretty-types.ts.
  */
 import ts from "typescript";
-import { IDENTIFIER, Unsupported, prettierString, unsupported } from "./pretty-common.js";
+import { IDENTIFIER, Unsupported, key, prettierString, unsupported } from "./pretty-common.js";
 
 /** Text TypeScript's printer gives a synthesized string literal, when it needs no escaping (else unsupported). */
 function plainStringText(text: string): string {
@@ -13,10 +13,8 @@ function plainStringText(text: string): string {
 
 export function propertyKey(name: ts.PropertyName): string {
   if (ts.isIdentifier(name)) return IDENTIFIER.test(name.text) ? name.text : unsupported("identifier");
-  if (ts.isStringLiteral(name)) {
-    const text = plainStringText(name.text);
-    return IDENTIFIER.test(text) ? text : prettierString(text);
-  }
+  // A quoted name that is an identifier loses its quotes (pretty-common `key`, shared with the structures printer).
+  if (ts.isStringLiteral(name)) return key(`"${plainStringText(name.text)}"`);
   if (ts.isNumericLiteral(name)) return /^\d+$/.test(name.text) ? name.text : unsupported("number key");
   return unsupported("key");
 }
