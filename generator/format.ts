@@ -52,8 +52,10 @@ export interface Formatter {
   /** Formats Markdown (see `formatMarkdown`). */
   markdown(source: string): Promise<string>;
   /**
-   * Joins already-formatted text segments with the formatted pieces between them (emit/pretty-types.ts);
-   * when a piece's wrapper lines print differently than expected, formats `whole()` instead (same result).
+   * Joins already-formatted text segments with the formatted pieces between them (emit/pretty-types.ts,
+   * emit/pretty-structures.ts) into the file's text; when a piece's wrapper lines print differently than expected,
+   * formats `whole()` (the unformatted file) instead, which gives the same bytes.
+   * @throws {Error} when a piece does not parse as TypeScript (a generator bug).
    */
   segments(segments: readonly Segment[], whole: () => string): Promise<string>;
   /** Stops the worker threads. */

@@ -216,8 +216,9 @@ function scanOne(l: Lines, tokens: readonly string[]): number | undefined {
 }
 
 /**
- * Offsets where the nodes at the pointers' `tokens` start (see the module comment), one per token list; `undefined`
- * where the scanner cannot be sure (the caller then parses with `yaml`).
+ * Offsets (UTF-16 code units into `text`) where the nodes at the pointers' `tokens` start (see the module comment),
+ * one per token list; `undefined` where the scanner cannot be sure (the caller then parses with `yaml`). Each list
+ * costs a pass over the lines of the blocks on its way (a few ms on a 1.9 MB spec). Never throws.
  */
 export function scanOffsets(text: string, tokenLists: readonly (readonly string[])[]): (number | undefined)[] {
   const l = lines(text);
