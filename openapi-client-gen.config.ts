@@ -1,6 +1,6 @@
 // Targets built by `npm run generate` (all of them) or `openapi-client-gen generate --target <name>`.
 // Paths are relative to this file.
-import { defineConfig } from "./generator/config.js";
+import { defineConfig } from "./generator/config/config.js";
 
 export default defineConfig({
   targets: {

@@ -9,7 +9,8 @@ import type { SpecChange } from "./types.js";
 type Json = Record<string, unknown>;
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
-const isRecord = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Json =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 interface Operation {
@@ -35,7 +36,8 @@ function operationsOf(doc: unknown): Operation[] {
   return out;
 }
 
-const label = (op: Operation): string => (op.id !== undefined ? `${op.id} (${op.route})` : op.route);
+const label = (op: Operation): string =>
+  op.id !== undefined ? `${op.id} (${op.route})` : op.route;
 
 /** Parameters of an operation (path item's merged under the operation's), keyed `in:name`. */
 function parametersOf(doc: unknown, op: Operation): Map<string, Json> {
@@ -44,7 +46,8 @@ function parametersOf(doc: unknown, op: Operation): Map<string, Json> {
     if (!Array.isArray(list)) continue;
     for (const raw of list) {
       const p = deref(doc, raw);
-      if (p !== undefined && typeof p["name"] === "string" && typeof p["in"] === "string") map.set(`${p["in"]}:${p["name"]}`, p);
+      if (p !== undefined && typeof p["name"] === "string" && typeof p["in"] === "string")
+        map.set(`${p["in"]}:${p["name"]}`, p);
     }
   }
   return map;
@@ -62,12 +65,16 @@ function contentSchema(content: unknown): unknown {
 /** The lowest 2xx response (the typed result), or `default` when there is no 2xx. */
 function successResponse(responses: Json): string | undefined {
   const codes = Object.keys(responses).sort(byCodeUnit);
-  return codes.find((c) => /^2(\d\d|XX)$/i.test(c)) ?? (codes.includes("default") ? "default" : undefined);
+  return (
+    codes.find((c) => /^2(\d\d|XX)$/i.test(c)) ??
+    (codes.includes("default") ? "default" : undefined)
+  );
 }
 
 function securityNames(requirements: unknown): Set<string> {
   const names = new Set<string>();
-  if (Array.isArray(requirements)) for (const r of requirements) if (isRecord(r)) for (const n of Object.keys(r)) names.add(n);
+  if (Array.isArray(requirements))
+    for (const r of requirements) if (isRecord(r)) for (const n of Object.keys(r)) names.add(n);
   return names;
 }
 
@@ -76,10 +83,28 @@ function serverUrls(doc: unknown): string[] {
   return servers.filter(isRecord).map((s) => String(s["url"]));
 }
 
-function diffOperation(before: unknown, after: unknown, a: Operation, b: Operation, out: SpecChange[]): void {
+function diffOperation(
+  before: unknown,
+  after: unknown,
+  a: Operation,
+  b: Operation,
+  out: SpecChange[],
+): void {
   const where = label(b);
-  const schemaCtx = (direction: Direction): Parameters<typeof diffSchema>[0] => ({ before, after, direction, out, visited: new Set() });
-  if (a.route !== b.route) out.push({ kind: "operation-renamed", breaking: false, where, message: `moved from ${a.route}` });
+  const schemaCtx = (direction: Direction): Parameters<typeof diffSchema>[0] => ({
+    before,
+    after,
+    direction,
+    out,
+    visited: new Set(),
+  });
+  if (a.route !== b.route)
+    out.push({
+      kind: "operation-renamed",
+      breaking: false,
+      where,
+      message: `moved from ${a.route}`,
+    });
 
   const pa = parametersOf(before, a);
   const pb = parametersOf(after, b);
@@ -90,13 +115,28 @@ function diffOperation(before: unknown, after: unknown, a: Operation, b: Operati
     const y = pb.get(key);
     if (x === undefined && y !== undefined) {
       const required = y["required"] === true;
-      out.push({ kind: "parameter-added", breaking: required, where: at, message: `${required ? "required" : "optional"} parameter added` });
+      out.push({
+        kind: "parameter-added",
+        breaking: required,
+        where: at,
+        message: `${required ? "required" : "optional"} parameter added`,
+      });
     } else if (x !== undefined && y === undefined) {
-      out.push({ kind: "parameter-removed", breaking: true, where: at, message: "parameter removed" });
+      out.push({
+        kind: "parameter-removed",
+        breaking: true,
+        where: at,
+        message: "parameter removed",
+      });
     } else if (x !== undefined && y !== undefined) {
       if ((x["required"] === true) !== (y["required"] === true)) {
         const now = y["required"] === true;
-        out.push({ kind: "parameter-required-changed", breaking: now, where: at, message: now ? "parameter is now required" : "parameter is now optional" });
+        out.push({
+          kind: "parameter-required-changed",
+          breaking: now,
+          where: at,
+          message: now ? "parameter is now required" : "parameter is now optional",
+        });
       }
       diffSchema(schemaCtx("request"), x["schema"], y["schema"], at);
     }
@@ -106,38 +146,84 @@ function diffOperation(before: unknown, after: unknown, a: Operation, b: Operati
   const bb = deref(after, b.node["requestBody"]);
   const body = `${where} request body`;
   if (ba === undefined && bb !== undefined) {
-    out.push({ kind: "request-body-added", breaking: bb["required"] === true, where: body, message: `${bb["required"] === true ? "required" : "optional"} request body added` });
+    out.push({
+      kind: "request-body-added",
+      breaking: bb["required"] === true,
+      where: body,
+      message: `${bb["required"] === true ? "required" : "optional"} request body added`,
+    });
   } else if (ba !== undefined && bb === undefined) {
-    out.push({ kind: "request-body-removed", breaking: true, where: body, message: "request body removed" });
+    out.push({
+      kind: "request-body-removed",
+      breaking: true,
+      where: body,
+      message: "request body removed",
+    });
   } else if (ba !== undefined && bb !== undefined) {
     if ((ba["required"] === true) !== (bb["required"] === true)) {
       const now = bb["required"] === true;
-      out.push({ kind: "request-body-required-changed", breaking: now, where: body, message: now ? "request body is now required" : "request body is now optional" });
+      out.push({
+        kind: "request-body-required-changed",
+        breaking: now,
+        where: body,
+        message: now ? "request body is now required" : "request body is now optional",
+      });
     }
-    diffSchema(schemaCtx("request"), contentSchema(ba["content"]), contentSchema(bb["content"]), body);
+    diffSchema(
+      schemaCtx("request"),
+      contentSchema(ba["content"]),
+      contentSchema(bb["content"]),
+      body,
+    );
   }
 
   const ra = isRecord(a.node["responses"]) ? a.node["responses"] : {};
   const rb = isRecord(b.node["responses"]) ? b.node["responses"] : {};
   for (const code of Object.keys(rb).sort(byCodeUnit)) {
-    if (!(code in ra)) out.push({ kind: "response-added", breaking: false, where: `${where} response ${code}`, message: "response added" });
+    if (!(code in ra))
+      out.push({
+        kind: "response-added",
+        breaking: false,
+        where: `${where} response ${code}`,
+        message: "response added",
+      });
   }
   for (const code of Object.keys(ra).sort(byCodeUnit)) {
-    if (!(code in rb)) out.push({ kind: "response-removed", breaking: false, where: `${where} response ${code}`, message: "response removed" });
+    if (!(code in rb))
+      out.push({
+        kind: "response-removed",
+        breaking: false,
+        where: `${where} response ${code}`,
+        message: "response removed",
+      });
   }
   const sa = successResponse(ra);
   const sb = successResponse(rb);
   if (sa !== undefined && sb !== undefined) {
-    diffSchema(schemaCtx("response"), contentSchema(deref(before, ra[sa])?.["content"]), contentSchema(deref(after, rb[sb])?.["content"]), `${where} response`);
+    diffSchema(
+      schemaCtx("response"),
+      contentSchema(deref(before, ra[sa])?.["content"]),
+      contentSchema(deref(after, rb[sb])?.["content"]),
+      `${where} response`,
+    );
   }
 
-  const secA = securityNames(a.node["security"] ?? (isRecord(before) ? before["security"] : undefined));
-  const secB = securityNames(b.node["security"] ?? (isRecord(after) ? after["security"] : undefined));
+  const secA = securityNames(
+    a.node["security"] ?? (isRecord(before) ? before["security"] : undefined),
+  );
+  const secB = securityNames(
+    b.node["security"] ?? (isRecord(after) ? after["security"] : undefined),
+  );
   const addedSec = [...secB].filter((n) => !secA.has(n)).sort(byCodeUnit);
   const removedSec = [...secA].filter((n) => !secB.has(n)).sort(byCodeUnit);
   if (addedSec.length + removedSec.length > 0) {
     const parts = [...addedSec.map((n) => `+${n}`), ...removedSec.map((n) => `-${n}`)].join(", ");
-    out.push({ kind: "security-changed", breaking: addedSec.length > 0, where, message: `security schemes changed (${parts})` });
+    out.push({
+      kind: "security-changed",
+      breaking: addedSec.length > 0,
+      where,
+      message: `security schemes changed (${parts})`,
+    });
   }
 }
 
@@ -155,22 +241,57 @@ export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
   for (const a of opsA) {
     const b =
       (a.id !== undefined ? opsB.find((o) => o.id === a.id && unmatchedB.has(o)) : undefined) ??
-      opsB.find((o) => o.route === a.route && unmatchedB.has(o) && (o.id === undefined || !opsA.some((x) => x.id === o.id)));
+      opsB.find(
+        (o) =>
+          o.route === a.route &&
+          unmatchedB.has(o) &&
+          (o.id === undefined || !opsA.some((x) => x.id === o.id)),
+      );
     if (b === undefined) {
       unmatchedA.push(a);
       continue;
     }
     unmatchedB.delete(b);
     pairs.push([a, b]);
-    if (a.id !== b.id) out.push({ kind: "operation-renamed", breaking: true, where: label(b), message: `operationId renamed from ${a.id ?? "(none)"} to ${b.id ?? "(none)"}: the function name changes` });
+    if (a.id !== b.id)
+      out.push({
+        kind: "operation-renamed",
+        breaking: true,
+        where: label(b),
+        message: `operationId renamed from ${a.id ?? "(none)"} to ${b.id ?? "(none)"}: the function name changes`,
+      });
   }
-  for (const a of unmatchedA) out.push({ kind: "operation-removed", breaking: true, where: label(a), message: "operation removed" });
-  for (const b of opsB.filter((o) => unmatchedB.has(o))) out.push({ kind: "operation-added", breaking: false, where: label(b), message: "operation added" });
+  for (const a of unmatchedA)
+    out.push({
+      kind: "operation-removed",
+      breaking: true,
+      where: label(a),
+      message: "operation removed",
+    });
+  for (const b of opsB.filter((o) => unmatchedB.has(o)))
+    out.push({
+      kind: "operation-added",
+      breaking: false,
+      where: label(b),
+      message: "operation added",
+    });
   for (const [a, b] of pairs) diffOperation(before, after, a, b, out);
 
   const sa = serverUrls(before);
   const sb = serverUrls(after);
-  for (const url of sb.filter((u) => !sa.includes(u))) out.push({ kind: "servers-changed", breaking: false, where: "servers", message: `server ${url} added` });
-  for (const url of sa.filter((u) => !sb.includes(u))) out.push({ kind: "servers-changed", breaking: true, where: "servers", message: `server ${url} removed` });
+  for (const url of sb.filter((u) => !sa.includes(u)))
+    out.push({
+      kind: "servers-changed",
+      breaking: false,
+      where: "servers",
+      message: `server ${url} added`,
+    });
+  for (const url of sa.filter((u) => !sb.includes(u)))
+    out.push({
+      kind: "servers-changed",
+      breaking: true,
+      where: "servers",
+      message: `server ${url} removed`,
+    });
   return out;
 }

@@ -31,9 +31,17 @@ const mdLine = (c: SpecChange): string => `- \`${c.where.replace(/`/g, "'")}\`: 
  * @param title The API title, for the summary.
  * @param documentsDiffer Whether the two documents differ at all (decides `patch` vs `none`).
  */
-export function buildChangelog(before: unknown, after: unknown, title: string, documentsDiffer: boolean): Changelog {
+export function buildChangelog(
+  before: unknown,
+  after: unknown,
+  title: string,
+  documentsDiffer: boolean,
+): Changelog {
   const version = (doc: unknown): string => {
-    const info = typeof doc === "object" && doc !== null ? (doc as { info?: { version?: unknown } }).info : undefined;
+    const info =
+      typeof doc === "object" && doc !== null
+        ? (doc as { info?: { version?: unknown } }).info
+        : undefined;
     return typeof info?.version === "string" ? info.version : "(unversioned)";
   };
   const fromVersion = version(before);
@@ -43,19 +51,34 @@ export function buildChangelog(before: unknown, after: unknown, title: string, d
   const bump = suggestBump(changes, documentsDiffer);
   const head = `${title} ${fromVersion} → ${toVersion}: ${changes.length} change${changes.length === 1 ? "" : "s"} (${breaking} breaking); suggested client version bump: ${bump}`;
   const listed = [...changes.filter((c) => c.breaking), ...changes.filter((c) => !c.breaking)];
-  const shown = listed.slice(0, SUMMARY_LINES).map((c) => `  ${c.breaking ? "BREAKING " : ""}${line(c)}`);
-  if (listed.length > SUMMARY_LINES) shown.push(`  … and ${listed.length - SUMMARY_LINES} more (see CHANGELOG.md)`);
+  const shown = listed
+    .slice(0, SUMMARY_LINES)
+    .map((c) => `  ${c.breaking ? "BREAKING " : ""}${line(c)}`);
+  if (listed.length > SUMMARY_LINES)
+    shown.push(`  … and ${listed.length - SUMMARY_LINES} more (see CHANGELOG.md)`);
   const summary = `${[head, ...shown].join("\n")}\n`;
 
   const date = dateFromVersion(toVersion);
-  const entry: string[] = [`## ${md(toVersion)}${date !== undefined && date !== toVersion ? ` (${date})` : ""}`, ""];
-  entry.push(`Spec ${md(fromVersion)} → ${md(toVersion)}. Suggested client version bump: **${bump}**.`, "");
+  const entry: string[] = [
+    `## ${md(toVersion)}${date !== undefined && date !== toVersion ? ` (${date})` : ""}`,
+    "",
+  ];
+  entry.push(
+    `Spec ${md(fromVersion)} → ${md(toVersion)}. Suggested client version bump: **${bump}**.`,
+    "",
+  );
   const section = (heading: string, list: SpecChange[]): void => {
     if (list.length === 0) return;
     entry.push(`### ${heading}`, "", ...list.map(mdLine), "");
   };
-  section("Breaking", changes.filter((c) => c.breaking));
-  section("Non-breaking", changes.filter((c) => !c.breaking));
+  section(
+    "Breaking",
+    changes.filter((c) => c.breaking),
+  );
+  section(
+    "Non-breaking",
+    changes.filter((c) => !c.breaking),
+  );
   if (changes.length === 0) entry.push("No changes visible to client code.", "");
   return { fromVersion, toVersion, changes, breaking, bump, summary, entry: entry.join("\n") };
 }
@@ -68,9 +91,23 @@ export const CHANGELOG_TITLE = "# Changelog";
  * @param header The generated-file header as a Markdown comment.
  * @param previous The existing CHANGELOG.md text, if any.
  */
-export function composeChangelog(header: string, entry: string | undefined, previous: string | undefined): string {
+export function composeChangelog(
+  header: string,
+  entry: string | undefined,
+  previous: string | undefined,
+): string {
   const at = previous === undefined ? -1 : previous.indexOf(`${CHANGELOG_TITLE}\n`);
-  const old = previous === undefined ? "" : at === -1 ? previous.trim() : previous.slice(at + CHANGELOG_TITLE.length).trim();
-  const parts = [header.trimEnd(), CHANGELOG_TITLE, ...(entry !== undefined ? [entry.trim()] : []), ...(old !== "" ? [old] : [])];
+  const old =
+    previous === undefined
+      ? ""
+      : at === -1
+        ? previous.trim()
+        : previous.slice(at + CHANGELOG_TITLE.length).trim();
+  const parts = [
+    header.trimEnd(),
+    CHANGELOG_TITLE,
+    ...(entry !== undefined ? [entry.trim()] : []),
+    ...(old !== "" ? [old] : []),
+  ];
   return `${parts.join("\n\n")}\n`;
 }

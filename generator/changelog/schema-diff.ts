@@ -9,7 +9,8 @@ export type Direction = "request" | "response";
 
 type Json = Record<string, unknown>;
 
-const isRecord = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Json =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Follows `$ref` chains to a schema object (local refs only); undefined for a broken ref. */
@@ -23,7 +24,8 @@ export function deref(doc: unknown, value: unknown, seen = new Set<string>()): J
   for (const raw of ref.slice(2).split("/")) {
     if (raw === "" && ref === "#") break;
     const token = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    node = isRecord(node) && Object.prototype.hasOwnProperty.call(node, token) ? node[token] : undefined;
+    node =
+      isRecord(node) && Object.prototype.hasOwnProperty.call(node, token) ? node[token] : undefined;
   }
   return deref(doc, node, seen);
 }
@@ -31,7 +33,13 @@ export function deref(doc: unknown, value: unknown, seen = new Set<string>()): J
 /** The set of JSON types a schema allows (`nullable` and 3.1 `type` arrays included); empty when unconstrained. */
 function typesOf(schema: Json): string[] {
   const raw = schema["type"];
-  const types = new Set<string>(typeof raw === "string" ? [raw] : Array.isArray(raw) ? raw.filter((t): t is string => typeof t === "string") : []);
+  const types = new Set<string>(
+    typeof raw === "string"
+      ? [raw]
+      : Array.isArray(raw)
+        ? raw.filter((t): t is string => typeof t === "string")
+        : [],
+  );
   if (schema["nullable"] === true && types.size > 0) types.add("null");
   if (types.size === 0 && isRecord(schema["properties"])) types.add("object");
   return [...types].sort(byCodeUnit);
@@ -42,21 +50,27 @@ function flatten(doc: unknown, schema: Json, depth = 0): Json {
   const allOf = schema["allOf"];
   if (!Array.isArray(allOf) || depth > 8) return schema;
   const properties: Json = { ...(isRecord(schema["properties"]) ? schema["properties"] : {}) };
-  const required = new Set<string>(Array.isArray(schema["required"]) ? schema["required"].filter((r): r is string => typeof r === "string") : []);
+  const required = new Set<string>(
+    Array.isArray(schema["required"])
+      ? schema["required"].filter((r): r is string => typeof r === "string")
+      : [],
+  );
   let type: unknown = schema["type"];
   for (const member of allOf) {
     const m = deref(doc, member);
     if (m === undefined) continue;
     const f = flatten(doc, m, depth + 1);
     if (isRecord(f["properties"])) Object.assign(properties, f["properties"]);
-    if (Array.isArray(f["required"])) for (const r of f["required"]) if (typeof r === "string") required.add(r);
+    if (Array.isArray(f["required"]))
+      for (const r of f["required"]) if (typeof r === "string") required.add(r);
     type ??= f["type"];
   }
   const { allOf: _allOf, ...rest } = schema;
   return { ...rest, ...(type !== undefined ? { type } : {}), properties, required: [...required] };
 }
 
-const refName = (v: unknown): string | undefined => (isRecord(v) && typeof v["$ref"] === "string" ? v["$ref"].split("/").pop() : undefined);
+const refName = (v: unknown): string | undefined =>
+  isRecord(v) && typeof v["$ref"] === "string" ? v["$ref"].split("/").pop() : undefined;
 
 /** Context of one comparison: both documents, the direction, and where we are (for messages). */
 export interface SchemaDiffContext {
@@ -71,9 +85,20 @@ export interface SchemaDiffContext {
 /**
  * Appends to `ctx.out` every change between schema `a` (in `ctx.before`) and `b` (in `ctx.after`) at `where`.
  */
-export function diffSchema(ctx: SchemaDiffContext, a: unknown, b: unknown, where: string, depth = 0): void {
+export function diffSchema(
+  ctx: SchemaDiffContext,
+  a: unknown,
+  b: unknown,
+  where: string,
+  depth = 0,
+): void {
   const refPair = `${ctx.direction}:${isRecord(a) ? String(a["$ref"]) : ""}→${isRecord(b) ? String(b["$ref"]) : ""}`;
-  if (isRecord(a) && isRecord(b) && typeof a["$ref"] === "string" && typeof b["$ref"] === "string") {
+  if (
+    isRecord(a) &&
+    isRecord(b) &&
+    typeof a["$ref"] === "string" &&
+    typeof b["$ref"] === "string"
+  ) {
     if (ctx.visited.has(refPair)) return;
     ctx.visited.add(refPair);
   }
@@ -105,8 +130,10 @@ export function diffSchema(ctx: SchemaDiffContext, a: unknown, b: unknown, where
   const ea = Array.isArray(fa["enum"]) ? fa["enum"].map((v) => JSON.stringify(v)) : undefined;
   const eb = Array.isArray(fb["enum"]) ? fb["enum"].map((v) => JSON.stringify(v)) : undefined;
   if (ea !== undefined && eb !== undefined) {
-    for (const v of eb.filter((x) => !ea.includes(x))) push("enum-value-added", !request, `enum value ${v} added`);
-    for (const v of ea.filter((x) => !eb.includes(x))) push("enum-value-removed", request, `enum value ${v} removed`);
+    for (const v of eb.filter((x) => !ea.includes(x)))
+      push("enum-value-added", !request, `enum value ${v} added`);
+    for (const v of ea.filter((x) => !eb.includes(x)))
+      push("enum-value-removed", request, `enum value ${v} removed`);
   } else if (ea !== undefined && eb === undefined) {
     push("type-changed", !request, `enum constraint removed (was ${ea.join(", ")})`);
   } else if (ea === undefined && eb !== undefined) {
@@ -114,10 +141,16 @@ export function diffSchema(ctx: SchemaDiffContext, a: unknown, b: unknown, where
   }
 
   for (const key of ["oneOf", "anyOf"] as const) {
-    const va = Array.isArray(fa[key]) ? fa[key].map(refName).filter((n): n is string => n !== undefined) : [];
-    const vb = Array.isArray(fb[key]) ? fb[key].map(refName).filter((n): n is string => n !== undefined) : [];
-    for (const n of vb.filter((x) => !va.includes(x))) push("type-changed", !request, `${key} variant ${n} added`);
-    for (const n of va.filter((x) => !vb.includes(x))) push("type-changed", request, `${key} variant ${n} removed`);
+    const va = Array.isArray(fa[key])
+      ? fa[key].map(refName).filter((n): n is string => n !== undefined)
+      : [];
+    const vb = Array.isArray(fb[key])
+      ? fb[key].map(refName).filter((n): n is string => n !== undefined)
+      : [];
+    for (const n of vb.filter((x) => !va.includes(x)))
+      push("type-changed", !request, `${key} variant ${n} added`);
+    for (const n of va.filter((x) => !vb.includes(x)))
+      push("type-changed", request, `${key} variant ${n} removed`);
   }
 
   const pa = isRecord(fa["properties"]) ? fa["properties"] : {};
@@ -131,7 +164,12 @@ export function diffSchema(ctx: SchemaDiffContext, a: unknown, b: unknown, where
     const inB = Object.prototype.hasOwnProperty.call(pb, name);
     if (!inA) {
       const required = rb.has(name);
-      ctx.out.push({ kind: "field-added", breaking: request && required, where: at, message: `${required ? "required" : "optional"} field added` });
+      ctx.out.push({
+        kind: "field-added",
+        breaking: request && required,
+        where: at,
+        message: `${required ? "required" : "optional"} field added`,
+      });
       continue;
     }
     if (!inB) {
@@ -140,9 +178,15 @@ export function diffSchema(ctx: SchemaDiffContext, a: unknown, b: unknown, where
     }
     if (ra.has(name) !== rb.has(name)) {
       const nowRequired = rb.has(name);
-      ctx.out.push({ kind: "field-required-changed", breaking: request ? nowRequired : !nowRequired, where: at, message: nowRequired ? "field is now required" : "field is now optional" });
+      ctx.out.push({
+        kind: "field-required-changed",
+        breaking: request ? nowRequired : !nowRequired,
+        where: at,
+        message: nowRequired ? "field is now required" : "field is now optional",
+      });
     }
     diffSchema(ctx, pa[name], pb[name], at, depth + 1);
   }
-  if (fa["items"] !== undefined && fb["items"] !== undefined) diffSchema(ctx, fa["items"], fb["items"], `${where}[]`, depth + 1);
+  if (fa["items"] !== undefined && fb["items"] !== undefined)
+    diffSchema(ctx, fa["items"], fb["items"], `${where}[]`, depth + 1);
 }

@@ -3,8 +3,8 @@
  * and `index.ts` (the public surface).
  */
 import { StructureKind, VariableDeclarationKind } from "ts-morph";
-import type { ApiModel, SecuritySchemeModel } from "../model.js";
-import { pascalCase, safeIdentifier } from "../naming.js";
+import type { ApiModel, SecuritySchemeModel } from "../model/model.js";
+import { pascalCase, safeIdentifier } from "../model/naming.js";
 import { contextuallyTyped, docLine, docText, literal, objectKey } from "./docs.js";
 import type { Statement } from "./print.js";
 
@@ -15,7 +15,8 @@ export function configTypeName(model: ApiModel): string {
 
 function schemeLiteral(s: SecuritySchemeModel): string {
   const spec = s.spec;
-  if (spec.type === "apiKey") return `{ type: "apiKey", in: ${literal(spec.in)}, name: ${literal(spec.name)} }`;
+  if (spec.type === "apiKey")
+    return `{ type: "apiKey", in: ${literal(spec.in)}, name: ${literal(spec.name)} }`;
   if (spec.type === "http") return `{ type: "http", scheme: ${literal(spec.scheme)} }`;
   return `{ type: ${literal(spec.type)} }`;
 }
@@ -37,25 +38,44 @@ function schemeDoc(s: SecuritySchemeModel): string {
 function clientSpecLiteral(model: ApiModel): string {
   const servers = model.servers.map((s) => {
     const vars = Object.entries(s.variables).map(
-      ([k, v]) => `${objectKey(k)}: { default: ${literal(v.default)}${v.enum !== undefined ? `, enum: [${v.enum.map(literal).join(", ")}]` : ""} }`,
+      ([k, v]) =>
+        `${objectKey(k)}: { default: ${literal(v.default)}${v.enum !== undefined ? `, enum: [${v.enum.map(literal).join(", ")}]` : ""} }`,
     );
     return `{ name: ${literal(s.name)}, url: ${literal(s.url)}${vars.length > 0 ? `, variables: { ${vars.join(", ")} }` : ""} }`;
   });
-  const schemes = model.securitySchemes.map((s) => `${objectKey(s.name)}: ${contextuallyTyped(s.name, schemeLiteral(s), "SecuritySchemeSpec")}`);
+  const schemes = model.securitySchemes.map(
+    (s) =>
+      `${objectKey(s.name)}: ${contextuallyTyped(s.name, schemeLiteral(s), "SecuritySchemeSpec")}`,
+  );
   const lines = [`servers: [${servers.join(", ")}]`, `securitySchemes: { ${schemes.join(", ")} }`];
-  if (model.rateLimitHeaders.length > 0) lines.push(`rateLimitHeaders: [${model.rateLimitHeaders.map(literal).join(", ")}]`);
-  if (model.requestIdHeader !== undefined) lines.push(`requestIdHeader: ${literal(model.requestIdHeader)}`);
+  if (model.rateLimitHeaders.length > 0)
+    lines.push(`rateLimitHeaders: [${model.rateLimitHeaders.map(literal).join(", ")}]`);
+  if (model.requestIdHeader !== undefined)
+    lines.push(`requestIdHeader: ${literal(model.requestIdHeader)}`);
   return `{\n${lines.join(",\n")},\n}`;
 }
 
 /** Statements of `client.ts`. */
 export function clientStatements(model: ApiModel): Statement[] {
   const configName = configTypeName(model);
-  const hasBasic = model.securitySchemes.some((s) => s.spec.type === "http" && s.spec.scheme === "basic");
-  const hasOther = model.securitySchemes.some((s) => !(s.spec.type === "http" && s.spec.scheme === "basic"));
-  const imports = ["createClientCore", "type Client", "type ClientOptions", ...(hasOther ? ["type Credential"] : []), ...(hasBasic ? ["type BasicCredential"] : [])];
+  const hasBasic = model.securitySchemes.some(
+    (s) => s.spec.type === "http" && s.spec.scheme === "basic",
+  );
+  const hasOther = model.securitySchemes.some(
+    (s) => !(s.spec.type === "http" && s.spec.scheme === "basic"),
+  );
+  const imports = [
+    "createClientCore",
+    "type Client",
+    "type ClientOptions",
+    ...(hasOther ? ["type Credential"] : []),
+    ...(hasBasic ? ["type BasicCredential"] : []),
+  ];
   const serverDoc = model.servers
-    .map((s, i) => `\`${s.name}\`${i === 0 ? " (default)" : ""}: ${docLine(s.url)}${s.description !== undefined ? ` (${docLine(s.description)})` : ""}`)
+    .map(
+      (s, i) =>
+        `\`${s.name}\`${i === 0 ? " (default)" : ""}: ${docLine(s.url)}${s.description !== undefined ? ` (${docLine(s.description)})` : ""}`,
+    )
     .join("; ");
   const properties = model.securitySchemes.map((s) => ({
     name: s.configKey,
@@ -64,22 +84,52 @@ export function clientStatements(model: ApiModel): Statement[] {
     docs: [{ description: schemeDoc(s) }],
   }));
   if (model.servers.length > 0) {
-    properties.push({ name: "server", hasQuestionToken: true, type: "ServerName", docs: [{ description: `Server from the document's \`servers\`: ${serverDoc}. \`baseUrl\` overrides it.` }] });
+    properties.push({
+      name: "server",
+      hasQuestionToken: true,
+      type: "ServerName",
+      docs: [
+        {
+          description: `Server from the document's \`servers\`: ${serverDoc}. \`baseUrl\` overrides it.`,
+        },
+      ],
+    });
   }
   const destructured = model.securitySchemes.map((s) => s.configKey);
   const auth = model.securitySchemes.map((s) => `${objectKey(s.name)}: ${s.configKey}`);
   const statements: Statement[] = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/client.js", namedImports: imports },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: "./runtime/client.js",
+      namedImports: imports,
+    },
     {
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
       moduleSpecifier: "./runtime/types.js",
-      namedImports: ["ClientSpec", ...(model.securitySchemes.some((s) => s.name in Object.prototype) ? ["SecuritySchemeSpec"] : [])],
+      namedImports: [
+        "ClientSpec",
+        ...(model.securitySchemes.some((s) => s.name in Object.prototype)
+          ? ["SecuritySchemeSpec"]
+          : []),
+      ],
     },
-    { kind: StructureKind.VariableStatement, declarationKind: VariableDeclarationKind.Const, declarations: [{ name: "clientSpec", type: "ClientSpec", initializer: clientSpecLiteral(model) }] },
+    {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [
+        { name: "clientSpec", type: "ClientSpec", initializer: clientSpecLiteral(model) },
+      ],
+    },
   ];
   if (model.servers.length > 0) {
-    statements.push({ kind: StructureKind.TypeAlias, name: "ServerName", isExported: true, type: model.servers.map((s) => literal(s.name)).join(" | "), docs: [{ description: "Names of the servers in the document's `servers`." }] });
+    statements.push({
+      kind: StructureKind.TypeAlias,
+      name: "ServerName",
+      isExported: true,
+      type: model.servers.map((s) => literal(s.name)).join(" | "),
+      docs: [{ description: "Names of the servers in the document's `servers`." }],
+    });
   }
   statements.push({
     kind: StructureKind.Interface,
@@ -87,9 +137,16 @@ export function clientStatements(model: ApiModel): Statement[] {
     isExported: true,
     extends: [`Omit<ClientOptions, "server" | "auth">`],
     properties,
-    docs: [{ description: `Configuration of \`createClient\` for ${docLine(model.title)}. Runtime options (\`baseUrl\`, \`fetch\`, \`headers\`, \`maxRetries\`, \`timeoutMs\` in ms, hooks, \`logger\`) are documented on \`ClientOptions\`.` }],
+    docs: [
+      {
+        description: `Configuration of \`createClient\` for ${docLine(model.title)}. Runtime options (\`baseUrl\`, \`fetch\`, \`headers\`, \`maxRetries\`, \`timeoutMs\` in ms, hooks, \`logger\`) are documented on \`ClientOptions\`.`,
+      },
+    ],
   });
-  const rest = destructured.length > 0 ? `const { ${destructured.join(", ")}, ...options } = config;` : "const options = config;";
+  const rest =
+    destructured.length > 0
+      ? `const { ${destructured.join(", ")}, ...options } = config;`
+      : "const options = config;";
   statements.push({
     kind: StructureKind.Function,
     name: "createClient",
@@ -101,7 +158,10 @@ export function clientStatements(model: ApiModel): Statement[] {
         description: `Creates a client for ${docLine(model.title)} ${docLine(model.version)}. Pass it as the first argument of every operation.\n\n@param config - Credentials, server and runtime options; see \`${configName}\`.\n@returns A \`Client\`: an immutable value holding the configuration.\n@throws {Error} When \`baseUrl\` is not an http(s) URL or \`server\` names no server.`,
       },
     ],
-    statements: [rest, `return createClientCore(clientSpec, { ...options, auth: { ${auth.join(", ")} } });`],
+    statements: [
+      rest,
+      `return createClientCore(clientSpec, { ...options, auth: { ${auth.join(", ")} } });`,
+    ],
   });
   return statements;
 }

@@ -3,6 +3,10 @@
  * `*\/` is broken so it cannot close the comment; line breaks are kept.
  */
 
+import { literal } from "../util/literal.js";
+
+export { literal };
+
 /** Makes `text` safe inside a JSDoc block. */
 export function docText(text: string): string {
   return text
@@ -16,16 +20,6 @@ export function docText(text: string): string {
 /** Makes `text` safe on one line of a JSDoc block (line breaks become spaces). */
 export function docLine(text: string): string {
   return docText(text).replace(/\s*\n\s*/g, " ");
-}
-
-/**
- * A string literal for `value`: JSON escaping (valid JavaScript string syntax), U+2028/U+2029 escaped, and each
- * backslash written `\u005C`. ts-morph's code writer reads the `\"` at the end of `"\\"` as an escaped quote, loses
- * track of the string, then takes a `/*` in a later literal for an open comment and "closes" it with a stray `*\/`
- * (found by test/unit/hostile.test.ts).
- */
-export function literal(value: string): string {
-  return JSON.stringify(value).replace(/\\\\/g, "\\u005C").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 
 /** A property key: bare when it is an identifier, otherwise a string literal. */

@@ -3,9 +3,14 @@
  * Each operation gets its param/response/error/headers types (indexed access into openapi-typescript's
  * `operations`), a static `OperationSpec` and a function built from the template skeleton.
  */
-import { StructureKind, VariableDeclarationKind, type ImportDeclarationStructure, type StatementStructures } from "ts-morph";
-import { isJsonMediaType } from "../media.js";
-import type { ApiModel, OperationModel, ParameterModel, ResponseModel } from "../model.js";
+import {
+  StructureKind,
+  VariableDeclarationKind,
+  type ImportDeclarationStructure,
+  type StatementStructures,
+} from "ts-morph";
+import { isJsonMediaType } from "../model/media.js";
+import type { ApiModel, OperationModel, ParameterModel, ResponseModel } from "../model/model.js";
 import { docLine, docText, literal, propertyKey } from "./docs.js";
 import type { Statement } from "./print.js";
 import type { OperationTemplate, SkeletonKind } from "./template.js";
@@ -42,7 +47,11 @@ function responseType(model: ApiModel, o: OperationModel, r: ResponseModel): str
   if (r.mediaType === undefined) return "undefined";
   if (o.responseKind === "text") return "string";
   if (o.responseKind === "binary") return "Blob";
-  return view(model, "Readable", `${op(o)}["responses"][${statusKey(r.status)}]["content"][${literal(r.mediaType)}]`);
+  return view(
+    model,
+    "Readable",
+    `${op(o)}["responses"][${statusKey(r.status)}]["content"][${literal(r.mediaType)}]`,
+  );
 }
 
 function union(types: readonly string[], fallback: string): string {
@@ -68,16 +77,25 @@ function specLiteral(o: OperationModel): string {
   ];
   if (o.requestBody !== undefined) {
     const b = o.requestBody;
-    lines.push(`body: { mediaType: ${literal(b.mediaType)}, encoding: ${literal(b.encoding)}, required: ${b.required} }`);
+    lines.push(
+      `body: { mediaType: ${literal(b.mediaType)}, encoding: ${literal(b.encoding)}, required: ${b.required} }`,
+    );
   }
   lines.push(`response: ${literal(o.responseKind)}`);
-  lines.push(`security: [${o.security.map((alt) => `[${alt.map(literal).join(", ")}]`).join(", ")}]`);
+  lines.push(
+    `security: [${o.security.map((alt) => `[${alt.map(literal).join(", ")}]`).join(", ")}]`,
+  );
   if (o.pagination !== undefined) {
     const p = o.pagination;
     const path = (xs: readonly string[]): string => `[${xs.map(literal).join(", ")}]`;
-    const fields = [`cursorParam: ${literal(p.cursorParam)}`, `nextCursor: ${path(p.nextCursor)}`, `items: ${path(p.items)}`];
+    const fields = [
+      `cursorParam: ${literal(p.cursorParam)}`,
+      `nextCursor: ${path(p.nextCursor)}`,
+      `items: ${path(p.items)}`,
+    ];
     if (p.hasMore !== undefined) fields.push(`hasMore: ${path(p.hasMore)}`);
-    if (p.nextCursorFromLastItem !== undefined) fields.push(`nextCursorFromLastItem: ${path(p.nextCursorFromLastItem)}`);
+    if (p.nextCursorFromLastItem !== undefined)
+      fields.push(`nextCursorFromLastItem: ${path(p.nextCursorFromLastItem)}`);
     lines.push(`pagination: { ${fields.join(", ")} }`);
   }
   return `{\n${lines.join(",\n")},\n}`;
@@ -86,7 +104,8 @@ function specLiteral(o: OperationModel): string {
 function functionDocs(o: OperationModel, kind: SkeletonKind): string {
   const parts: string[] = [];
   if (o.summary !== undefined) parts.push(docText(o.summary));
-  if (o.description !== undefined && o.description !== o.summary) parts.push(docText(o.description));
+  if (o.description !== undefined && o.description !== o.summary)
+    parts.push(docText(o.description));
   parts.push(`\`${o.method} ${docLine(o.path)}\``);
   for (const note of o.notes) parts.push(docText(note));
   if (o.pagination !== undefined) {
@@ -97,15 +116,32 @@ function functionDocs(o: OperationModel, kind: SkeletonKind): string {
   const tags: string[] = [];
   tags.push("@param client - The client from `createClient`.");
   if (kind !== "operationWithoutParams") {
-    const list = o.parameters.map((p) => `\`${docLine(p.key)}\` (${p.in}${p.required ? ", required" : ""})${p.description !== undefined ? `: ${docLine(p.description).replace(/[.;]+$/, "")}` : ""}`);
-    if (o.requestBody !== undefined) list.push(`\`body\` (${docLine(o.requestBody.mediaType)}${o.requestBody.required ? ", required" : ""})${o.requestBody.description !== undefined ? `: ${docLine(o.requestBody.description).replace(/[.;]+$/, "")}` : ""}`);
+    const list = o.parameters.map(
+      (p) =>
+        `\`${docLine(p.key)}\` (${p.in}${p.required ? ", required" : ""})${p.description !== undefined ? `: ${docLine(p.description).replace(/[.;]+$/, "")}` : ""}`,
+    );
+    if (o.requestBody !== undefined)
+      list.push(
+        `\`body\` (${docLine(o.requestBody.mediaType)}${o.requestBody.required ? ", required" : ""})${o.requestBody.description !== undefined ? `: ${docLine(o.requestBody.description).replace(/[.;]+$/, "")}` : ""}`,
+      );
     tags.push(`@param params - \`${o.types.params}\`: ${list.join("; ")}.`);
   }
-  tags.push("@param options - Per-request options: `signal`, `headers`, `timeoutMs` (ms), `maxRetries`, `idempotencyKey`.");
-  const success = o.success.map((r) => `${r.status}${r.description !== undefined ? ` (${docLine(r.description)})` : ""}`).join(", ");
-  tags.push(`@returns The ${success || "2xx"} response body as \`${o.types.response}\`; \`.withResponse()\` adds the \`Response\` and typed headers, \`.safe()\` returns a result instead of throwing.`);
-  for (const r of o.errors) tags.push(`@throws {${errorClass(r.status)}} ${r.status}${r.description !== undefined ? `: ${docLine(r.description)}` : ""}`);
-  tags.push("@throws {ApiConnectionError} When the server cannot be reached; {ApiTimeoutError} after `timeoutMs`.");
+  tags.push(
+    "@param options - Per-request options: `signal`, `headers`, `timeoutMs` (ms), `maxRetries`, `idempotencyKey`.",
+  );
+  const success = o.success
+    .map((r) => `${r.status}${r.description !== undefined ? ` (${docLine(r.description)})` : ""}`)
+    .join(", ");
+  tags.push(
+    `@returns The ${success || "2xx"} response body as \`${o.types.response}\`; \`.withResponse()\` adds the \`Response\` and typed headers, \`.safe()\` returns a result instead of throwing.`,
+  );
+  for (const r of o.errors)
+    tags.push(
+      `@throws {${errorClass(r.status)}} ${r.status}${r.description !== undefined ? `: ${docLine(r.description)}` : ""}`,
+    );
+  tags.push(
+    "@throws {ApiConnectionError} When the server cannot be reached; {ApiTimeoutError} after `timeoutMs`.",
+  );
   if (o.deprecated) tags.push("@deprecated");
   return `${parts.join("\n\n")}\n\n${tags.join("\n")}`;
 }
@@ -120,7 +156,11 @@ function paramDocs(p: ParameterModel): { description: string }[] {
   return lines.length > 0 ? [{ description: lines.join("\n") }] : [];
 }
 
-function operationStatements(model: ApiModel, o: OperationModel, template: OperationTemplate): StatementStructures[] {
+function operationStatements(
+  model: ApiModel,
+  o: OperationModel,
+  template: OperationTemplate,
+): StatementStructures[] {
   const t = o.types;
   const out: StatementStructures[] = [];
   const hasParams = o.parameters.length > 0 || o.requestBody !== undefined;
@@ -136,32 +176,78 @@ function operationStatements(model: ApiModel, o: OperationModel, template: Opera
       properties.push({
         name: "body",
         hasQuestionToken: !b.required,
-        type: view(model, "Writable", `NonNullable<${op(o)}["requestBody"]>["content"][${literal(b.mediaType)}]`),
-        docs: [{ description: `Request body (${docLine(b.mediaType)})${b.description !== undefined ? `: ${docText(b.description)}` : "."}` }],
+        type: view(
+          model,
+          "Writable",
+          `NonNullable<${op(o)}["requestBody"]>["content"][${literal(b.mediaType)}]`,
+        ),
+        docs: [
+          {
+            description: `Request body (${docLine(b.mediaType)})${b.description !== undefined ? `: ${docText(b.description)}` : "."}`,
+          },
+        ],
       });
     }
-    out.push({ kind: StructureKind.Interface, name: t.params, isExported: true, properties, docs: [{ description: `Parameters of \`${o.name}\` (\`${o.method} ${docLine(o.path)}\`).` }] });
+    out.push({
+      kind: StructureKind.Interface,
+      name: t.params,
+      isExported: true,
+      properties,
+      docs: [{ description: `Parameters of \`${o.name}\` (\`${o.method} ${docLine(o.path)}\`).` }],
+    });
   }
   if (t.responseDeclared) {
-    out.push({ kind: StructureKind.TypeAlias, name: t.response, isExported: true, type: union(o.success.map((r) => responseType(model, o, r)), "unknown"), docs: [{ description: `The 2xx response body of \`${o.name}\`.` }] });
+    out.push({
+      kind: StructureKind.TypeAlias,
+      name: t.response,
+      isExported: true,
+      type: union(
+        o.success.map((r) => responseType(model, o, r)),
+        "unknown",
+      ),
+      docs: [{ description: `The 2xx response body of \`${o.name}\`.` }],
+    });
   }
   // The runtime reads every error body as text and parses it as JSON when it can (whatever the 2xx kind is).
   const errorTypes = o.errors
     .filter((r) => r.mediaType !== undefined)
-    .map((r) => (isJsonMediaType(r.mediaType!) ? view(model, "Readable", `${op(o)}["responses"][${statusKey(r.status)}]["content"][${literal(r.mediaType!)}]`) : "string"));
-  out.push({ kind: StructureKind.TypeAlias, name: t.error, isExported: true, type: union(errorTypes, "unknown"), docs: [{ description: `The error response bodies of \`${o.name}\` (on \`ApiError.body\`).` }] });
+    .map((r) =>
+      isJsonMediaType(r.mediaType!)
+        ? view(
+            model,
+            "Readable",
+            `${op(o)}["responses"][${statusKey(r.status)}]["content"][${literal(r.mediaType!)}]`,
+          )
+        : "string",
+    );
+  out.push({
+    kind: StructureKind.TypeAlias,
+    name: t.error,
+    isExported: true,
+    type: union(errorTypes, "unknown"),
+    docs: [{ description: `The error response bodies of \`${o.name}\` (on \`ApiError.body\`).` }],
+  });
   const withHeaders = o.success.find((r) => r.hasHeaders);
   out.push({
     kind: StructureKind.TypeAlias,
     name: t.headers,
     isExported: true,
-    type: withHeaders !== undefined ? `${op(o)}["responses"][${statusKey(withHeaders.status)}]["headers"]` : "Record<string, string>",
+    type:
+      withHeaders !== undefined
+        ? `${op(o)}["responses"][${statusKey(withHeaders.status)}]["headers"]`
+        : "Record<string, string>",
     docs: [{ description: `The response headers \`${o.name}\` declares.` }],
   });
   if (o.pagination !== undefined) {
     let itemType = t.response;
     for (const key of o.pagination.items) itemType = `NonNullable<${itemType}>[${literal(key)}]`;
-    out.push({ kind: StructureKind.TypeAlias, name: t.item, isExported: true, type: `NonNullable<${itemType}>[number]`, docs: [{ description: `One item of \`${o.name}\`'s pages.` }] });
+    out.push({
+      kind: StructureKind.TypeAlias,
+      name: t.item,
+      isExported: true,
+      type: `NonNullable<${itemType}>[number]`,
+      docs: [{ description: `One item of \`${o.name}\`'s pages.` }],
+    });
   }
   const specName = `${o.name}_spec`;
   out.push({
@@ -169,13 +255,24 @@ function operationStatements(model: ApiModel, o: OperationModel, template: Opera
     declarationKind: VariableDeclarationKind.Const,
     declarations: [{ name: specName, type: "OperationSpec", initializer: specLiteral(o) }],
   });
-  const kind: SkeletonKind = o.pagination !== undefined ? "paginatedOperation" : hasParams ? "operation" : "operationWithoutParams";
+  const kind: SkeletonKind =
+    o.pagination !== undefined
+      ? "paginatedOperation"
+      : hasParams
+        ? "operation"
+        : "operationWithoutParams";
   const skeleton = template.skeletons[kind];
   const optionalParams = !o.parameters.some((p) => p.required) && o.requestBody?.required !== true;
   const paramTypes: Record<string, { type: string; initializer?: string; optional?: boolean }> = {
     client: { type: "Client" },
-    params: { type: hasParams ? t.params : "Record<string, never>", ...(optionalParams ? { initializer: "{}" } : {}) },
-    options: { type: o.pagination !== undefined ? "PaginationOptions" : "RequestOptions", optional: true },
+    params: {
+      type: hasParams ? t.params : "Record<string, never>",
+      ...(optionalParams ? { initializer: "{}" } : {}),
+    },
+    options: {
+      type: o.pagination !== undefined ? "PaginationOptions" : "RequestOptions",
+      optional: true,
+    },
   };
   const returnType =
     o.pagination !== undefined
@@ -188,7 +285,12 @@ function operationStatements(model: ApiModel, o: OperationModel, template: Opera
     docs: [{ description: functionDocs(o, kind) }],
     parameters: skeleton.parameters.map((name) => {
       const p = paramTypes[name] ?? { type: "unknown" };
-      return { name, type: p.type, ...(p.initializer !== undefined ? { initializer: p.initializer } : {}), ...(p.optional === true ? { hasQuestionToken: true } : {}) };
+      return {
+        name,
+        type: p.type,
+        ...(p.initializer !== undefined ? { initializer: p.initializer } : {}),
+        ...(p.optional === true ? { hasQuestionToken: true } : {}),
+      };
     }),
     returnType,
     statements: [skeleton.body(specName)],
@@ -197,7 +299,10 @@ function operationStatements(model: ApiModel, o: OperationModel, template: Opera
 }
 
 /** Keeps only the import specifiers the generated file uses. */
-function usedImports(imports: readonly ImportDeclarationStructure[], used: ReadonlySet<string>): ImportDeclarationStructure[] {
+function usedImports(
+  imports: readonly ImportDeclarationStructure[],
+  used: ReadonlySet<string>,
+): ImportDeclarationStructure[] {
   const out: ImportDeclarationStructure[] = [];
   for (const decl of imports) {
     const named = Array.isArray(decl.namedImports) ? decl.namedImports : [];
@@ -214,12 +319,20 @@ export function operationsStatements(model: ApiModel, template: OperationTemplat
   const used = new Set(["Client", "OperationSpec"]);
   if (paginated) ["paginate", "PagePromise", "PaginationOptions"].forEach((n) => used.add(n));
   if (plain) ["request", "ApiPromise", "RequestOptions"].forEach((n) => used.add(n));
-  const reused = [...new Set(model.operations.filter((o) => !o.types.responseDeclared).map((o) => o.types.response))].sort();
+  const reused = [
+    ...new Set(
+      model.operations.filter((o) => !o.types.responseDeclared).map((o) => o.types.response),
+    ),
+  ].sort();
   const typeImport: ImportDeclarationStructure = {
     kind: StructureKind.ImportDeclaration,
     isTypeOnly: true,
     moduleSpecifier: "./types.js",
-    namedImports: ["operations", ...(model.readWriteMarkers ? ["Readable", "Writable"] : []), ...reused],
+    namedImports: [
+      "operations",
+      ...(model.readWriteMarkers ? ["Readable", "Writable"] : []),
+      ...reused,
+    ],
   };
   const statements: Statement[] = [...usedImports(template.imports, used), typeImport];
   for (const o of model.operations) statements.push(...operationStatements(model, o, template));

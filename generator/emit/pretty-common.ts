@@ -2,7 +2,7 @@
  * emit/pretty-common: what emit/pretty-types.ts and emit/pretty-structures.ts share — prettier's width, its string
  * and block-comment printing, and the `Unsupported` signal that turns a statement or member into a prettier piece.
  */
-import type { Piece } from "../format-split.js";
+import type { Piece } from "./format-split.js";
 
 /** prettier's printWidth in format.ts. */
 export const WIDTH = 100;
@@ -39,12 +39,15 @@ export function prettierString(content: string): string {
   }
   const quote = doubles > singles ? "'" : '"';
   const other = quote === '"' ? "'" : '"';
-  const body = content.replace(/\\(.)|(["'])/gs, (match, escaped: string | undefined, bare: string | undefined) => {
-    if (escaped === other) return escaped;
-    if (bare === quote) return `\\${bare}`;
-    if (bare !== undefined) return bare;
-    return match;
-  });
+  const body = content.replace(
+    /\\(.)|(["'])/gs,
+    (match, escaped: string | undefined, bare: string | undefined) => {
+      if (escaped === other) return escaped;
+      if (bare === quote) return `\\${bare}`;
+      if (bare !== undefined) return bare;
+      return match;
+    },
+  );
   return `${quote}${body}${quote}`;
 }
 
@@ -87,7 +90,8 @@ const PLAIN = /^[^'\\`\n\r\u2028\u2029]*$/;
 export const fits = (line: string): boolean => line.length <= WIDTH;
 
 /** `text` when it needs no quote or escape rewriting by prettier, else unsupported. */
-export const plain = (text: string): string => (PLAIN.test(text) ? text : unsupported("quotes or escapes"));
+export const plain = (text: string): string =>
+  PLAIN.test(text) ? text : unsupported("quotes or escapes");
 
 /** An object key as prettier prints it (quotes dropped where the name is an identifier). */
 export function key(text: string): string {

@@ -48,7 +48,9 @@ function generic(type: string): { name: string; args: string[]; rest: string } |
       }
       args.push(type.slice(start, i).trim());
       const rest = type.slice(i + 1);
-      return /^(\[("[^"]*"|\w+)\])*$/.test(rest) ? { name: open[0].slice(0, -1), args, rest } : undefined;
+      return /^(\[("[^"]*"|\w+)\])*$/.test(rest)
+        ? { name: open[0].slice(0, -1), args, rest }
+        : undefined;
     } else if (c === "," && depth === 0) {
       args.push(type.slice(start, i).trim());
       start = i + 1;
@@ -62,7 +64,12 @@ function generic(type: string): { name: string; args: string[]; rest: string } |
  * `head` + `Name<`, one argument per line (an argument that still does not fit breaks the same way), `>` + indexed
  * accesses + `end`. Undefined when the type has no type arguments.
  */
-export function brokenGeneric(head: string, type: string, end: string, indent: string): string[] | undefined {
+export function brokenGeneric(
+  head: string,
+  type: string,
+  end: string,
+  indent: string,
+): string[] | undefined {
   const g = generic(type);
   if (g === undefined || g.args.some((a) => a === "" || /[{}]|=>/.test(a))) return undefined;
   const lines = [`${head}${g.name}<`];
@@ -71,7 +78,11 @@ export function brokenGeneric(head: string, type: string, end: string, indent: s
     const comma = i < g.args.length - 1 ? "," : "";
     const line = `${indent}  ${a}${comma}`;
     if (fits(line) || (unbreakable(a) && unionMembers(a).length === 1)) lines.push(line);
-    else lines.push(...(brokenGeneric(`${indent}  `, a, comma, `${indent}  `) ?? unsupported("long type argument")));
+    else
+      lines.push(
+        ...(brokenGeneric(`${indent}  `, a, comma, `${indent}  `) ??
+          unsupported("long type argument")),
+      );
   });
   lines.push(`${indent}>${g.rest}${end}`);
   return lines;
@@ -91,7 +102,8 @@ export function assignedType(head: string, type: string, indent: string): string
   const members = unionMembers(type);
   if (members.length === 1) {
     // Not even `head = Name<` fits: prettier breaks after the `=` (reproduced when the type then fits).
-    if (!fits(`${head} = ${type.slice(0, type.indexOf("<") + 1)}`) && fits(`${indent}  ${type};`)) return [`${head} =`, `${indent}  ${type};`];
+    if (!fits(`${head} = ${type.slice(0, type.indexOf("<") + 1)}`) && fits(`${indent}  ${type};`))
+      return [`${head} =`, `${indent}  ${type};`];
     const broken = brokenGeneric(`${head} = `, type, ";", indent);
     if (broken !== undefined) return broken;
     // Nothing in it can break: prettier moves it after the `=` even when it is still too long there.
@@ -104,7 +116,9 @@ export function assignedType(head: string, type: string, indent: string): string
     const line = `${indent}  | ${m}${end}`;
     if (fits(line) || unbreakable(m)) return [line];
     // A member that breaks is aligned after its bar.
-    return brokenGeneric(`${indent}  | `, m, end, `${indent}    `) ?? unsupported("breakable member");
+    return (
+      brokenGeneric(`${indent}  | `, m, end, `${indent}    `) ?? unsupported("breakable member")
+    );
   });
   return [`${head} =`, ...lines];
 }

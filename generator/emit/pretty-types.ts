@@ -11,7 +11,15 @@
  * text equals prettier's output for the whole file (fixtures, generated specs, every shared spec).
  */
 import ts from "typescript";
-import { IDENTIFIER, MAX_PIECE_DEPTH, WIDTH, attempt, blockComment, unsupported, type Segment } from "./pretty-common.js";
+import {
+  IDENTIFIER,
+  MAX_PIECE_DEPTH,
+  WIDTH,
+  attempt,
+  blockComment,
+  unsupported,
+  type Segment,
+} from "./pretty-common.js";
 import { flat, isNull, isObject, member, propertyKey, tryFlat } from "./pretty-type-flat.js";
 
 /** JSDoc lines of a node's synthetic comments, as prettier prints them. */
@@ -22,7 +30,9 @@ function comments(node: ts.Node, indent: string): string[] {
     // TypeScript's printer breaks a comment's lines at CR, U+2028 and U+2029 too (before trimming hides them).
     if (/[\r\u2028\u2029]/.test(comment.text)) unsupported("comment line break");
     // It writes each line of a comment without its trailing whitespace.
-    const trimmed = comment.text.split("\n").map((line, i, all) => (i < all.length - 1 ? line.trimEnd() : line));
+    const trimmed = comment.text
+      .split("\n")
+      .map((line, i, all) => (i < all.length - 1 ? line.trimEnd() : line));
     lines.push(...blockComment(trimmed.join("\n"), indent));
   }
   if (ts.getSyntheticTrailingComments(node)?.length) unsupported("trailing comment");
@@ -43,9 +53,14 @@ function memberLines(node: ts.TypeElement, indent: string): string[] {
     if (modifiers.some((m) => m.kind !== ts.SyntaxKind.ReadonlyKeyword)) unsupported("modifier");
     prefix = `${modifiers.length > 0 ? "readonly " : ""}${propertyKey(node.name)}${node.questionToken !== undefined ? "?" : ""}`;
     type = node.type;
-  } else if (ts.isIndexSignatureDeclaration(node) && node.parameters.length === 1 && (node.modifiers ?? []).length === 0) {
+  } else if (
+    ts.isIndexSignatureDeclaration(node) &&
+    node.parameters.length === 1 &&
+    (node.modifiers ?? []).length === 0
+  ) {
     const parameter = node.parameters[0]!;
-    if (!ts.isIdentifier(parameter.name) || parameter.type === undefined) return unsupported("index signature");
+    if (!ts.isIdentifier(parameter.name) || parameter.type === undefined)
+      return unsupported("index signature");
     prefix = `[${parameter.name.text}: ${flat(parameter.type)}]`;
     type = node.type;
   } else {
@@ -61,14 +76,22 @@ function memberLines(node: ts.TypeElement, indent: string): string[] {
  */
 function typed(head: string, type: ts.TypeNode, indent: string, end: string): string[] {
   const one = tryFlat(type);
-  if (one !== undefined && head.length + 1 + one.length + end.length <= WIDTH) return [`${head} ${one}${end}`];
-  if (isObject(type)) return [`${head} {`, ...objectMembers(type, `${indent}  `), `${indent}}${end}`];
-  if (ts.isArrayTypeNode(type) && isObject(type.elementType)) return [`${head} {`, ...objectMembers(type.elementType, `${indent}  `), `${indent}}[]${end}`];
+  if (one !== undefined && head.length + 1 + one.length + end.length <= WIDTH)
+    return [`${head} ${one}${end}`];
+  if (isObject(type))
+    return [`${head} {`, ...objectMembers(type, `${indent}  `), `${indent}}${end}`];
+  if (ts.isArrayTypeNode(type) && isObject(type.elementType))
+    return [`${head} {`, ...objectMembers(type.elementType, `${indent}  `), `${indent}}[]${end}`];
   if (ts.isUnionTypeNode(type)) return union(head, type, indent, end, one);
   // `(A | B)[]` too long: the union breaks inside the parentheses.
-  if (ts.isArrayTypeNode(type) && ts.isParenthesizedTypeNode(type.elementType) && ts.isUnionTypeNode(type.elementType.type)) {
+  if (
+    ts.isArrayTypeNode(type) &&
+    ts.isParenthesizedTypeNode(type.elementType) &&
+    ts.isUnionTypeNode(type.elementType.type)
+  ) {
     const inner = tryFlat(type.elementType.type);
-    if (inner !== undefined && `${indent}  ${inner}`.length <= WIDTH) return [`${head} (`, `${indent}  ${inner}`, `${indent})[]${end}`];
+    if (inner !== undefined && `${indent}  ${inner}`.length <= WIDTH)
+      return [`${head} (`, `${indent}  ${inner}`, `${indent})[]${end}`];
     const members = type.elementType.type.types.map((t) => `${indent}  | ${member(t)}`);
     if (members.some((l) => l.length > WIDTH)) unsupported("union member too long");
     return [`${head} (`, ...members, `${indent})[]${end}`];
@@ -82,7 +105,12 @@ function typed(head: string, type: ts.TypeNode, indent: string, end: string): st
  * non-objects (the next one indented once), on the same line next to an object (`} & A`, `A & {`), an object after
  * the second member indented once.
  */
-function intersection(head: string, type: ts.IntersectionTypeNode, indent: string, end: string): string[] {
+function intersection(
+  head: string,
+  type: ts.IntersectionTypeNode,
+  indent: string,
+  end: string,
+): string[] {
   const types = type.types;
   const inner = `${indent}  `;
   const lines: string[] = [];
@@ -124,19 +152,36 @@ function intersection(head: string, type: ts.IntersectionTypeNode, indent: strin
 }
 
 /** A union too long for its line, or holding object literals. */
-function union(head: string, type: ts.UnionTypeNode, indent: string, end: string, one: string | undefined): string[] {
+function union(
+  head: string,
+  type: ts.UnionTypeNode,
+  indent: string,
+  end: string,
+  one: string | undefined,
+): string[] {
   const objects = type.types.filter(isObject);
   // `{ … } | null`: prettier hugs the object and keeps the union on the object's lines.
   if (objects.length === 1 && type.types.every((t) => t === objects[0] || isNull(t))) {
     const object = objects[0]!;
     const index = type.types.indexOf(object);
-    const before = type.types.slice(0, index).map(() => "null | ").join("");
-    const after = type.types.slice(index + 1).map(() => " | null").join("");
-    return [`${head} ${before}{`, ...objectMembers(object, `${indent}  `), `${indent}}${after}${end}`];
+    const before = type.types
+      .slice(0, index)
+      .map(() => "null | ")
+      .join("");
+    const after = type.types
+      .slice(index + 1)
+      .map(() => " | null")
+      .join("");
+    return [
+      `${head} ${before}{`,
+      ...objectMembers(object, `${indent}  `),
+      `${indent}}${after}${end}`,
+    ];
   }
   // Broken one member per line, each `| member` indented once, objects aligned after the bar.
   // Too long after the key, short enough on its own line: prettier breaks only after the colon.
-  if (one !== undefined && `${indent}  ${one}${end}`.length <= WIDTH) return [head, `${indent}  ${one}${end}`];
+  if (one !== undefined && `${indent}  ${one}${end}`.length <= WIDTH)
+    return [head, `${indent}  ${one}${end}`];
   const lines = [head];
   type.types.forEach((t, i) => {
     const last = i === type.types.length - 1 ? end : "";
@@ -145,7 +190,11 @@ function union(head: string, type: ts.UnionTypeNode, indent: string, end: string
       return;
     }
     if (ts.isArrayTypeNode(t) && isObject(t.elementType)) {
-      lines.push(`${indent}  | {`, ...objectMembers(t.elementType, `${indent}      `), `${indent}    }[]${last}`);
+      lines.push(
+        `${indent}  | {`,
+        ...objectMembers(t.elementType, `${indent}      `),
+        `${indent}    }[]${last}`,
+      );
       return;
     }
     const text = `${indent}  | ${member(t)}${last}`;
@@ -192,20 +241,38 @@ export function prettyStatements(statements: readonly ts.Node[]): Segment[] {
   };
   const piece = (head: readonly string[], body: string, tail: readonly string[]): void => {
     flush();
-    segments.push({ piece: { text: `${[...head, body, ...tail].join("\n")}\n`, head: head.map((l) => l.trim()), tail: tail.map((l) => l.trim()), blankBefore: false } });
+    segments.push({
+      piece: {
+        text: `${[...head, body, ...tail].join("\n")}\n`,
+        head: head.map((l) => l.trim()),
+        tail: tail.map((l) => l.trim()),
+        blankBefore: false,
+      },
+    });
   };
   /**
    * Members at `indent` inside the open lines `open` (closed by `close`): printed where supported; an
    * unsupported member whose type is an object literal opens one more level, any other becomes a piece.
    */
-  const members = (nodes: readonly ts.TypeElement[], indent: string, open: readonly string[], close: readonly string[]): void => {
+  const members = (
+    nodes: readonly ts.TypeElement[],
+    indent: string,
+    open: readonly string[],
+    close: readonly string[],
+  ): void => {
     for (const m of nodes) {
       // An object-literal member opens a level (the same lines memberLines would print), so an unsupported
       // member deep inside falls back alone, and nothing is printed twice.
-      const group = open.length < MAX_PIECE_DEPTH ? attempt(() => memberGroup(m, indent)) : undefined;
+      const group =
+        open.length < MAX_PIECE_DEPTH ? attempt(() => memberGroup(m, indent)) : undefined;
       if (group !== undefined) {
         text([...group.docs, group.open]);
-        members(group.inner.members, `${indent}  `, [...open, group.open], [`${indent}};`, ...close]);
+        members(
+          group.inner.members,
+          `${indent}  `,
+          [...open, group.open],
+          [`${indent}};`, ...close],
+        );
         text([`${indent}};`]);
         continue;
       }
@@ -215,7 +282,9 @@ export function prettyStatements(statements: readonly ts.Node[]): Segment[] {
     }
   };
   for (const statement of statements) {
-    const interfaceHeader = ts.isInterfaceDeclaration(statement) ? interfaceLine(statement) : undefined;
+    const interfaceHeader = ts.isInterfaceDeclaration(statement)
+      ? interfaceLine(statement)
+      : undefined;
     if (interfaceHeader === undefined || !ts.isInterfaceDeclaration(statement)) {
       const lines = attempt(() => typeAlias(statement));
       if (lines !== undefined) text(lines);
@@ -238,8 +307,17 @@ export function prettyStatements(statements: readonly ts.Node[]): Segment[] {
  * A member whose type is an object literal (`    Pet: {`): its JSDoc lines, opening line and the literal, so its
  * members print (or fall back) one by one. Unsupported for any other member.
  */
-function memberGroup(node: ts.TypeElement, indent: string): { docs: string[]; open: string; inner: ts.TypeLiteralNode } {
-  if (!ts.isPropertySignature(node) || node.type === undefined || !isObject(node.type) || (node.modifiers ?? []).length > 0) return unsupported("member");
+function memberGroup(
+  node: ts.TypeElement,
+  indent: string,
+): { docs: string[]; open: string; inner: ts.TypeLiteralNode } {
+  if (
+    !ts.isPropertySignature(node) ||
+    node.type === undefined ||
+    !isObject(node.type) ||
+    (node.modifiers ?? []).length > 0
+  )
+    return unsupported("member");
   const open = `${indent}${propertyKey(node.name)}${node.questionToken !== undefined ? "?" : ""}: {`;
   return { docs: comments(node, indent), open, inner: node.type };
 }
@@ -247,16 +325,32 @@ function memberGroup(node: ts.TypeElement, indent: string): { docs: string[]; op
 /** `export interface Name {` for a plain exported interface (no type parameters or heritage), else undefined. */
 function interfaceLine(node: ts.InterfaceDeclaration): string | undefined {
   const exported = (node.modifiers ?? []).map((m) => m.kind);
-  const plain = node.typeParameters === undefined && node.heritageClauses === undefined && exported.length === 1 && exported[0] === ts.SyntaxKind.ExportKeyword;
-  return plain && IDENTIFIER.test(node.name.text) && ts.getSyntheticLeadingComments(node) === undefined ? `export interface ${node.name.text} {` : undefined;
+  const plain =
+    node.typeParameters === undefined &&
+    node.heritageClauses === undefined &&
+    exported.length === 1 &&
+    exported[0] === ts.SyntaxKind.ExportKeyword;
+  return plain &&
+    IDENTIFIER.test(node.name.text) &&
+    ts.getSyntheticLeadingComments(node) === undefined
+    ? `export interface ${node.name.text} {`
+    : undefined;
 }
 
 /** `export type Name = …;` without type parameters. */
 function typeAlias(node: ts.Node): string[] {
-  if (!ts.isTypeAliasDeclaration(node) || node.typeParameters !== undefined) return unsupported("statement");
+  if (!ts.isTypeAliasDeclaration(node) || node.typeParameters !== undefined)
+    return unsupported("statement");
   const exported = (node.modifiers ?? []).map((m) => m.kind);
-  const keyword = exported.length === 0 ? "type" : exported.length === 1 && exported[0] === ts.SyntaxKind.ExportKeyword ? "export type" : unsupported("modifier");
+  const keyword =
+    exported.length === 0
+      ? "type"
+      : exported.length === 1 && exported[0] === ts.SyntaxKind.ExportKeyword
+        ? "export type"
+        : unsupported("modifier");
   const one = flat(node.type);
   const line = `${keyword} ${node.name.text} = ${one};`;
-  return line.length <= WIDTH && IDENTIFIER.test(node.name.text) ? [...comments(node, ""), line] : unsupported("long alias");
+  return line.length <= WIDTH && IDENTIFIER.test(node.name.text)
+    ? [...comments(node, ""), line]
+    : unsupported("long alias");
 }

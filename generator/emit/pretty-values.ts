@@ -13,12 +13,21 @@ function flat(node: ts.Expression, source: ts.SourceFile): string {
     const raw = node.getText(source);
     return raw.startsWith('"') ? prettierString(raw.slice(1, -1)) : unsupported("quote");
   }
-  if (ts.isNumericLiteral(node)) return /^\d+(\.\d*[1-9])?$/.test(node.text) && node.getText(source) === node.text ? node.text : unsupported("number");
+  if (ts.isNumericLiteral(node))
+    return /^\d+(\.\d*[1-9])?$/.test(node.text) && node.getText(source) === node.text
+      ? node.text
+      : unsupported("number");
   if (node.kind === ts.SyntaxKind.TrueKeyword) return "true";
   if (node.kind === ts.SyntaxKind.FalseKeyword) return "false";
   if (node.kind === ts.SyntaxKind.NullKeyword) return "null";
-  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) return `-${flat(node.operand, source)}`;
-  if (ts.isArrayLiteralExpression(node)) return `[${node.elements.map((e) => flat(e, source)).join(", ")}]`;
+  if (
+    ts.isPrefixUnaryExpression(node) &&
+    node.operator === ts.SyntaxKind.MinusToken &&
+    ts.isNumericLiteral(node.operand)
+  )
+    return `-${flat(node.operand, source)}`;
+  if (ts.isArrayLiteralExpression(node))
+    return `[${node.elements.map((e) => flat(e, source)).join(", ")}]`;
   if (ts.isObjectLiteralExpression(node)) {
     if (node.properties.length === 0) return "{}";
     return `{ ${node.properties.map((p) => property(p, source)).join(", ")} }`;
@@ -27,7 +36,8 @@ function flat(node: ts.Expression, source: ts.SourceFile): string {
 }
 
 function property(p: ts.ObjectLiteralElementLike, source: ts.SourceFile): string {
-  if (!ts.isPropertyAssignment(p) || ts.isComputedPropertyName(p.name)) return unsupported("property");
+  if (!ts.isPropertyAssignment(p) || ts.isComputedPropertyName(p.name))
+    return unsupported("property");
   return `${key(p.name.getText(source))}: ${flat(p.initializer, source)}`;
 }
 
@@ -44,8 +54,17 @@ function forcedBreak(node: ts.ArrayLiteralExpression): boolean {
  * Lines for `head` + expression + `end` at `indent`: flat when it fits (and prettier would not keep or force it
  * broken), else objects and arrays one entry per line.
  */
-export function expression(head: string, node: ts.Expression, end: string, indent: string, source: ts.SourceFile): string[] {
-  const expanded = ts.isObjectLiteralExpression(node) && node.properties.length > 0 && source.text[node.getStart(source) + 1] === "\n";
+export function expression(
+  head: string,
+  node: ts.Expression,
+  end: string,
+  indent: string,
+  source: ts.SourceFile,
+): string[] {
+  const expanded =
+    ts.isObjectLiteralExpression(node) &&
+    node.properties.length > 0 &&
+    source.text[node.getStart(source) + 1] === "\n";
   const forced = ts.isArrayLiteralExpression(node) && forcedBreak(node);
   if (!expanded && !forced) {
     const one = `${head}${flat(node, source)}${end}`;
@@ -56,18 +75,37 @@ export function expression(head: string, node: ts.Expression, end: string, inden
   if (!fits(`${head}{`)) return unsupported("long head");
   if (ts.isObjectLiteralExpression(node) && node.properties.length > 0) {
     const lines = node.properties.flatMap((p) => {
-      if (!ts.isPropertyAssignment(p) || ts.isComputedPropertyName(p.name)) return unsupported("property");
+      if (!ts.isPropertyAssignment(p) || ts.isComputedPropertyName(p.name))
+        return unsupported("property");
       const value = p.initializer;
-      if (!ts.isObjectLiteralExpression(value) && !ts.isArrayLiteralExpression(value) && !fits(`${inner}${key(p.name.getText(source))}: ${flat(value, source)},`)) return unsupported("long value");
+      if (
+        !ts.isObjectLiteralExpression(value) &&
+        !ts.isArrayLiteralExpression(value) &&
+        !fits(`${inner}${key(p.name.getText(source))}: ${flat(value, source)},`)
+      )
+        return unsupported("long value");
       return expression(`${inner}${key(p.name.getText(source))}: `, value, ",", inner, source);
     });
     return [`${head}{`, ...lines, `${indent}}${end}`];
   }
   if (ts.isArrayLiteralExpression(node) && node.elements.length > 0) {
-    const single = node.elements.length === 1 && (ts.isObjectLiteralExpression(node.elements[0]!) || ts.isArrayLiteralExpression(node.elements[0]!));
-    if (!forced && (single || node.elements.every((e) => ts.isNumericLiteral(e) || ts.isPrefixUnaryExpression(e)))) return unsupported("array layout");
+    const single =
+      node.elements.length === 1 &&
+      (ts.isObjectLiteralExpression(node.elements[0]!) ||
+        ts.isArrayLiteralExpression(node.elements[0]!));
+    if (
+      !forced &&
+      (single ||
+        node.elements.every((e) => ts.isNumericLiteral(e) || ts.isPrefixUnaryExpression(e)))
+    )
+      return unsupported("array layout");
     const lines = node.elements.flatMap((e) => {
-      if (!ts.isObjectLiteralExpression(e) && !ts.isArrayLiteralExpression(e) && !fits(`${inner}${flat(e, source)},`)) return unsupported("long element");
+      if (
+        !ts.isObjectLiteralExpression(e) &&
+        !ts.isArrayLiteralExpression(e) &&
+        !fits(`${inner}${flat(e, source)},`)
+      )
+        return unsupported("long element");
       return expression(inner, e, ",", inner, source);
     });
     return [`${head}[`, ...lines, `${indent}]${end}`];
@@ -94,15 +132,24 @@ function initializerOf(s: StatementStructures): string | undefined {
  * Every `const` initializer of `structures`, parsed by TypeScript in one source (`(init);` per line): one parse
  * for the file instead of one per statement. Empty when the statements do not come back one per initializer.
  */
-export function parseInitializers(structures: readonly StatementStructures[]): Map<StatementStructures, ParsedInitializer> {
+export function parseInitializers(
+  structures: readonly StatementStructures[],
+): Map<StatementStructures, ParsedInitializer> {
   const owners = structures.filter((s) => initializerOf(s) !== undefined);
   const parsed = new Map<StatementStructures, ParsedInitializer>();
   if (owners.length === 0) return parsed;
-  const source = ts.createSourceFile("initializers.ts", owners.map((s) => `(${initializerOf(s)!});\n`).join(""), ts.ScriptTarget.ESNext, true, ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    "initializers.ts",
+    owners.map((s) => `(${initializerOf(s)!});\n`).join(""),
+    ts.ScriptTarget.ESNext,
+    true,
+    ts.ScriptKind.TS,
+  );
   if (source.statements.length !== owners.length) return parsed;
   owners.forEach((owner, i) => {
     const statement = source.statements[i]!;
-    if (ts.isExpressionStatement(statement) && ts.isParenthesizedExpression(statement.expression)) parsed.set(owner, { expression: statement.expression.expression, source });
+    if (ts.isExpressionStatement(statement) && ts.isParenthesizedExpression(statement.expression))
+      parsed.set(owner, { expression: statement.expression.expression, source });
   });
   return parsed;
 }

@@ -1,7 +1,12 @@
 /**
  * The only ts-morph touchpoint: statement structures → source text, once per file.
  */
-import { Project, type OptionalKind, type StatementStructures, type WriterFunction } from "ts-morph";
+import {
+  Project,
+  type OptionalKind,
+  type StatementStructures,
+  type WriterFunction,
+} from "ts-morph";
 
 export type Statement = string | WriterFunction | StatementStructures;
 
@@ -14,11 +19,17 @@ export interface Printer {
 }
 
 export function createPrinter(): Printer {
-  const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true, compilerOptions: { noLib: true } });
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    skipAddingFilesFromTsConfig: true,
+    compilerOptions: { noLib: true },
+  });
   let counter = 0;
   return {
     print(statements) {
-      const file = project.createSourceFile(`/out/${counter++}.ts`, { statements: statements as (string | WriterFunction | StatementStructures)[] });
+      const file = project.createSourceFile(`/out/${counter++}.ts`, {
+        statements: statements as (string | WriterFunction | StatementStructures)[],
+      });
       const text = file.getFullText();
       project.removeSourceFile(file);
       return text;

@@ -1,13 +1,17 @@
 /**
  * emit/readme: the vendored client's README — how to create a client, and every operation.
  */
-import type { ApiModel } from "../model.js";
+import type { ApiModel } from "../model/model.js";
 import { configTypeName } from "./client.js";
-import { words } from "../naming.js";
+import { words } from "../model/naming.js";
 import { docLine } from "./docs.js";
 
 function cell(text: string): string {
-  return docLine(text).replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/`/g, "'");
+  return docLine(text)
+    .replace(/\\/g, "\\\\")
+    .replace(/\|/g, "\\|")
+    .replace(/</g, "&lt;")
+    .replace(/`/g, "'");
 }
 
 /** README.md text (unformatted Markdown). */
@@ -15,14 +19,21 @@ export function emitReadme(model: ApiModel, header: string, directory: string): 
   const first = model.operations[0];
   // The example configures every scheme of the first operation's first requirement: schemes listed together
   // (e.g. an API key plus a signature header) are only sent when all of them have a credential.
-  const required = first?.security.find((alt) => alt.length > 0) ?? model.securitySchemes.slice(0, 1).map((s) => s.name);
+  const required =
+    first?.security.find((alt) => alt.length > 0) ??
+    model.securitySchemes.slice(0, 1).map((s) => s.name);
   const credentials = model.securitySchemes.filter((s) => required.includes(s.name));
   const config = [
-    ...credentials.map((s) => `  ${s.configKey}: process.env.${words(s.configKey).join("_").toUpperCase()}!,`),
-    model.servers.length > 0 ? `  server: "${model.servers[0]!.name}",` : `  baseUrl: "https://api.example.com",`,
+    ...credentials.map(
+      (s) => `  ${s.configKey}: process.env.${words(s.configKey).join("_").toUpperCase()}!,`,
+    ),
+    model.servers.length > 0
+      ? `  server: "${model.servers[0]!.name}",`
+      : `  baseUrl: "https://api.example.com",`,
   ].filter((l) => l !== "");
   const rows = model.operations.map(
-    (o) => `| \`${o.name}\` | ${o.method} | \`${cell(o.path)}\` | ${o.summary !== undefined ? cell(o.summary) : ""}${o.deprecated ? " (deprecated)" : ""}${o.pagination !== undefined ? " (paginated)" : ""} |`,
+    (o) =>
+      `| \`${o.name}\` | ${o.method} | \`${cell(o.path)}\` | ${o.summary !== undefined ? cell(o.summary) : ""}${o.deprecated ? " (deprecated)" : ""}${o.pagination !== undefined ? " (paginated)" : ""} |`,
   );
   return [
     header,
@@ -36,7 +47,9 @@ export function emitReadme(model: ApiModel, header: string, directory: string): 
     "const client = createClient({",
     ...config,
     "});",
-    first !== undefined ? `const result = await ${first.name}(client${first.parameters.length > 0 || first.requestBody !== undefined ? ", { /* params */ }" : ""});` : "",
+    first !== undefined
+      ? `const result = await ${first.name}(client${first.parameters.length > 0 || first.requestBody !== undefined ? ", { /* params */ }" : ""});`
+      : "",
     "```",
     "",
     `Options are typed by \`${configTypeName(model)}\`. Every operation takes \`(client, params, options?)\`, resolves to the typed 2xx body and throws an \`ApiError\` subclass for any other status.`,

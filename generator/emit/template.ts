@@ -29,7 +29,8 @@ export function readOperationTemplate(printer: Printer, text: string): Operation
   const skeleton = (name: SkeletonKind): Skeleton => {
     const fn = file.getFunction(name);
     const body = fn?.getBody();
-    if (fn === undefined || body === undefined || !Node.isBlock(body)) throw new Error(`templates/operation.ts: function '${name}' is missing`);
+    if (fn === undefined || body === undefined || !Node.isBlock(body))
+      throw new Error(`templates/operation.ts: function '${name}' is missing`);
     const statements = body.getStatements();
     const start = statements[0]?.getStart() ?? body.getStart() + 1;
     const end = statements[statements.length - 1]?.getEnd() ?? start;

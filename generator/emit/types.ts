@@ -10,8 +10,13 @@ import transformSchema from "openapi-typescript/dist/transform/index.js";
 import { astToString } from "openapi-typescript/dist/lib/ts.js";
 import { resolveRef, scanDiscriminators } from "openapi-typescript/dist/lib/utils.js";
 import ts from "typescript";
-import { StructureKind, VariableDeclarationKind, type JSDocStructure, type OptionalKind } from "ts-morph";
-import type { ApiModel, EnumModel } from "../model.js";
+import {
+  StructureKind,
+  VariableDeclarationKind,
+  type JSDocStructure,
+  type OptionalKind,
+} from "ts-morph";
+import type { ApiModel, EnumModel } from "../model/model.js";
 import { docText, literal } from "./docs.js";
 import type { Printer, Statement } from "./print.js";
 import { prettyStructures } from "./pretty-structures.js";
@@ -28,7 +33,12 @@ function binaryAsBlob(schema: SchemaObject): ts.TypeNode | undefined {
   const types = Array.isArray(type) ? type : type === undefined ? ["string"] : [type];
   if (record["format"] !== "binary" || !types.includes("string")) return undefined;
   const blob = ts.factory.createTypeReferenceNode("Blob");
-  return types.includes("null") ? ts.factory.createUnionTypeNode([blob, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : blob;
+  return types.includes("null")
+    ? ts.factory.createUnionTypeNode([
+        blob,
+        ts.factory.createLiteralTypeNode(ts.factory.createNull()),
+      ])
+    : blob;
 }
 
 /** The options openapi-typescript runs with; `emitOpenApiTypes` and the reference `openapiTS` call share them. */
@@ -56,7 +66,8 @@ export function emitOpenApiTypes(model: ApiModel): string {
 export function emitOpenApiNodes(model: ApiModel): ts.Node[] {
   const document = model.typesDocument as unknown as OpenAPI3;
   // redocly's bundle gives a document without components an empty `components` object; so does this path.
-  const schema: OpenAPI3 = document.components === undefined ? { ...document, components: {} } : document;
+  const schema: OpenAPI3 =
+    document.components === undefined ? { ...document, components: {} } : document;
   const options = openApiTsOptions(model);
   const ctx: Parameters<typeof transformSchema>[1] = {
     additionalProperties: false,
@@ -98,11 +109,23 @@ export async function openApiTsReference(model: ApiModel): Promise<string> {
   const { createConfig } = await import("@redocly/openapi-core");
   const { default: openapiTS } = await import("openapi-typescript");
   const redocly = await createConfig({ rules: {} }, { extends: [] as never[] });
-  return astToString(await openapiTS(structuredClone(model.typesDocument) as never, { redocly, ...openApiTsOptions(model) }));
+  return astToString(
+    await openapiTS(structuredClone(model.typesDocument) as never, {
+      redocly,
+      ...openApiTsOptions(model),
+    }),
+  );
 }
 
-function docs(description: string | undefined, deprecated: boolean, extra: readonly string[] = []): OptionalKind<JSDocStructure>[] {
-  const lines = [...(description !== undefined ? [docText(description)] : []), ...extra.map(docText)];
+function docs(
+  description: string | undefined,
+  deprecated: boolean,
+  extra: readonly string[] = [],
+): OptionalKind<JSDocStructure>[] {
+  const lines = [
+    ...(description !== undefined ? [docText(description)] : []),
+    ...extra.map(docText),
+  ];
   const tags = deprecated ? [{ tagName: "deprecated" }] : [];
   return lines.length > 0 || tags.length > 0 ? [{ description: lines.join("\n\n"), tags }] : [];
 }
@@ -135,7 +158,11 @@ export function aliasStatements(model: ApiModel): Statement[] {
       kind: StructureKind.VariableStatement,
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
-      docs: docs(`Every value of \`${e.typeName}\`${e.description !== undefined ? `: ${e.description}` : "."}`, false, valuesDoc),
+      docs: docs(
+        `Every value of \`${e.typeName}\`${e.description !== undefined ? `: ${e.description}` : "."}`,
+        false,
+        valuesDoc,
+      ),
       declarations: [
         {
           name: e.valuesName,
@@ -171,7 +198,9 @@ export function emitTypes(model: ApiModel, printer: Printer): TypesSource {
   const nodes = emitOpenApiNodes(model);
   const aliases = aliasStatements(model);
   const aliasText = (): string => printer.print(aliases);
-  const aliasSegments = prettyStructures(aliases, (s) => printer.print([s]), true) ?? [{ piece: { text: aliasText(), head: [], tail: [], blankBefore: true } }];
+  const aliasSegments = prettyStructures(aliases, (s) => printer.print([s]), true) ?? [
+    { piece: { text: aliasText(), head: [], tail: [], blankBefore: true } },
+  ];
   return {
     segments: [...prettyStatements(nodes), ...aliasSegments],
     source: () => `${astToString(nodes)}\n${aliasText()}`,

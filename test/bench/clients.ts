@@ -16,9 +16,14 @@ const WARM_CALLS = 20_000;
 /** The getPayout 200 example from spec/openapi.json: the canned response body. */
 function cannedBody(): string {
   const spec = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "spec/openapi.json"), "utf8")) as {
-    paths: Record<string, { get?: { responses?: Record<string, { content?: Record<string, { example?: unknown }> }> } }>;
+    paths: Record<
+      string,
+      { get?: { responses?: Record<string, { content?: Record<string, { example?: unknown }> }> } }
+    >;
   };
-  const example = spec.paths["/api/v1/payouts/{id}"]?.get?.responses?.["200"]?.content?.["application/json"]?.example;
+  const example =
+    spec.paths["/api/v1/payouts/{id}"]?.get?.responses?.["200"]?.content?.["application/json"]
+      ?.example;
   return JSON.stringify(example ?? { data: { id: "pay_1", stage: "PENDING_REVIEW" } });
 }
 
@@ -75,15 +80,25 @@ export interface ClientFigure {
  * Measures overhead and size per client. `outputs`: tool id → its Introw output directory
  * (ours: our client; hey: hey-api's; openapi-fetch and raw need none).
  */
-export async function benchClients(outputs: ReadonlyMap<string, string>, scratch: string): Promise<Map<string, ClientFigure>> {
-  const ids = ["ours", "hey", "openapi-fetch", "raw"].filter((id) => id === "raw" || id === "openapi-fetch" || outputs.has(id));
+export async function benchClients(
+  outputs: ReadonlyMap<string, string>,
+  scratch: string,
+): Promise<Map<string, ClientFigure>> {
+  const ids = ["ours", "hey", "openapi-fetch", "raw"].filter(
+    (id) => id === "raw" || id === "openapi-fetch" || outputs.has(id),
+  );
   const contenders: Contender<string>[] = [];
   const figures = new Map<string, ClientFigure>();
   for (const id of ids) {
     const out = outputs.get(id) ?? "";
     const file = path.join(scratch, `overhead-${id}.mjs`);
     const result = await build({
-      stdin: { contents: overheadApp(id, out), resolveDir: scratch, loader: "ts", sourcefile: `overhead-${id}.ts` },
+      stdin: {
+        contents: overheadApp(id, out),
+        resolveDir: scratch,
+        loader: "ts",
+        sourcefile: `overhead-${id}.ts`,
+      },
       bundle: true,
       format: "esm",
       platform: "node",
@@ -94,20 +109,31 @@ export async function benchClients(outputs: ReadonlyMap<string, string>, scratch
     writeFileSync(file, result.outputFiles[0]!.text);
     contenders.push({ id, label: id, config: file });
     const { setup, call } = CLIENTS[id]!(out);
-    const size = await measure(`const stub = globalThis.fetch;\n${setup}\nconsole.log(await ${call});\n`);
+    const size = await measure(
+      `const stub = globalThis.fetch;\n${setup}\nconsole.log(await ${call});\n`,
+    );
     figures.set(id, { size });
   }
-  const samples = await interleave(contenders, (c) => timeNode(c.config, [String(CALLS), String(WARM_CALLS)], scratch));
+  const samples = await interleave(contenders, (c) =>
+    timeNode(c.config, [String(CALLS), String(WARM_CALLS)], scratch),
+  );
   const perCall = new Map<string, number>();
   for (const c of contenders) {
     const list = samples.get(c.id) ?? [];
-    const values = list.filter((s) => s.exitCode === 0).map((s) => (JSON.parse(s.output.trim().split("\n").pop()!) as { us: number }).us);
-    if (values.length === 0) figures.set(c.id, { ...figures.get(c.id), failure: list[0]?.tail ?? "no runs" });
+    const values = list
+      .filter((s) => s.exitCode === 0)
+      .map((s) => (JSON.parse(s.output.trim().split("\n").pop()!) as { us: number }).us);
+    if (values.length === 0)
+      figures.set(c.id, { ...figures.get(c.id), failure: list[0]?.tail ?? "no runs" });
     else perCall.set(c.id, median(values));
   }
   const raw = perCall.get("raw");
   for (const [id, us] of perCall) {
-    figures.set(id, { ...figures.get(id), usPerCall: us, ...(raw !== undefined ? { overheadUs: us - raw } : {}) });
+    figures.set(id, {
+      ...figures.get(id),
+      usPerCall: us,
+      ...(raw !== undefined ? { overheadUs: us - raw } : {}),
+    });
   }
   return figures;
 }

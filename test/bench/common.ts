@@ -58,13 +58,26 @@ const TIME_BIN = "/usr/bin/time";
  * Runs `node <script> ...args` to completion under /usr/bin/time.
  * @returns wall time (ms), peak RSS (MB), exit code and output tail. Never rejects on a non-zero exit.
  */
-export function timeNode(script: string, args: readonly string[], cwd: string): Promise<ProcessSample> {
-  const rssFile = path.join(os.tmpdir(), `ocg-bench-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
+export function timeNode(
+  script: string,
+  args: readonly string[],
+  cwd: string,
+): Promise<ProcessSample> {
+  const rssFile = path.join(
+    os.tmpdir(),
+    `ocg-bench-rss-${process.pid}-${Math.random().toString(36).slice(2)}`,
+  );
   const useTime = existsSync(TIME_BIN);
-  const argv = useTime ? ["-f", "%M %U %S", "-o", rssFile, process.execPath, script, ...args] : [script, ...args];
+  const argv = useTime
+    ? ["-f", "%M %U %S", "-o", rssFile, process.execPath, script, ...args]
+    : [script, ...args];
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(useTime ? TIME_BIN : process.execPath, argv, { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
+    const child = spawn(useTime ? TIME_BIN : process.execPath, argv, {
+      cwd,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+    });
     let output = "";
     const keep = (chunk: Buffer): void => {
       output = (output + chunk.toString("utf8")).slice(-20000);
@@ -83,7 +96,14 @@ export function timeNode(script: string, args: readonly string[], cwd: string): 
         cpuMs = ((user ?? Number.NaN) + (system ?? Number.NaN)) * 1000;
         rmSync(rssFile, { force: true });
       }
-      resolve({ wallMs, rssMb: rssKb / 1024, cpuMs, exitCode: code ?? 1, tail: output.trim().split("\n").slice(-3).join(" | "), output });
+      resolve({
+        wallMs,
+        rssMb: rssKb / 1024,
+        cpuMs,
+        exitCode: code ?? 1,
+        tail: output.trim().split("\n").slice(-3).join(" | "),
+        output,
+      });
     });
   });
 }
@@ -130,12 +150,23 @@ export async function interleave<C, S>(
 /** A Markdown table from a header row and body rows. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]): string => `| ${cells.join(" | ")} |`;
-  return [line(header), line(header.map((h, i) => (i === 0 ? "---" : "---:"))), ...rows.map(line)].join("\n");
+  return [
+    line(header),
+    line(header.map((h, i) => (i === 0 ? "---" : "---:"))),
+    ...rows.map(line),
+  ].join("\n");
 }
 
 /** `value / ours` as `0.42×`, or `—` when either is missing. */
 export function ratio(value: number | undefined, ours: number | undefined): string {
-  if (value === undefined || ours === undefined || !Number.isFinite(value) || !Number.isFinite(ours) || ours === 0) return "—";
+  if (
+    value === undefined ||
+    ours === undefined ||
+    !Number.isFinite(value) ||
+    !Number.isFinite(ours) ||
+    ours === 0
+  )
+    return "—";
   return `${(value / ours).toFixed(2)}×`;
 }
 

@@ -4,7 +4,16 @@
  */
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { type Contender, type ProcessSample, NODE_MODULES, PROJECT_ROOT, interleave, median, removeDir, timeNode } from "./common.js";
+import {
+  type Contender,
+  type ProcessSample,
+  NODE_MODULES,
+  PROJECT_ROOT,
+  interleave,
+  median,
+  removeDir,
+  timeNode,
+} from "./common.js";
 
 export interface GenerationTool {
   /** Script run with node, and its arguments for (spec, output directory, API name). */
@@ -19,7 +28,7 @@ export const GENERATION_TOOLS: readonly Contender<GenerationTool>[] = [
     id: "ours",
     label: "openapi-client-gen (ours, formatted)",
     config: {
-      script: path.join(PROJECT_ROOT, "generator/bin.js"),
+      script: path.join(PROJECT_ROOT, "generator/cli/bin.js"),
       args: (spec, out, name) => ["generate", "--input", spec, "--output", out, "--name", name],
       cwd: () => PROJECT_ROOT,
     },
@@ -68,13 +77,23 @@ export function outputDir(scratch: string, toolId: string, specId: string): stri
 }
 
 /** Runs one tool once on `spec` (output kept under `scratch`). */
-export async function generateOnce(spec: { id: string; file: string; name: string }, scratch: string, tool: Contender<GenerationTool>): Promise<ProcessSample> {
+export async function generateOnce(
+  spec: { id: string; file: string; name: string },
+  scratch: string,
+  tool: Contender<GenerationTool>,
+): Promise<ProcessSample> {
   const out = outputDir(scratch, tool.id, spec.id);
   mkdirSync(path.dirname(out), { recursive: true });
-  const sample = await timeNode(tool.config.script, tool.config.args(spec.file, out, spec.name), tool.config.cwd(scratch));
+  const sample = await timeNode(
+    tool.config.script,
+    tool.config.args(spec.file, out, spec.name),
+    tool.config.cwd(scratch),
+  );
   // orval reports some spec errors and still exits 0: no output means the run failed.
   const wroteOutput = existsSync(out) && readdirSync(out).length > 0;
-  return sample.exitCode === 0 && !wroteOutput ? { ...sample, exitCode: 1, tail: `exit 0 without output: ${sample.tail}` } : sample;
+  return sample.exitCode === 0 && !wroteOutput
+    ? { ...sample, exitCode: 1, tail: `exit 0 without output: ${sample.tail}` }
+    : sample;
 }
 
 /**
@@ -87,7 +106,8 @@ export async function benchGeneration(
   mode: "cold" | "noop",
   tools: readonly Contender<GenerationTool>[] = GENERATION_TOOLS,
 ): Promise<Map<string, GenerationFigure>> {
-  const run = (c: Contender<GenerationTool>): Promise<ProcessSample> => generateOnce(spec, scratch, c);
+  const run = (c: Contender<GenerationTool>): Promise<ProcessSample> =>
+    generateOnce(spec, scratch, c);
   if (mode === "noop") for (const c of tools) await run(c);
   const prepare = (c: Contender<GenerationTool>): void => {
     if (mode === "cold") removeDir(outputDir(scratch, c.id, spec.id));
@@ -101,7 +121,11 @@ export async function benchGeneration(
       figures.set(c.id, { failure: `exit ${list[0]?.exitCode ?? "?"}: ${list[0]?.tail ?? ""}` });
       continue;
     }
-    figures.set(c.id, { wallMs: median(ok.map((s) => s.wallMs)), rssMb: median(ok.map((s) => s.rssMb)), cpuMs: median(ok.map((s) => s.cpuMs)) });
+    figures.set(c.id, {
+      wallMs: median(ok.map((s) => s.wallMs)),
+      rssMb: median(ok.map((s) => s.rssMb)),
+      cpuMs: median(ok.map((s) => s.cpuMs)),
+    });
   }
   return figures;
 }

@@ -7,7 +7,17 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { parse, stringify } from "yaml";
 
-const COPIED_SECTIONS = ["schemas", "responses", "parameters", "requestBodies", "headers", "examples", "links", "callbacks", "pathItems"];
+const COPIED_SECTIONS = [
+  "schemas",
+  "responses",
+  "parameters",
+  "requestBodies",
+  "headers",
+  "examples",
+  "links",
+  "callbacks",
+  "pathItems",
+];
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -24,12 +34,22 @@ function renameRef(ref: string, suffix: string): string {
 
 /** Deep copy of `node` with refs, discriminator mappings and operationIds renamed for one copy. */
 function copyNode(node: Json, suffix: string, key = ""): Json {
-  if (typeof node === "string") return key === "$ref" || key === "mapping-value" ? renameRef(node, suffix) : key === "operationId" ? `${node}${suffix}` : node;
+  if (typeof node === "string")
+    return key === "$ref" || key === "mapping-value"
+      ? renameRef(node, suffix)
+      : key === "operationId"
+        ? `${node}${suffix}`
+        : node;
   if (Array.isArray(node)) return node.map((item) => copyNode(item, suffix));
   if (!isObject(node)) return node;
   const out: { [key: string]: Json } = {};
   for (const [k, v] of Object.entries(node)) {
-    out[k] = k === "mapping" && isObject(v) ? Object.fromEntries(Object.entries(v).map(([mk, mv]) => [mk, copyNode(mv, suffix, "mapping-value")])) : copyNode(v, suffix, k);
+    out[k] =
+      k === "mapping" && isObject(v)
+        ? Object.fromEntries(
+            Object.entries(v).map(([mk, mv]) => [mk, copyNode(mv, suffix, "mapping-value")]),
+          )
+        : copyNode(v, suffix, k);
   }
   return out;
 }
@@ -43,12 +63,14 @@ export function scaleDocument(document: Json, factor: number): Json {
   const scaledComponents: { [key: string]: Json } = { ...components };
   for (let k = 2; k <= factor; k++) {
     const suffix = `Copy${k}`;
-    for (const [p, item] of Object.entries(paths)) scaledPaths[`/copy${k}${p}`] = copyNode(item, suffix);
+    for (const [p, item] of Object.entries(paths))
+      scaledPaths[`/copy${k}${p}`] = copyNode(item, suffix);
     for (const section of COPIED_SECTIONS) {
       const entries = components[section];
       if (!isObject(entries)) continue;
       const target = { ...(scaledComponents[section] as { [key: string]: Json }) };
-      for (const [name, value] of Object.entries(entries)) target[`${name}${suffix}`] = copyNode(value, suffix);
+      for (const [name, value] of Object.entries(entries))
+        target[`${name}${suffix}`] = copyNode(value, suffix);
       scaledComponents[section] = target;
     }
   }
@@ -59,11 +81,18 @@ export function scaleDocument(document: Json, factor: number): Json {
  * Reads a YAML/JSON spec, writes ×factor copies as YAML next to `outDir`.
  * @returns the written file paths by factor, and each file's size in bytes.
  */
-export function writeScaledSpecs(input: string, factors: readonly number[], outDir: string): Map<number, { file: string; bytes: number }> {
+export function writeScaledSpecs(
+  input: string,
+  factors: readonly number[],
+  outDir: string,
+): Map<number, { file: string; bytes: number }> {
   const document = parse(readFileSync(input, "utf8"), { maxAliasCount: -1 }) as Json;
   const written = new Map<number, { file: string; bytes: number }>();
   for (const factor of factors) {
-    const text = stringify(scaleDocument(document, factor), { aliasDuplicateObjects: false, lineWidth: 0 });
+    const text = stringify(scaleDocument(document, factor), {
+      aliasDuplicateObjects: false,
+      lineWidth: 0,
+    });
     const file = `${outDir}/openai-x${factor}.yaml`;
     writeFileSync(file, text);
     written.set(factor, { file, bytes: Buffer.byteLength(text) });

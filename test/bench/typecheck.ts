@@ -12,7 +12,9 @@ const OTS_BODY = `{ model: "text-embedding-3-small", input: "Say hi", encoding_f
 
 /** The app per tool, given the tool's output directory. */
 const APPS: Record<string, (out: string) => string> = {
-  ours: (out) => `import { createClient, listModels, retrieveModel, createEmbedding } from "${out}/index.js";
+  ours: (
+    out,
+  ) => `import { createClient, listModels, retrieveModel, createEmbedding } from "${out}/index.js";
 const client = createClient({ bearerToken: "sk-test" });
 export async function main(): Promise<string> {
   const models = await listModels(client);
@@ -75,7 +77,10 @@ export interface TypecheckFigure {
  * Type-checks an app per tool against `outputs` (tool id → output directory), interleaved.
  * @returns median check time (s), total time (s), types count, tsc memory (MB) and wall time (ms) per tool.
  */
-export async function benchTypecheck(outputs: ReadonlyMap<string, string>, scratch: string): Promise<Map<string, TypecheckFigure>> {
+export async function benchTypecheck(
+  outputs: ReadonlyMap<string, string>,
+  scratch: string,
+): Promise<Map<string, TypecheckFigure>> {
   const contenders: Contender<string>[] = [];
   for (const [id, out] of outputs) {
     const app = APPS[id];
@@ -87,13 +92,17 @@ export async function benchTypecheck(outputs: ReadonlyMap<string, string>, scrat
     contenders.push({ id, label: id, config: dir });
   }
   const tsc = path.join(NODE_MODULES, "typescript/lib/tsc.js");
-  const samples = await interleave(contenders, (c) => timeNode(tsc, ["-p", c.config, "--extendedDiagnostics"], c.config));
+  const samples = await interleave(contenders, (c) =>
+    timeNode(tsc, ["-p", c.config, "--extendedDiagnostics"], c.config),
+  );
   const figures = new Map<string, TypecheckFigure>();
   for (const c of contenders) {
     const list = samples.get(c.id) ?? [];
     const errors = list[0]?.output.split("\n").filter((l) => /error TS\d+/.test(l));
     const stat = (name: string): number | undefined => {
-      const values = list.map((s) => diagnostic(s.output, name)).filter((v): v is number => v !== undefined);
+      const values = list
+        .map((s) => diagnostic(s.output, name))
+        .filter((v): v is number => v !== undefined);
       return values.length > 0 ? median(values) : undefined;
     };
     const memoryK = stat("Memory used");
@@ -103,7 +112,9 @@ export async function benchTypecheck(outputs: ReadonlyMap<string, string>, scrat
       ...(stat("Types") !== undefined ? { types: stat("Types")! } : {}),
       ...(memoryK !== undefined ? { memoryMb: memoryK / 1024 } : {}),
       wallMs: median(list.map((s) => s.wallMs)),
-      ...(errors !== undefined && errors.length > 0 ? { errors: `${errors.length} errors, first: ${errors[0]!.trim()}` } : {}),
+      ...(errors !== undefined && errors.length > 0
+        ? { errors: `${errors.length} errors, first: ${errors[0]!.trim()}` }
+        : {}),
     });
   }
   return figures;

@@ -13,15 +13,17 @@ import { readOperationTemplate } from "../../generator/emit/template.js";
 import type { Segment } from "../../generator/emit/pretty-common.js";
 import { prettyStructures } from "../../generator/emit/pretty-structures.js";
 import { emitTypes } from "../../generator/emit/types.js";
-import { joinPieces, splitSource } from "../../generator/format-split.js";
-import { PRETTIER_OPTIONS, startFormatter } from "../../generator/format.js";
-import { load } from "../../generator/load.js";
-import { normalize } from "../../generator/normalize.js";
-import { loadTemplates } from "../../generator/templates.js";
-import { validate } from "../../generator/validate.js";
+import { joinPieces, splitSource } from "../../generator/emit/format-split.js";
+import { PRETTIER_OPTIONS, startFormatter } from "../../generator/format/format.js";
+import { load } from "../../generator/load/load.js";
+import { normalize } from "../../generator/model/normalize.js";
+import { loadTemplates } from "../../generator/load/templates.js";
+import { validate } from "../../generator/validate/validate.js";
 
 /** The unformatted types.ts and operations.ts text for `spec`, as generate() builds them. */
-async function unformatted(spec: string): Promise<{ files: [string, string][]; segments: Record<string, readonly Segment[]> }> {
+async function unformatted(
+  spec: string,
+): Promise<{ files: [string, string][]; segments: Record<string, readonly Segment[]> }> {
   const [loaded, templates] = await Promise.all([load(spec), loadTemplates()]);
   const validation = validate(loaded.document);
   if (validation.document === undefined) throw new Error(`${spec}: invalid`);
@@ -31,7 +33,10 @@ async function unformatted(spec: string): Promise<{ files: [string, string][]; s
   const types = emitTypes(model, printer);
   const operations = operationsStatements(model, template);
   return {
-    segments: { "types.ts": types.segments, "operations.ts": prettyStructures(operations, (s) => printer.print([s])) ?? [] },
+    segments: {
+      "types.ts": types.segments,
+      "operations.ts": prettyStructures(operations, (s) => printer.print([s])) ?? [],
+    },
     files: [
       ["types.ts", types.source()],
       ["operations.ts", printer.print(operations)],
@@ -49,16 +54,29 @@ try {
       const pooled = await formatter.typescript(source);
       const babel = await format(source, { ...PRETTIER_OPTIONS, parser: "babel-ts" });
       const pieces = splitSource(source, 60_000);
-      const joined = joinPieces(pieces, await Promise.all(pieces.map((p) => format(p.text, PRETTIER_OPTIONS))));
+      const joined = joinPieces(
+        pieces,
+        await Promise.all(pieces.map((p) => format(p.text, PRETTIER_OPTIONS))),
+      );
       const same = pooled === whole && joined === whole;
       if (!same) differences++;
-      const split = joined === undefined ? "wrapper check failed (whole-file fallback)" : joined === whole ? "identical" : "DIFFERS";
+      const split =
+        joined === undefined
+          ? "wrapper check failed (whole-file fallback)"
+          : joined === whole
+            ? "identical"
+            : "DIFFERS";
       const fileSegments = segments[file] ?? [];
       const joinedSegments = await formatter.segments(fileSegments, () => "whole-file fallback");
-      const fallback = fileSegments.reduce((n, x) => n + ("piece" in x ? x.piece.text.length : 0), 0);
+      const fallback = fileSegments.reduce(
+        (n, x) => n + ("piece" in x ? x.piece.text.length : 0),
+        0,
+      );
       if (joinedSegments !== whole) differences++;
       const printed = `; printed in prettier's layout ${joinedSegments === whole ? "identical" : "DIFFERS"} (${fallback} chars left to prettier)`;
-      console.log(`${spec} ${file} (${source.length} chars): pool ${pooled === whole ? "identical" : "DIFFERS"}; ${pieces.length} pieces joined ${split}; babel-ts ${babel === whole ? "identical" : "differs"}${printed}`);
+      console.log(
+        `${spec} ${file} (${source.length} chars): pool ${pooled === whole ? "identical" : "DIFFERS"}; ${pieces.length} pieces joined ${split}; babel-ts ${babel === whole ? "identical" : "differs"}${printed}`,
+      );
     }
   }
 } finally {

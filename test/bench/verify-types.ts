@@ -5,9 +5,9 @@
  * Run: npx tsx test/bench/verify-types.ts <spec> [<spec> …]   (exit 1 on any difference)
  */
 import { emitOpenApiTypes, openApiTsReference } from "../../generator/emit/types.js";
-import { load } from "../../generator/load.js";
-import { normalize } from "../../generator/normalize.js";
-import { validate } from "../../generator/validate.js";
+import { load } from "../../generator/load/load.js";
+import { normalize } from "../../generator/model/normalize.js";
+import { validate } from "../../generator/validate/validate.js";
 
 let differences = 0;
 for (const spec of process.argv.slice(2)) {
@@ -24,6 +24,8 @@ for (const spec of process.argv.slice(2)) {
   const direct = emitOpenApiTypes(model);
   const directMs = performance.now() - t;
   if (direct !== reference) differences++;
-  console.log(`${spec}: ${direct === reference ? "identical" : "DIFFERS"} (openapiTS ${referenceMs.toFixed(0)} ms, transformSchema ${directMs.toFixed(0)} ms)`);
+  console.log(
+    `${spec}: ${direct === reference ? "identical" : "DIFFERS"} (openapiTS ${referenceMs.toFixed(0)} ms, transformSchema ${directMs.toFixed(0)} ms)`,
+  );
 }
 process.exitCode = differences > 0 ? 1 : 0;

@@ -29,7 +29,10 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
 }
 
-const failure = (message: string, code: string, detail: string) => ({ message, error: [{ code, message: detail }] });
+const failure = (message: string, code: string, detail: string) => ({
+  message,
+  error: [{ code, message: detail }],
+});
 
 /**
  * Starts the server on 127.0.0.1, port 0.
@@ -39,23 +42,37 @@ export async function startPageServer(options: PageServerOptions): Promise<PageS
   const seen: URLSearchParams[] = [];
   const server = createServer((req, res) => {
     const target = req.url ?? "/";
-    const mac = createHmac("sha256", options.secret).update(`${req.method ?? ""}\n${target}\n`).digest();
+    const mac = createHmac("sha256", options.secret)
+      .update(`${req.method ?? ""}\n${target}\n`)
+      .digest();
     const given = Buffer.from(String(req.headers["signature"] ?? ""), "hex");
-    if (req.headers["x-api-key"] !== options.apiKey || given.length !== mac.length || !timingSafeEqual(given, mac)) {
+    if (
+      req.headers["x-api-key"] !== options.apiKey ||
+      given.length !== mac.length ||
+      !timingSafeEqual(given, mac)
+    ) {
       return send(res, 401, failure("Unauthorized", "AUTH001", "Invalid x-api-key or signature"));
     }
     const url = new URL(target, "http://127.0.0.1");
     const one = /^\/api\/payout\/([^/]+)$/.exec(url.pathname);
     if (req.method === "GET" && one !== null) {
-      const payout = Object.values(options.pages).flatMap((p) => p.payload).find((p) => (p as { id?: unknown }).id === decodeURIComponent(one[1]!));
-      if (payout === undefined) return send(res, 404, failure("Get payout failed", "PAYO101", "Payout ID not found"));
+      const payout = Object.values(options.pages)
+        .flatMap((p) => p.payload)
+        .find((p) => (p as { id?: unknown }).id === decodeURIComponent(one[1]!));
+      if (payout === undefined)
+        return send(res, 404, failure("Get payout failed", "PAYO101", "Payout ID not found"));
       return send(res, 200, { message: "Payout found", payload: payout });
     }
-    if (req.method !== "GET" || url.pathname !== "/api/payout/") return send(res, 404, failure("Not found", "NOTF001", url.pathname));
+    if (req.method !== "GET" || url.pathname !== "/api/payout/")
+      return send(res, 404, failure("Not found", "NOTF001", url.pathname));
     seen.push(url.searchParams);
     const page = options.pages[url.searchParams.get("lastkey") ?? ""];
     if (!url.searchParams.get("subaccount_id") || page === undefined) {
-      return send(res, 400, failure("Get payout list failed", "PAYO102", "Invalid subaccount_id or lastkey"));
+      return send(
+        res,
+        400,
+        failure("Get payout list failed", "PAYO102", "Invalid subaccount_id or lastkey"),
+      );
     }
     send(res, 200, { message: "Payout found", ...page });
   });
@@ -68,6 +85,7 @@ export async function startPageServer(options: PageServerOptions): Promise<PageS
   return {
     url: `http://127.0.0.1:${port}`,
     seen,
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };
 }

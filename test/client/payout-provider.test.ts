@@ -28,7 +28,9 @@ import { startPageServer, type PageServer } from "./payout-provider-server.js";
 import { signRequests } from "./sign.js";
 
 type Json = Record<string, unknown>;
-const spec = parse(readFileSync(path.join(PROJECT_ROOT, "spec/payout-provider.openapi.yaml"), "utf8")) as {
+const spec = parse(
+  readFileSync(path.join(PROJECT_ROOT, "spec/payout-provider.openapi.yaml"), "utf8"),
+) as {
   paths: Record<string, Record<string, Json>>;
   components: { schemas: Record<string, Json> };
 };
@@ -36,7 +38,9 @@ const spec = parse(readFileSync(path.join(PROJECT_ROOT, "spec/payout-provider.op
 /** The example the spec gives for an operation's response with `status` (what Prism serves). */
 function example(pathKey: string, status: string): Json {
   const responses = spec.paths[pathKey]!["get"]!["responses"] as Record<string, Json>;
-  return ((responses[status]!["content"] as Record<string, Json>)["application/json"]!["example"]) as Json;
+  return (responses[status]!["content"] as Record<string, Json>)["application/json"]![
+    "example"
+  ] as Json;
 }
 
 const API_KEY = "test-api-key";
@@ -112,7 +116,9 @@ describe("payout-provider client against Prism", () => {
   ])("a request with %s is rejected: 401 AuthenticationError", async (_, headers) => {
     // No credentials configured, so the client itself sends neither header; `headers` adds exactly one.
     const c = createClient({ baseUrl: inject("prismPayoutProvider"), maxRetries: 0, headers });
-    const error = (await getPayout(c, { id: "p1" }).catch((e: unknown) => e)) as ApiError<ErrorResponse>;
+    const error = (await getPayout(c, { id: "p1" }).catch(
+      (e: unknown) => e,
+    )) as ApiError<ErrorResponse>;
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error.status).toBe(401);
   });
@@ -132,7 +138,11 @@ describe("payout-provider client against Prism", () => {
   });
 
   it("the error envelope surfaces as a typed NotFoundError whose code is the provider's (PAYO101)", async () => {
-    const result = await getPayout(client(), { id: "missing" }, { headers: { Prefer: "code=404" } }).safe();
+    const result = await getPayout(
+      client(),
+      { id: "missing" },
+      { headers: { Prefer: "code=404" } },
+    ).safe();
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const error = result.error as ApiError<ErrorResponse>;
@@ -144,9 +154,15 @@ describe("payout-provider client against Prism", () => {
   });
 
   it("a status outside the enum is rejected by Prism as a 400 BadRequestError with the error envelope", async () => {
-    const error = (await listPayouts(client(), { subaccount_id: "s1", status: 9 as PayoutStatusCode }).catch((e: unknown) => e)) as ApiError<ErrorResponse>;
+    const error = (await listPayouts(client(), {
+      subaccount_id: "s1",
+      status: 9 as PayoutStatusCode,
+    }).catch((e: unknown) => e)) as ApiError<ErrorResponse>;
     expect(error).toBeInstanceOf(BadRequestError);
-    expect(error.body).toMatchObject({ message: expect.any(String), error: [{ code: expect.any(String), message: expect.any(String) }] });
+    expect(error.body).toMatchObject({
+      message: expect.any(String),
+      error: [{ code: expect.any(String), message: expect.any(String) }],
+    });
   });
 });
 
@@ -167,13 +183,23 @@ describe("payout-provider continuation token (loopback server keyed by lastkey)"
   };
 
   function pageClient(url: string): Client {
-    return createClient({ apiKey: API_KEY, signature: "", onRequest: signRequests(SECRET), baseUrl: url, maxRetries: 0 });
+    return createClient({
+      apiKey: API_KEY,
+      signature: "",
+      onRequest: signRequests(SECRET),
+      baseUrl: url,
+      maxRetries: 0,
+    });
   }
 
   it("item iteration follows lastkey across pages, repeating the filters, and stops when lastkey is absent", async () => {
     server = await startPageServer({ pages, apiKey: API_KEY, secret: SECRET });
     const ids: string[] = [];
-    for await (const p of listPayouts(pageClient(server.url), { subaccount_id: "sub-1", status: 1 })) ids.push(p.id);
+    for await (const p of listPayouts(pageClient(server.url), {
+      subaccount_id: "sub-1",
+      status: 1,
+    }))
+      ids.push(p.id);
     expect(ids).toEqual(["p1", "p2", "p3", "p4", "p5"]);
     expect(server.seen.map((q) => q.get("lastkey"))).toEqual([null, "eyJQSyI6InAyIn0+/=", "k/3=="]);
     expect(server.seen.map((q) => [q.get("subaccount_id"), q.get("status")])).toEqual([
@@ -186,17 +212,33 @@ describe("payout-provider continuation token (loopback server keyed by lastkey)"
   it(".pages() yields each typed page; maxPages stops early", async () => {
     server = await startPageServer({ pages, apiKey: API_KEY, secret: SECRET });
     const all: (string | undefined)[] = [];
-    for await (const page of listPayouts(pageClient(server.url), { subaccount_id: "sub-1" }).pages()) all.push(page.lastkey);
+    for await (const page of listPayouts(pageClient(server.url), {
+      subaccount_id: "sub-1",
+    }).pages())
+      all.push(page.lastkey);
     expect(all).toEqual(["eyJQSyI6InAyIn0+/=", "k/3==", undefined]);
     const firstTwo: number[] = [];
-    for await (const page of listPayouts(pageClient(server.url), { subaccount_id: "sub-1" }, { maxPages: 2 }).pages()) firstTwo.push(page.payload.length);
+    for await (const page of listPayouts(
+      pageClient(server.url),
+      { subaccount_id: "sub-1" },
+      { maxPages: 2 },
+    ).pages())
+      firstTwo.push(page.payload.length);
     expect(firstTwo).toEqual([2, 2]);
   });
 
   it("a wrong signing secret is rejected by the server's own HMAC check (401 with the provider's code)", async () => {
     server = await startPageServer({ pages, apiKey: API_KEY, secret: SECRET });
-    const wrong = createClient({ apiKey: API_KEY, signature: "", onRequest: signRequests("other"), baseUrl: server.url, maxRetries: 0 });
-    const error = (await listPayouts(wrong, { subaccount_id: "sub-1" }).catch((e: unknown) => e)) as ApiError<ErrorResponse>;
+    const wrong = createClient({
+      apiKey: API_KEY,
+      signature: "",
+      onRequest: signRequests("other"),
+      baseUrl: server.url,
+      maxRetries: 0,
+    });
+    const error = (await listPayouts(wrong, { subaccount_id: "sub-1" }).catch(
+      (e: unknown) => e,
+    )) as ApiError<ErrorResponse>;
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error.code).toBe("AUTH001");
     expect(server.seen).toHaveLength(0);

@@ -31,8 +31,15 @@ function region(text: string, marker: string): string {
   const to = lines.findIndex((l) => l.trim() === `// end ${marker}`);
   expect(from, `marker "// ${marker}"`).toBeGreaterThanOrEqual(0);
   const body = lines.slice(from + 1, to === -1 ? undefined : to);
-  const indent = Math.min(...body.filter((l) => l.trim() !== "").map((l) => l.length - l.trimStart().length));
-  return body.map((l) => l.slice(indent)).join("\n").trimEnd() + "\n";
+  const indent = Math.min(
+    ...body.filter((l) => l.trim() !== "").map((l) => l.length - l.trimStart().length),
+  );
+  return (
+    body
+      .map((l) => l.slice(indent))
+      .join("\n")
+      .trimEnd() + "\n"
+  );
 }
 
 /** A README block without its leading import lines. */
@@ -47,15 +54,24 @@ describe("README: A second API: the payout provider", () => {
   it("shows the usage example of test/client/payout-provider-example.ts verbatim", () => {
     const block = readmeBlocks().find((b) => b.includes("createClient("));
     expect(block, "usage block").toBeDefined();
-    expect(withoutImports(block!)).toBe(region(read("test/client/payout-provider-example.ts"), "README usage"));
+    expect(withoutImports(block!)).toBe(
+      region(read("test/client/payout-provider-example.ts"), "README usage"),
+    );
   });
 });
 
 describe("signing (Web Crypto HMAC-SHA256)", () => {
   it("agrees with node:crypto on method, path?query and body", async () => {
-    const req = new Request("http://127.0.0.1/api/payout/?subaccount_id=s%201&lastkey=a%2Bb", { method: "POST", body: '{"amount":"2200"}' });
-    expect(await signedContent(req)).toBe('POST\n/api/payout/?subaccount_id=s%201&lastkey=a%2Bb\n{"amount":"2200"}');
-    const expected = createHmac("sha256", "s3cret").update(await signedContent(req)).digest("hex");
+    const req = new Request("http://127.0.0.1/api/payout/?subaccount_id=s%201&lastkey=a%2Bb", {
+      method: "POST",
+      body: '{"amount":"2200"}',
+    });
+    expect(await signedContent(req)).toBe(
+      'POST\n/api/payout/?subaccount_id=s%201&lastkey=a%2Bb\n{"amount":"2200"}',
+    );
+    const expected = createHmac("sha256", "s3cret")
+      .update(await signedContent(req))
+      .digest("hex");
     expect(await hmacSha256Hex("s3cret", await signedContent(req))).toBe(expected);
     await signRequests("s3cret")(req);
     expect(req.headers.get("signature")).toBe(expected);
@@ -80,11 +96,18 @@ describe("the README usage example runs", () => {
   });
 
   it("lists every page through lastkey and reports PAYO101 for an unknown id", async () => {
-    const payout = (id: string, amount: number | string) => ({ id, amount, receiver: { id: "r1", firstname: "A", lastname: "B", email: `${id}@example.test` } });
+    const payout = (id: string, amount: number | string) => ({
+      id,
+      amount,
+      receiver: { id: "r1", firstname: "A", lastname: "B", email: `${id}@example.test` },
+    });
     server = await startPageServer({
       apiKey: "key-1",
       secret: "secret-1",
-      pages: { "": { payload: [payout("p1", 2000)], lastkey: "k2" }, k2: { payload: [payout("p2", "2200")] } },
+      pages: {
+        "": { payload: [payout("p1", 2000)], lastkey: "k2" },
+        k2: { payload: [payout("p2", "2200")] },
+      },
     });
     vi.stubEnv("PAYOUT_PROVIDER_URL", server.url);
     vi.stubEnv("PAYOUT_PROVIDER_API_KEY", "key-1");
@@ -96,7 +119,14 @@ describe("the README usage example runs", () => {
       ["p2", "2200", "p2@example.test"],
       [404, "PAYO101"],
     ]);
-    expect(server.seen.map((q) => [q.get("subaccount_id"), q.get("from"), q.get("status"), q.get("lastkey")])).toEqual([
+    expect(
+      server.seen.map((q) => [
+        q.get("subaccount_id"),
+        q.get("from"),
+        q.get("status"),
+        q.get("lastkey"),
+      ]),
+    ).toEqual([
       ["sub-1", "2024-02-08 09:00", "4", null],
       ["sub-1", "2024-02-08 09:00", "4", "k2"],
     ]);

@@ -33,7 +33,11 @@ describe("payouts guide walkthrough", () => {
     const client = introw();
     // 1. List payouts ready for review.
     const pending: string[] = [];
-    for await (const payout of listPayouts(client, { stage: "PENDING_REVIEW", limit: 50 }, { maxItems: 100 })) {
+    for await (const payout of listPayouts(
+      client,
+      { stage: "PENDING_REVIEW", limit: 50 },
+      { maxItems: 100 },
+    )) {
       expect(payout.stage satisfies PayoutStage).toBeTypeOf("string");
       pending.push(payout.id);
     }
@@ -47,19 +51,33 @@ describe("payouts guide walkthrough", () => {
     expect(payout.data.amount.currency).toMatch(/^[A-Z]{3}$/);
 
     // 3. Approve with a PO number, 4. mark paid once the ERP confirms payment.
-    const approved = await updatePayout(client, { id: payoutId, body: { stage: "APPROVED", poNumber: "PO-7" } });
+    const approved = await updatePayout(client, {
+      id: payoutId,
+      body: { stage: "APPROVED", poNumber: "PO-7" },
+    });
     expect(approved.data.id).toBeTypeOf("string");
     const paid = await updatePayout(client, { id: payoutId, body: { stage: "PAID" } });
     expect(paid.data.stage).toBeTypeOf("string");
 
     // Managing lines: create a pending line, edit it, decline one, detach one.
     const created = await createCommissionLine(client, {
-      body: { partnerId: "ptn_01HVK6Y8Z8Q7J8J8J8J8J8J8J8", amount: "500.00", currency: "USD", description: "Q1 referral bonus" },
+      body: {
+        partnerId: "ptn_01HVK6Y8Z8Q7J8J8J8J8J8J8J8",
+        amount: "500.00",
+        currency: "USD",
+        description: "Q1 referral bonus",
+      },
     });
     const lineId = created.data.id;
-    const edited = await updateCommissionLine(client, { id: lineId, body: { description: "Q1 referral bonus (corrected)", amount: "550.00" } });
+    const edited = await updateCommissionLine(client, {
+      id: lineId,
+      body: { description: "Q1 referral bonus (corrected)", amount: "550.00" },
+    });
     expect(edited.data.id).toBeTypeOf("string");
-    const declined = await declineCommissionLine(client, { id: lineId, body: { reason: "DUPLICATE", comment: "Already paid" } });
+    const declined = await declineCommissionLine(client, {
+      id: lineId,
+      body: { reason: "DUPLICATE", comment: "Already paid" },
+    });
     expect(declined.data.status).toBeTypeOf("string");
     const detached = await detachCommissionLine(client, { id: lineId });
     expect(detached.data.id).toBeTypeOf("string");

@@ -15,7 +15,9 @@ import { listSpecs, specClientName } from "./specs.js";
 
 async function topLevelSpecs(dir: string): Promise<string[]> {
   const names = await readdir(dir, { withFileTypes: true });
-  const specs = names.filter((e) => e.isFile() && /\.(ya?ml|json)$/.test(e.name)).map((e) => e.name);
+  const specs = names
+    .filter((e) => e.isFile() && /\.(ya?ml|json)$/.test(e.name))
+    .map((e) => e.name);
   // A fixture folder holding an openapi.yaml is one multi-file spec.
   for (const e of names.filter((n) => n.isDirectory())) {
     const inner = await readdir(path.join(dir, e.name));
@@ -37,21 +39,37 @@ async function main(): Promise<number> {
   const groups: [string, string, string[]][] = [
     ["spec", "spec", await topLevelSpecs(path.join(PROJECT_ROOT, "spec"))],
     ["fixtures", "test/fixtures", await topLevelSpecs(path.join(PROJECT_ROOT, "test/fixtures"))],
-    ["hostile", "test/fixtures/hostile", await topLevelSpecs(path.join(PROJECT_ROOT, "test/fixtures/hostile"))],
+    [
+      "hostile",
+      "test/fixtures/hostile",
+      await topLevelSpecs(path.join(PROJECT_ROOT, "test/fixtures/hostile")),
+    ],
   ];
-  if (hasSpecs) groups.push(["shared", path.relative(PROJECT_ROOT, SPECS_DIR), listSpecs(SPECS_DIR)]);
-  else console.error(`dump: SPECS_DIR ${SPECS_DIR} not found; dumping the project's own specs only.`);
+  if (hasSpecs)
+    groups.push(["shared", path.relative(PROJECT_ROOT, SPECS_DIR), listSpecs(SPECS_DIR)]);
+  else
+    console.error(`dump: SPECS_DIR ${SPECS_DIR} not found; dumping the project's own specs only.`);
   let count = 0;
   for (const [group, base, specs] of groups) {
     for (const spec of specs) {
       const dir = path.join(outDir, group, spec);
       await mkdir(dir, { recursive: true });
       try {
-        const result = await generate({ input: path.join(base, spec), output: `out/${specClientName(spec)}`, name: specClientName(spec) });
+        const result = await generate({
+          input: path.join(base, spec),
+          output: `out/${specClientName(spec)}`,
+          name: specClientName(spec),
+        });
         await writeFiles(dir, result.files);
-        await writeFile(path.join(dir, "warnings.txt"), result.issues.map((i) => `${formatIssue(i)}\n`).join(""));
+        await writeFile(
+          path.join(dir, "warnings.txt"),
+          result.issues.map((i) => `${formatIssue(i)}\n`).join(""),
+        );
       } catch (error) {
-        const text = error instanceof SpecError ? error.issues.map((i) => `${formatIssue(i)}\n`).join("") : `${String(error)}\n`;
+        const text =
+          error instanceof SpecError
+            ? error.issues.map((i) => `${formatIssue(i)}\n`).join("")
+            : `${String(error)}\n`;
         await writeFile(path.join(dir, "error.txt"), text);
       }
       count++;

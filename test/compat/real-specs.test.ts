@@ -30,7 +30,11 @@ describeWithSpecs("real-world specs (subset of npm run compat)", () => {
   it.each(SUBSET)("$spec generates $operations operations", async ({ spec, operations }) => {
     tmp ??= await mkdtemp(path.join(os.tmpdir(), "openapi-client-gen-real-"));
     const dir = path.join(tmp, specClientName(spec));
-    const result = await generate({ input: path.join(SPECS_DIR, spec), output: dir, name: specClientName(spec) });
+    const result = await generate({
+      input: path.join(SPECS_DIR, spec),
+      output: dir,
+      name: specClientName(spec),
+    });
     expect(result.model.operations).toHaveLength(operations);
     expect(new Set(result.model.operations.map((o) => o.name)).size).toBe(operations);
     await writeFiles(dir, result.files);

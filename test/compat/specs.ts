@@ -16,7 +16,9 @@ export function listSpecs(specsDir: string): string[] {
   const out: string[] = [];
   const visit = (relDir: string): void => {
     const names = readdirSync(path.join(specsDir, relDir));
-    const entry = MULTI_FILE_ENTRIES[relDir] ?? (relDir !== "" ? names.find((n) => /^openapi\.(ya?ml|json)$/.test(n)) : undefined);
+    const entry =
+      MULTI_FILE_ENTRIES[relDir] ??
+      (relDir !== "" ? names.find((n) => /^openapi\.(ya?ml|json)$/.test(n)) : undefined);
     if (entry !== undefined) {
       out.push(`${relDir}/${entry}`);
       return;
@@ -34,5 +36,7 @@ export function listSpecs(specsDir: string): string[] {
 /** A client name for a spec path: `oai/petstore.yaml` → `petstore`, `multi-file/openapi.yaml` → `multi-file`. */
 export function specClientName(rel: string): string {
   const base = path.posix.basename(rel).replace(/\.(ya?ml|json)$/i, "");
-  return base === "openapi" && rel.includes("/") ? path.posix.basename(path.posix.dirname(rel)) : base;
+  return base === "openapi" && rel.includes("/")
+    ? path.posix.basename(path.posix.dirname(rel))
+    : base;
 }

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { lstat, readdir, readFile, readlink } from "node:fs/promises";
 import path from "node:path";
 import { Writable } from "node:stream";
-import { main } from "../../generator/cli.js";
+import { main } from "../../generator/cli/main.js";
 import { PROJECT_ROOT } from "./specs-dir.js";
 
 export interface CliResult {
@@ -47,15 +47,23 @@ const RSS_REPORTER = `data:text/javascript,${encodeURIComponent(
 )}`;
 
 /**
- * Runs the CLI as `node [nodeArgs] generator/cli.ts argv` (through tsx) in `cwd`: real exit code, real stack limit.
+ * Runs the CLI as `node [nodeArgs] generator/cli/main.ts argv` (through tsx) in `cwd`: real exit code, real stack limit.
  * @returns exit code, output (the RSS report line removed) and peak RSS in bytes.
  */
-export async function runCliChild(argv: readonly string[], cwd: string, nodeArgs: readonly string[] = []): Promise<ChildResult> {
+export async function runCliChild(
+  argv: readonly string[],
+  cwd: string,
+  nodeArgs: readonly string[] = [],
+): Promise<ChildResult> {
   const tsx = path.join(PROJECT_ROOT, "node_modules", "tsx", "dist", "esm", "index.mjs");
-  const cli = path.join(PROJECT_ROOT, "generator", "cli.ts");
+  const cli = path.join(PROJECT_ROOT, "generator", "cli", "main.ts");
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, "--import", RSS_REPORTER, "--import", tsx, cli, ...argv], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(
+      process.execPath,
+      [...nodeArgs, "--import", RSS_REPORTER, "--import", tsx, cli, ...argv],
+      { cwd, stdio: ["ignore", "pipe", "pipe"] },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

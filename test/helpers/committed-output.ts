@@ -19,7 +19,11 @@ export interface CommittedTarget {
 /** Relative paths of every file under `dir`, sorted. */
 function listFiles(dir: string, prefix = ""): string[] {
   return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]))
+    .flatMap((e) =>
+      e.isDirectory()
+        ? listFiles(path.join(dir, e.name), `${prefix}${e.name}/`)
+        : [`${prefix}${e.name}`],
+    )
     .sort();
 }
 
@@ -31,9 +35,13 @@ export function describeCommittedOutput(target: CommittedTarget): void {
       process.chdir(PROJECT_ROOT);
       try {
         const { files } = await generate({ ...target });
-        expect(files.map((f) => f.path).sort()).toEqual(listFiles(path.join(PROJECT_ROOT, target.output)));
+        expect(files.map((f) => f.path).sort()).toEqual(
+          listFiles(path.join(PROJECT_ROOT, target.output)),
+        );
         for (const file of files) {
-          await expect(file.contents).toMatchFileSnapshot(path.join(PROJECT_ROOT, target.output, file.path));
+          await expect(file.contents).toMatchFileSnapshot(
+            path.join(PROJECT_ROOT, target.output, file.path),
+          );
         }
       } finally {
         process.chdir(cwd);

@@ -42,8 +42,15 @@ function toFragment(pointer: string): string {
  * @returns `check(schemaPointer, value)`; throws (ajv's error) when the schema at the pointer does not compile
  *   or a `$ref` cannot be resolved.
  */
-export function createSchemaValidator(doc: Record<string, unknown>): (schemaPointer: string, value: unknown) => SchemaCheck {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: true, allowUnionTypes: true });
+export function createSchemaValidator(
+  doc: Record<string, unknown>,
+): (schemaPointer: string, value: unknown) => SchemaCheck {
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    strictTypes: true,
+    allowUnionTypes: true,
+  });
   addFormats(ajv);
   const extensions = new Set<string>();
   collectExtensionKeys(doc, extensions);
@@ -62,7 +69,9 @@ export function createSchemaValidator(doc: Record<string, unknown>): (schemaPoin
       compiled.set(schemaPointer, validate);
     }
     const valid = validate(value);
-    const errors = (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? e.keyword}`);
+    const errors = (validate.errors ?? []).map(
+      (e) => `${e.instancePath || "/"} ${e.message ?? e.keyword}`,
+    );
     return { valid, errors };
   };
 }

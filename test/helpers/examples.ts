@@ -27,13 +27,27 @@ const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"
 
 /** Schema keywords whose value is a single subschema. */
 const SUBSCHEMA_KEYWORDS = [
-  "items", "additionalProperties", "not", "if", "then", "else", "contains",
-  "propertyNames", "unevaluatedItems", "unevaluatedProperties", "contentSchema",
+  "items",
+  "additionalProperties",
+  "not",
+  "if",
+  "then",
+  "else",
+  "contains",
+  "propertyNames",
+  "unevaluatedItems",
+  "unevaluatedProperties",
+  "contentSchema",
 ] as const;
 /** Schema keywords whose value is an array of subschemas. */
 const SUBSCHEMA_ARRAY_KEYWORDS = ["allOf", "anyOf", "oneOf", "prefixItems"] as const;
 /** Schema keywords whose value is a map of name → subschema. */
-const SUBSCHEMA_MAP_KEYWORDS = ["properties", "patternProperties", "$defs", "dependentSchemas"] as const;
+const SUBSCHEMA_MAP_KEYWORDS = [
+  "properties",
+  "patternProperties",
+  "$defs",
+  "dependentSchemas",
+] as const;
 
 /** Escapes one reference token for a JSON pointer (RFC 6901: `~` → `~0`, `/` → `~1`). */
 export function escapePointerToken(token: string): string {
@@ -50,7 +64,9 @@ export function resolvePointer(doc: unknown, pointer: string): unknown {
   if (path === "") return doc;
   let node: unknown = doc;
   for (const raw of path.slice(1).split("/")) {
-    const token = (isFragment ? decodeURIComponent(raw) : raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    const token = (isFragment ? decodeURIComponent(raw) : raw)
+      .replace(/~1/g, "/")
+      .replace(/~0/g, "~");
     if (!isObject(node) && !Array.isArray(node)) return undefined;
     node = (node as Json)[token];
   }
@@ -79,7 +95,8 @@ export function collectExamples(doc: Json): CollectedExample[] {
 
   const schema = (node: unknown, ptr: string): void => {
     if (!isObject(node)) return;
-    if ("example" in node) found.push({ pointer: child(ptr, "example"), schemaPointer: ptr, value: node.example });
+    if ("example" in node)
+      found.push({ pointer: child(ptr, "example"), schemaPointer: ptr, value: node.example });
     if (Array.isArray(node.examples)) {
       node.examples.forEach((value, i) =>
         found.push({ pointer: child(child(ptr, "examples"), i), schemaPointer: ptr, value }),
@@ -97,7 +114,8 @@ export function collectExamples(doc: Json): CollectedExample[] {
 
   /** `example` / `examples` on a media type, parameter or header, checked against `schemaPtr`. */
   const exampleHolder = (node: Json, ptr: string, schemaPtr: string): void => {
-    if ("example" in node) found.push({ pointer: child(ptr, "example"), schemaPointer: schemaPtr, value: node.example });
+    if ("example" in node)
+      found.push({ pointer: child(ptr, "example"), schemaPointer: schemaPtr, value: node.example });
     for (const [name, ex] of entries(node.examples)) {
       let exPtr = child(child(ptr, "examples"), name);
       let target: unknown = ex;
@@ -106,7 +124,11 @@ export function collectExamples(doc: Json): CollectedExample[] {
         target = resolvePointer(doc, ex.$ref);
       }
       if (isObject(target) && "value" in target) {
-        found.push({ pointer: child(exPtr, "value"), schemaPointer: schemaPtr, value: target.value });
+        found.push({
+          pointer: child(exPtr, "value"),
+          schemaPointer: schemaPtr,
+          value: target.value,
+        });
       }
     }
   };
@@ -148,18 +170,22 @@ export function collectExamples(doc: Json): CollectedExample[] {
   const pathItem = (node: unknown, ptr: string): void => {
     if (!isObject(node) || "$ref" in node) return;
     const params = node.parameters;
-    if (Array.isArray(params)) params.forEach((p, i) => parameterLike(p, child(child(ptr, "parameters"), i)));
+    if (Array.isArray(params))
+      params.forEach((p, i) => parameterLike(p, child(child(ptr, "parameters"), i)));
     for (const method of HTTP_METHODS) {
       const op = node[method];
       if (!isObject(op)) continue;
       const opPtr = child(ptr, method);
       const opParams = op.parameters;
-      if (Array.isArray(opParams)) opParams.forEach((p, i) => parameterLike(p, child(child(opPtr, "parameters"), i)));
+      if (Array.isArray(opParams))
+        opParams.forEach((p, i) => parameterLike(p, child(child(opPtr, "parameters"), i)));
       requestBody(op.requestBody, child(opPtr, "requestBody"));
-      for (const [status, res] of entries(op.responses)) response(res, child(child(opPtr, "responses"), status));
+      for (const [status, res] of entries(op.responses))
+        response(res, child(child(opPtr, "responses"), status));
       for (const [name, callback] of entries(op.callbacks)) {
         if (isObject(callback) && "$ref" in callback) continue;
-        for (const [expr, item] of entries(callback)) pathItem(item, child(child(child(opPtr, "callbacks"), name), expr));
+        for (const [expr, item] of entries(callback))
+          pathItem(item, child(child(child(opPtr, "callbacks"), name), expr));
       }
     }
   };
@@ -173,10 +199,12 @@ export function collectExamples(doc: Json): CollectedExample[] {
   for (const [name, p] of entries(components.parameters)) parameterLike(p, at("parameters", name));
   for (const [name, h] of entries(components.headers)) parameterLike(h, at("headers", name));
   for (const [name, r] of entries(components.responses)) response(r, at("responses", name));
-  for (const [name, b] of entries(components.requestBodies)) requestBody(b, at("requestBodies", name));
+  for (const [name, b] of entries(components.requestBodies))
+    requestBody(b, at("requestBodies", name));
   for (const [name, item] of entries(components.pathItems)) pathItem(item, at("pathItems", name));
   for (const [name, callback] of entries(components.callbacks)) {
-    for (const [expr, item] of entries(callback)) pathItem(item, child(at("callbacks", name), expr));
+    for (const [expr, item] of entries(callback))
+      pathItem(item, child(at("callbacks", name), expr));
   }
   return found;
 }

@@ -21,7 +21,8 @@ export function listFixtures(): Fixture[] {
   for (const entry of readdirSync(FIXTURES_DIR)) {
     const full = path.join(FIXTURES_DIR, entry);
     if (statSync(full).isDirectory()) {
-      if (existsSync(path.join(full, "openapi.yaml"))) out.push({ name: entry, input: `test/fixtures/${entry}/openapi.yaml` });
+      if (existsSync(path.join(full, "openapi.yaml")))
+        out.push({ name: entry, input: `test/fixtures/${entry}/openapi.yaml` });
     } else if (/\.(ya?ml|json)$/.test(entry)) {
       out.push({ name: entry.replace(/\.(ya?ml|json)$/, ""), input: `test/fixtures/${entry}` });
     }

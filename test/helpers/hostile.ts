@@ -12,20 +12,112 @@ const PWN = `globalThis.${CANARY}="pwned"`;
 
 /** Fragments that each try to turn data into code in one kind of context. */
 export const FRAGMENTS: readonly string[] = [
-  "*/", "/*", "/**", "`", "${", "}", "'", '"', "\\", "\\\\", "\n", "\r\n", "\r", "\u2028", "\u2029", "</script>",
-  "<!--", "-->", "\u0000", "\\u0000", "\\u0041", "\\x41", "\\n", "\\'", '\\"', "\uFEFF", "\u200B", "@param x", "@deprecated",
-  "`${", "${1}", "#{", "{{", "}}", "//", "@", "é", "😀", "\ud83d", "\ude00",
-  `*/${PWN};/*`, `";${PWN};"`, `';${PWN};'`, `\`;${PWN};\``, `\${${PWN}}`, `\n${PWN}\n`, `\u2028${PWN}\u2029`,
-  `"]; ${PWN}; //`, `*/ } ${PWN}; { /*`, `</script><script>${PWN}</script>`, `\\"; ${PWN}; //`,
-  "constructor", "__proto__", "prototype", "toString", "hasOwnProperty", "class", "function", "await", "yield",
-  "delete", "import", "export", "default", "enum", "let", "static", "this", "new", "null", "undefined", "NaN",
-  "eval", "arguments", "globalThis", "Object", "Promise", "then", "async", "get", "set", "body", "client", "params",
-  "options", "request", "operations", "components", "paths", "ApiError", "createClient", "0", "1e3", "-1", " ",
+  "*/",
+  "/*",
+  "/**",
+  "`",
+  "${",
+  "}",
+  "'",
+  '"',
+  "\\",
+  "\\\\",
+  "\n",
+  "\r\n",
+  "\r",
+  "\u2028",
+  "\u2029",
+  "</script>",
+  "<!--",
+  "-->",
+  "\u0000",
+  "\\u0000",
+  "\\u0041",
+  "\\x41",
+  "\\n",
+  "\\'",
+  '\\"',
+  "\uFEFF",
+  "\u200B",
+  "@param x",
+  "@deprecated",
+  "`${",
+  "${1}",
+  "#{",
+  "{{",
+  "}}",
+  "//",
+  "@",
+  "é",
+  "😀",
+  "\ud83d",
+  "\ude00",
+  `*/${PWN};/*`,
+  `";${PWN};"`,
+  `';${PWN};'`,
+  `\`;${PWN};\``,
+  `\${${PWN}}`,
+  `\n${PWN}\n`,
+  `\u2028${PWN}\u2029`,
+  `"]; ${PWN}; //`,
+  `*/ } ${PWN}; { /*`,
+  `</script><script>${PWN}</script>`,
+  `\\"; ${PWN}; //`,
+  "constructor",
+  "__proto__",
+  "prototype",
+  "toString",
+  "hasOwnProperty",
+  "class",
+  "function",
+  "await",
+  "yield",
+  "delete",
+  "import",
+  "export",
+  "default",
+  "enum",
+  "let",
+  "static",
+  "this",
+  "new",
+  "null",
+  "undefined",
+  "NaN",
+  "eval",
+  "arguments",
+  "globalThis",
+  "Object",
+  "Promise",
+  "then",
+  "async",
+  "get",
+  "set",
+  "body",
+  "client",
+  "params",
+  "options",
+  "request",
+  "operations",
+  "components",
+  "paths",
+  "ApiError",
+  "createClient",
+  "0",
+  "1e3",
+  "-1",
+  " ",
 ];
 
 /** A string built from hostile fragments and a little arbitrary text. */
 export const hostileString: fc.Arbitrary<string> = fc
-  .array(fc.oneof({ arbitrary: fc.constantFrom(...FRAGMENTS), weight: 4 }, { arbitrary: fc.string({ maxLength: 4 }), weight: 1 }), { minLength: 1, maxLength: 4 })
+  .array(
+    fc.oneof(
+      { arbitrary: fc.constantFrom(...FRAGMENTS), weight: 4 },
+      { arbitrary: fc.string({ maxLength: 4 }), weight: 1 },
+    ),
+    { minLength: 1, maxLength: 4 },
+  )
   .map((parts) => parts.join(""));
 
 /**
@@ -39,7 +131,9 @@ const pathName = hostileName.map((s) => s.replace(/[{}/?#]/g, "") || "id");
 /** Component names are `$ref` targets: `%` and `#` would be read as URI syntax. */
 const componentName = hostileName.map((s) => s.replace(/#/g, "") || "Thing");
 /** Media types keep a `type/subtype` shape so the generator treats them as such. */
-const mediaType = fc.tuple(fc.constantFrom("application", "text", "x-vendor"), hostileName).map(([type, rest]) => `${type}/${rest}`);
+const mediaType = fc
+  .tuple(fc.constantFrom("application", "text", "x-vendor"), hostileName)
+  .map(([type, rest]) => `${type}/${rest}`);
 
 export interface HostileInput {
   readonly title: string;
@@ -71,7 +165,10 @@ export const hostileInput: fc.Arbitrary<HostileInput> = fc.record({
   title: hostileString,
   version: hostileString,
   description: hostileString,
-  serverUrl: fc.oneof(hostileString, hostileString.map((s) => `https://${s}`)),
+  serverUrl: fc.oneof(
+    hostileString,
+    hostileString.map((s) => `https://${s}`),
+  ),
   serverDescription: hostileString,
   tag: hostileString,
   operationId: hostileString,
@@ -89,7 +186,10 @@ export const hostileInput: fc.Arbitrary<HostileInput> = fc.record({
   schemeName: hostileName,
   apiKeyHeader: hostileName,
   serverVariable: hostileName,
-  responseHeader: fc.oneof(hostileName, hostileName.map((s) => `x-ratelimit-${s}`)),
+  responseHeader: fc.oneof(
+    hostileName,
+    hostileName.map((s) => `x-ratelimit-${s}`),
+  ),
   cookieParam: hostileName,
 });
 
@@ -103,7 +203,14 @@ export function hostileSpec(h: HostileInput): Record<string, unknown> {
     info: { title: h.title, version: h.version, description: h.description },
     servers: [
       { url: h.serverUrl, description: h.serverDescription },
-      { url: `https://{${h.pathParam}}.example.test/${h.serverUrl}`, description: h.title, variables: { [h.pathParam]: { default: h.defaultValue, enum: [h.defaultValue, ...h.enumValues] }, [h.serverVariable]: { default: h.example } } },
+      {
+        url: `https://{${h.pathParam}}.example.test/${h.serverUrl}`,
+        description: h.title,
+        variables: {
+          [h.pathParam]: { default: h.defaultValue, enum: [h.defaultValue, ...h.enumValues] },
+          [h.serverVariable]: { default: h.example },
+        },
+      },
     ],
     tags: [{ name: h.tag, description: h.description }],
     security: [{ [h.schemeName]: [] }],
@@ -115,19 +222,62 @@ export function hostileSpec(h: HostileInput): Record<string, unknown> {
           description: h.description,
           tags: [h.tag],
           parameters: [
-            { name: h.pathParam, in: "path", required: true, description: h.description, schema: { type: "string" } },
-            { name: h.queryParam, in: "query", description: h.summary, example: h.example, schema: { type: "string", enum: h.enumValues, default: h.enumValues[0] } },
-            { name: h.headerParam, in: "header", schema: { type: "string", default: h.defaultValue, examples: [h.example] } },
+            {
+              name: h.pathParam,
+              in: "path",
+              required: true,
+              description: h.description,
+              schema: { type: "string" },
+            },
+            {
+              name: h.queryParam,
+              in: "query",
+              description: h.summary,
+              example: h.example,
+              schema: { type: "string", enum: h.enumValues, default: h.enumValues[0] },
+            },
+            {
+              name: h.headerParam,
+              in: "header",
+              schema: { type: "string", default: h.defaultValue, examples: [h.example] },
+            },
             { name: h.cookieParam, in: "cookie", schema: { type: "string" } },
           ],
-          requestBody: { description: h.description, content: { [h.requestMediaType]: { schema: ref, example: { [h.propName]: h.example } } } },
+          requestBody: {
+            description: h.description,
+            content: {
+              [h.requestMediaType]: { schema: ref, example: { [h.propName]: h.example } },
+            },
+          },
           responses: {
-            "200": { description: h.summary, headers: { [h.responseHeader]: { description: h.description, schema: { type: "string" } } }, content: { [h.responseMediaType]: { schema: ref } } },
-            "404": { description: h.description, content: { "application/json": { schema: { type: "object", properties: { [h.propName]: { type: "string", description: h.summary } } } } } },
+            "200": {
+              description: h.summary,
+              headers: {
+                [h.responseHeader]: { description: h.description, schema: { type: "string" } },
+              },
+              content: { [h.responseMediaType]: { schema: ref } },
+            },
+            "404": {
+              description: h.description,
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: { [h.propName]: { type: "string", description: h.summary } },
+                  },
+                },
+              },
+            },
           },
         },
       },
-      "/ping": { get: { operationId: `${h.operationId} ping`, summary: h.title, responses: { "204": { description: h.description } } } },
+      "/ping": {
+        get: {
+          operationId: `${h.operationId} ping`,
+          summary: h.title,
+          responses: { "204": { description: h.description } },
+        },
+      },
     },
     components: {
       schemas: {
@@ -137,18 +287,49 @@ export function hostileSpec(h: HostileInput): Record<string, unknown> {
           description: h.description,
           required: [h.propName],
           properties: {
-            [h.propName]: { type: "string", description: h.description, default: h.defaultValue, example: h.example, enum: h.enumValues, pattern: "^[a-z]*$" },
-            [`${h.propName}2`]: { type: "array", items: { type: "string", const: h.defaultValue }, examples: [[h.example]] },
+            [h.propName]: {
+              type: "string",
+              description: h.description,
+              default: h.defaultValue,
+              example: h.example,
+              enum: h.enumValues,
+              pattern: "^[a-z]*$",
+            },
+            [`${h.propName}2`]: {
+              type: "array",
+              items: { type: "string", const: h.defaultValue },
+              examples: [[h.example]],
+            },
           },
           example: { [h.propName]: h.example },
         },
       },
-      securitySchemes: { [h.schemeName]: { type: "apiKey", in: "header", name: h.apiKeyHeader, description: h.description } },
+      securitySchemes: {
+        [h.schemeName]: {
+          type: "apiKey",
+          in: "header",
+          name: h.apiKeyHeader,
+          description: h.description,
+        },
+      },
     },
   };
 }
 
 /** The strings that must appear, unchanged, as string-literal values in the generated TypeScript. */
 export function expectedLiterals(h: HostileInput): string[] {
-  return [h.pathParam, h.queryParam, h.headerParam, h.cookieParam, h.serverUrl, h.requestMediaType, ...h.enumValues, h.schemeName, h.apiKeyHeader, `/items/{${h.pathParam}}`, h.serverVariable, h.example];
+  return [
+    h.pathParam,
+    h.queryParam,
+    h.headerParam,
+    h.cookieParam,
+    h.serverUrl,
+    h.requestMediaType,
+    ...h.enumValues,
+    h.schemeName,
+    h.apiKeyHeader,
+    `/items/{${h.pathParam}}`,
+    h.serverVariable,
+    h.example,
+  ];
 }

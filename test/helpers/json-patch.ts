@@ -9,18 +9,23 @@ type Op =
 export function applyPatch<T>(document: T, patch: readonly Op[]): T {
   const root = structuredClone(document) as unknown;
   for (const op of patch) {
-    const tokens = op.path.slice(1).split("/").map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+    const tokens = op.path
+      .slice(1)
+      .split("/")
+      .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
     const last = tokens.pop();
     if (last === undefined) throw new Error(`patch path '${op.path}' is empty`);
     let parent = root as Record<string, unknown> | unknown[];
     for (const t of tokens) {
       const next = (parent as Record<string, unknown>)[t];
-      if (typeof next !== "object" || next === null) throw new Error(`patch path '${op.path}' not found at '${t}'`);
+      if (typeof next !== "object" || next === null)
+        throw new Error(`patch path '${op.path}' not found at '${t}'`);
       parent = next as Record<string, unknown>;
     }
     const container = parent as Record<string, unknown>;
     if (op.op === "test") {
-      if (JSON.stringify(container[last]) !== JSON.stringify(op.value)) throw new Error(`patch test failed at '${op.path}'`);
+      if (JSON.stringify(container[last]) !== JSON.stringify(op.value))
+        throw new Error(`patch test failed at '${op.path}'`);
     } else if (op.op === "remove") {
       if (Array.isArray(parent)) parent.splice(Number(last), 1);
       else delete container[last];

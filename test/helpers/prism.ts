@@ -34,10 +34,14 @@ export async function freePort(): Promise<number> {
 export async function startPrism(spec: string, timeoutMs = 60_000): Promise<PrismServer> {
   const port = await freePort();
   const bin = path.join(PROJECT_ROOT, "node_modules/.bin/prism");
-  const child: ChildProcess = spawn(bin, ["mock", spec, "-h", "127.0.0.1", "-p", String(port), "--errors"], {
-    cwd: PROJECT_ROOT,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    bin,
+    ["mock", spec, "-h", "127.0.0.1", "-p", String(port), "--errors"],
+    {
+      cwd: PROJECT_ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {

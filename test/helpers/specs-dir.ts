@@ -17,5 +17,9 @@ export const hasSpecs = existsSync(SPECS_DIR);
 /** `describe` when the shared specs exist; otherwise a skipped suite whose name says why. */
 export function describeWithSpecs(name: string, fn: () => void): void {
   if (hasSpecs) describe(name, fn);
-  else describe.skip(`${name} (skipped: SPECS_DIR ${SPECS_DIR} not found; set SPECS_DIR to run it)`, fn);
+  else
+    describe.skip(
+      `${name} (skipped: SPECS_DIR ${SPECS_DIR} not found; set SPECS_DIR to run it)`,
+      fn,
+    );
 }

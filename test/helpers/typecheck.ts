@@ -27,7 +27,10 @@ export const STRICT_OPTIONS = {
 const PACKAGE_JSON = `${JSON.stringify({ type: "module", private: true })}\n`;
 
 /** Writes `files` (paths relative to `dir`) under `dir`. */
-export async function writeFiles(dir: string, files: readonly { path: string; contents: string }[]): Promise<void> {
+export async function writeFiles(
+  dir: string,
+  files: readonly { path: string; contents: string }[],
+): Promise<void> {
   for (const file of files) {
     const target = path.join(dir, file.path);
     await mkdir(path.dirname(target), { recursive: true });
@@ -49,16 +52,33 @@ export interface TypecheckResult {
  * `root` holds the generated tsconfig; a `package.json` with `"type": "module"` is written there and in each of `dirs`.
  * @throws {Error} when tsc cannot be started.
  */
-export async function typecheckDirs(root: string, dirs: readonly string[]): Promise<TypecheckResult> {
+export async function typecheckDirs(
+  root: string,
+  dirs: readonly string[],
+): Promise<TypecheckResult> {
   await mkdir(root, { recursive: true });
   await writeFile(path.join(root, "package.json"), PACKAGE_JSON);
   for (const dir of dirs) await writeFile(path.join(dir, "package.json"), PACKAGE_JSON);
   const include = dirs.map((d) => `${path.relative(root, d).split(path.sep).join("/")}/**/*.ts`);
-  await writeFile(path.join(root, "tsconfig.json"), JSON.stringify({ compilerOptions: STRICT_OPTIONS, include }, null, 2));
+  await writeFile(
+    path.join(root, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: STRICT_OPTIONS, include }, null, 2),
+  );
   const tsc = path.join(PROJECT_ROOT, "node_modules", "typescript", "bin", "tsc");
   const started = performance.now();
   const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ["--max-old-space-size=6144", tsc, "-p", path.join(root, "tsconfig.json"), "--pretty", "false"], { cwd: root });
+    const child = spawn(
+      process.execPath,
+      [
+        "--max-old-space-size=6144",
+        tsc,
+        "-p",
+        path.join(root, "tsconfig.json"),
+        "--pretty",
+        "false",
+      ],
+      { cwd: root },
+    );
     let text = "";
     child.stdout.on("data", (d: Buffer) => (text += d.toString()));
     child.stderr.on("data", (d: Buffer) => (text += d.toString()));

@@ -18,9 +18,27 @@ describe("error code and message from the error envelope", () => {
   it.each([
     ["top level", { code: "E_TOP", message: "top" }, "E_TOP", "404 E_TOP: top"],
     ["error object", { error: { code: "E_OBJ", message: "obj" } }, "E_OBJ", "404 E_OBJ: obj"],
-    ["first entry of an error list", { message: "Get payout failed", error: [{ code: "PAYO101", message: "Payout ID not found" }, { code: "X2" }] }, "PAYO101", "404 PAYO101: Get payout failed"],
-    ["error list message when there is no top-level one", { error: [{ code: "PAYO101", message: "Payout ID not found" }] }, "PAYO101", "404 PAYO101: Payout ID not found"],
-    ["top-level code wins over a nested one", { code: "E_TOP", error: [{ code: "E_NESTED" }] }, "E_TOP", "404 E_TOP"],
+    [
+      "first entry of an error list",
+      {
+        message: "Get payout failed",
+        error: [{ code: "PAYO101", message: "Payout ID not found" }, { code: "X2" }],
+      },
+      "PAYO101",
+      "404 PAYO101: Get payout failed",
+    ],
+    [
+      "error list message when there is no top-level one",
+      { error: [{ code: "PAYO101", message: "Payout ID not found" }] },
+      "PAYO101",
+      "404 PAYO101: Payout ID not found",
+    ],
+    [
+      "top-level code wins over a nested one",
+      { code: "E_TOP", error: [{ code: "E_NESTED" }] },
+      "E_TOP",
+      "404 E_TOP",
+    ],
   ])("%s", async (_, body, code, message) => {
     const error = await errorFor(body);
     expect(error).toBeInstanceOf(ApiError);

@@ -22,7 +22,12 @@ const op: OperationSpec = {
 
 describe("parameters named like Object.prototype members", () => {
   it("are sent when given", async () => {
-    const { promise, calls } = runOnce(op, { toString: "t", constructor: "c", valueOf: "v", hasOwnProperty: "h" });
+    const { promise, calls } = runOnce(op, {
+      toString: "t",
+      constructor: "c",
+      valueOf: "v",
+      hasOwnProperty: "h",
+    });
     await promise;
     expect(calls[0]!.url).toBe("https://api.introw.test/things/t?constructor=c");
     expect(calls[0]!.headers["valueof"]).toBe("v");

@@ -4,16 +4,20 @@
  * A target added to the config is covered without touching this file.
  */
 import { describe, expect, it } from "vitest";
-import { findConfig, loadConfig, resolveTargets } from "../../generator/config-load.js";
+import { findConfig, loadConfig, resolveTargets } from "../../generator/config/load-config.js";
 import { describeCommittedOutput } from "../helpers/committed-output.js";
 import { PROJECT_ROOT } from "../helpers/specs-dir.js";
 
 const file = await findConfig(PROJECT_ROOT);
-const targets = file === undefined ? [] : resolveTargets(PROJECT_ROOT, await loadConfig(PROJECT_ROOT, file), {});
+const targets =
+  file === undefined ? [] : resolveTargets(PROJECT_ROOT, await loadConfig(PROJECT_ROOT, file), {});
 
 describe("openapi-client-gen.config.ts", () => {
   it("defines the committed targets", () => {
-    expect(targets.map((t) => t.options.output)).toEqual(["generated/introw", "generated/payout-provider"]);
+    expect(targets.map((t) => t.options.output)).toEqual([
+      "generated/introw",
+      "generated/payout-provider",
+    ]);
   });
 });
 

@@ -28,7 +28,9 @@ afterAll(async () => {
 
 /** `oas30-nullable` → `Oas30Nullable` (the API name the fixture client is generated with). */
 function apiName(fixture: string): string {
-  return fixture.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_, _sep: string, c: string) => c.toUpperCase());
+  return fixture.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_, _sep: string, c: string) =>
+    c.toUpperCase(),
+  );
 }
 
 describe("fixtures", () => {
@@ -38,8 +40,13 @@ describe("fixtures", () => {
     try {
       const result = await generate({ input, output: `generated/${name}`, name: apiName(name) });
       outputs.set(name, result.files);
-      const warnings = result.issues.map((i) => `${i.severity} [${i.code}] ${i.pointer}${i.line !== undefined ? ` (line ${i.line})` : ""}: ${i.message}`);
-      await expect(`${warnings.join("\n")}\n`).toMatchFileSnapshot(path.join(SNAPSHOTS, name, "warnings.txt"));
+      const warnings = result.issues.map(
+        (i) =>
+          `${i.severity} [${i.code}] ${i.pointer}${i.line !== undefined ? ` (line ${i.line})` : ""}: ${i.message}`,
+      );
+      await expect(`${warnings.join("\n")}\n`).toMatchFileSnapshot(
+        path.join(SNAPSHOTS, name, "warnings.txt"),
+      );
       for (const file of result.files) {
         if (file.path.startsWith("runtime/") || file.path === "manifest.json") continue;
         await expect(file.contents).toMatchFileSnapshot(path.join(SNAPSHOTS, name, file.path));
@@ -55,7 +62,11 @@ describe("fixtures", () => {
     try {
       for (const name of ["naming", "oas31-types", "enums"]) {
         const fixture = fixtures.find((f) => f.name === name)!;
-        const again = await generate({ input: fixture.input, output: `generated/${name}`, name: apiName(name) });
+        const again = await generate({
+          input: fixture.input,
+          output: `generated/${name}`,
+          name: apiName(name),
+        });
         expect(again.files).toEqual(outputs.get(name));
       }
     } finally {
@@ -70,12 +81,16 @@ describe("fixtures", () => {
     for (const [name, files] of outputs) {
       const dir = path.join(tmp, "clients", name);
       const assertions = path.join(FIXTURES_DIR, "assertions", `${name}.ts`);
-      const extra = existsSync(assertions) ? [{ path: "assertions.ts", contents: readFileSync(assertions, "utf8") }] : [];
+      const extra = existsSync(assertions)
+        ? [{ path: "assertions.ts", contents: readFileSync(assertions, "utf8") }]
+        : [];
       await writeFiles(dir, [...files, ...extra]);
       dirs.push(dir);
     }
     const result = await typecheckDirs(path.join(tmp, "check"), dirs);
-    const errors = [...result.other, ...[...result.errors.values()].flat()].map((l) => l.replace(tmp! + path.sep, ""));
+    const errors = [...result.other, ...[...result.errors.values()].flat()].map((l) =>
+      l.replace(tmp! + path.sep, ""),
+    );
     expect(errors).toEqual([]);
   });
 });

@@ -2,7 +2,14 @@
  * Type tests: `npm test` type-checks this file (tsc, strict + exactOptionalPropertyTypes). Each
  * `@ts-expect-error` line must be a compile error; if the generated types ever accept it, tsc fails.
  */
-import { createClient, getPayout, listPayouts, updatePayout, createCommissionLine, type ListPayoutsParams } from "../../generated/introw/index.js";
+import {
+  createClient,
+  getPayout,
+  listPayouts,
+  updatePayout,
+  createCommissionLine,
+  type ListPayoutsParams,
+} from "../../generated/introw/index.js";
 
 export async function typeTests(): Promise<void> {
   const client = createClient({ apiKey: "k", server: "staging" });

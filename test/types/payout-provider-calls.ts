@@ -19,7 +19,13 @@ export async function typeTests(): Promise<void> {
   const client = createClient({ apiKey: "k", signature: () => "sig", onRequest: () => {} });
 
   // Valid calls compile: the numeric status union, minute dates and the continuation token are strings/numbers.
-  await listPayouts(client, { subaccount_id: "s1", status: 7, from: "2024-02-08 09:00", limit: "10", lastkey: "eyJ9" });
+  await listPayouts(client, {
+    subaccount_id: "s1",
+    status: 7,
+    from: "2024-02-08 09:00",
+    limit: "10",
+    lastkey: "eyJ9",
+  });
   const status: PayoutStatusCode = payoutStatusCodeValues[0];
   const page = await listPayouts(client, { subaccount_id: "s1", status });
   const next: string | undefined = page.lastkey;

@@ -20,11 +20,24 @@ afterAll(async () => {
 });
 
 /** Generates `input` through bin.js and through the in-process CLI; returns both trees' hashes and bin.js's stderr. */
-async function bothWays(input: string, name: string): Promise<{ bin: string; library: string; stderr: string }> {
+async function bothWays(
+  input: string,
+  name: string,
+): Promise<{ bin: string; library: string; stderr: string }> {
   const viaBin = path.join(tmp, `${name}-bin`, "out");
   const viaLibrary = path.join(tmp, `${name}-lib`, "out");
   const argv = ["generate", "--input", input, "--force"];
-  const bin = spawnSync(process.execPath, [path.join(PROJECT_ROOT, "generator", "bin.js"), ...argv, "--verbose", "--output", viaBin], { cwd: PROJECT_ROOT, encoding: "utf8" });
+  const bin = spawnSync(
+    process.execPath,
+    [
+      path.join(PROJECT_ROOT, "generator", "cli", "bin.js"),
+      ...argv,
+      "--verbose",
+      "--output",
+      viaBin,
+    ],
+    { cwd: PROJECT_ROOT, encoding: "utf8" },
+  );
   expect(bin.status, bin.stderr).toBe(0);
   // The precompiled CLI ran (a failed esbuild build falls back to tsx silently, unless --verbose).
   expect(bin.stderr).not.toMatch(/precompiling the CLI failed/);
@@ -34,15 +47,25 @@ async function bothWays(input: string, name: string): Promise<{ bin: string; lib
 }
 
 describe("bin.js writes what the library writes", () => {
-  it.each(["swagger2.yaml"])("%s", async (fixture) => {
-    const { bin, library } = await bothWays(path.join(PROJECT_ROOT, "test/fixtures", fixture), fixture);
-    expect(bin).toBe(library);
-  }, 60_000);
+  it.each(["swagger2.yaml"])(
+    "%s",
+    async (fixture) => {
+      const { bin, library } = await bothWays(
+        path.join(PROJECT_ROOT, "test/fixtures", fixture),
+        fixture,
+      );
+      expect(bin).toBe(library);
+    },
+    60_000,
+  );
 });
 
 describeWithSpecs("bin.js on openai.yaml", () => {
   it("writes what the library writes", async () => {
-    const { bin, library, stderr } = await bothWays(path.join(SPECS_DIR, "large/openai.yaml"), "openai");
+    const { bin, library, stderr } = await bothWays(
+      path.join(SPECS_DIR, "large/openai.yaml"),
+      "openai",
+    );
     expect(bin).toBe(library);
     expect(stderr).toMatch(/openai\.yaml:\d+:\d+: warning \[renamed-schema\]/);
   }, 120_000);

@@ -8,11 +8,17 @@ const doc = {
   info: { title: "fixture", version: "1" },
   paths: {
     "/things/{id}": {
-      parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" }, example: "t_1" }],
+      parameters: [
+        { name: "id", in: "path", required: true, schema: { type: "string" }, example: "t_1" },
+      ],
       post: {
         parameters: [
           { $ref: "#/components/parameters/Limit" },
-          { name: "filter", in: "query", content: { "application/json": { schema: { type: "object" }, example: { a: 1 } } } },
+          {
+            name: "filter",
+            in: "query",
+            content: { "application/json": { schema: { type: "object" }, example: { a: 1 } } },
+          },
         ],
         requestBody: {
           content: {
@@ -29,8 +35,15 @@ const doc = {
         responses: {
           "200": {
             description: "ok",
-            headers: { "x-count": { schema: { type: "integer" }, examples: { one: { value: 1 } } } },
-            content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" }, example: { name: "b" } } },
+            headers: {
+              "x-count": { schema: { type: "integer" }, examples: { one: { value: 1 } } },
+            },
+            content: {
+              "application/json": {
+                schema: { $ref: "#/components/schemas/Thing" },
+                example: { name: "b" },
+              },
+            },
           },
           "404": { $ref: "#/components/responses/NotFound" },
         },
@@ -41,14 +54,24 @@ const doc = {
     schemas: {
       Thing: {
         type: "object",
-        properties: { name: { type: "string", example: "c" }, tags: { type: "array", items: { type: "string", examples: ["x", "y"] } } },
+        properties: {
+          name: { type: "string", example: "c" },
+          tags: { type: "array", items: { type: "string", examples: ["x", "y"] } },
+        },
         required: ["name"],
         additionalProperties: false,
         "x-internal": true,
       },
     },
-    parameters: { Limit: { name: "limit", in: "query", schema: { type: "integer", maximum: 10 }, example: 5 } },
-    responses: { NotFound: { description: "nf", content: { "application/json": { schema: { type: "object" }, example: {} } } } },
+    parameters: {
+      Limit: { name: "limit", in: "query", schema: { type: "integer", maximum: 10 }, example: 5 },
+    },
+    responses: {
+      NotFound: {
+        description: "nf",
+        content: { "application/json": { schema: { type: "object" }, example: {} } },
+      },
+    },
     examples: { SharedThing: { value: { name: "shared" } } },
   },
 };
@@ -67,7 +90,10 @@ describe("collectExamples", () => {
         "/paths/~1things~1{id}/post/requestBody/content/application~1json/examples/inline/value",
         "/paths/~1things~1{id}/post/requestBody/content/application~1json/schema",
       ],
-      ["/components/examples/SharedThing/value", "/paths/~1things~1{id}/post/requestBody/content/application~1json/schema"],
+      [
+        "/components/examples/SharedThing/value",
+        "/paths/~1things~1{id}/post/requestBody/content/application~1json/schema",
+      ],
       [
         "/paths/~1things~1{id}/post/responses/200/headers/x-count/examples/one/value",
         "/paths/~1things~1{id}/post/responses/200/headers/x-count/schema",
@@ -76,11 +102,23 @@ describe("collectExamples", () => {
         "/paths/~1things~1{id}/post/responses/200/content/application~1json/example",
         "/paths/~1things~1{id}/post/responses/200/content/application~1json/schema",
       ],
-      ["/components/schemas/Thing/properties/name/example", "/components/schemas/Thing/properties/name"],
-      ["/components/schemas/Thing/properties/tags/items/examples/0", "/components/schemas/Thing/properties/tags/items"],
-      ["/components/schemas/Thing/properties/tags/items/examples/1", "/components/schemas/Thing/properties/tags/items"],
+      [
+        "/components/schemas/Thing/properties/name/example",
+        "/components/schemas/Thing/properties/name",
+      ],
+      [
+        "/components/schemas/Thing/properties/tags/items/examples/0",
+        "/components/schemas/Thing/properties/tags/items",
+      ],
+      [
+        "/components/schemas/Thing/properties/tags/items/examples/1",
+        "/components/schemas/Thing/properties/tags/items",
+      ],
       ["/components/parameters/Limit/example", "/components/parameters/Limit/schema"],
-      ["/components/responses/NotFound/content/application~1json/example", "/components/responses/NotFound/content/application~1json/schema"],
+      [
+        "/components/responses/NotFound/content/application~1json/example",
+        "/components/responses/NotFound/content/application~1json/schema",
+      ],
     ]);
   });
 
@@ -89,7 +127,9 @@ describe("collectExamples", () => {
   });
 
   it("finds nothing in a document without examples", () => {
-    expect(collectExamples({ openapi: "3.1.0", paths: { "/a": { get: { responses: {} } } } })).toEqual([]);
+    expect(
+      collectExamples({ openapi: "3.1.0", paths: { "/a": { get: { responses: {} } } } }),
+    ).toEqual([]);
   });
 });
 
@@ -98,7 +138,8 @@ describe("createSchemaValidator", () => {
   const body = "/paths/~1things~1{id}/post/requestBody/content/application~1json/schema";
 
   it("accepts every example of the fixture", () => {
-    for (const e of collectExamples(doc)) expect(check(e.schemaPointer, e.value)).toEqual({ valid: true, errors: [] });
+    for (const e of collectExamples(doc))
+      expect(check(e.schemaPointer, e.value)).toEqual({ valid: true, errors: [] });
   });
 
   it("follows $refs into components and reports what is wrong", () => {

@@ -33,10 +33,14 @@ function firstDifference(actual: string, expected: string): string {
 // identical to the worker pool's (format.ts documents that), and 500 generations stay fast. types.ts and
 // operations.ts, printed in prettier's layout (emit/pretty-*.ts), are also checked against prettier on the whole
 // unformatted file: every hostile spec is a test of those printers.
-vi.mock("../../generator/format.js", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../../generator/format.js")>();
+vi.mock("../../generator/format/format.js", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../../generator/format/format.js")>();
   const memo = new Map<string, Promise<string>>();
-  const cached = (kind: string, source: string, run: (s: string) => Promise<string>): Promise<string> => {
+  const cached = (
+    kind: string,
+    source: string,
+    run: (s: string) => Promise<string>,
+  ): Promise<string> => {
     const key = `${kind}\0${source}`;
     let result = memo.get(key);
     if (result === undefined) {
@@ -52,8 +56,15 @@ vi.mock("../../generator/format.js", async (importOriginal) => {
       markdown: (source: string) => cached("md", source, real.formatMarkdown),
       segments: async (segments: readonly Segment[], whole: () => string) => {
         const expected = await real.formatTypeScript(whole());
-        const joined = await real.joinSegments(segments, (piece) => cached("ts", piece.text, real.formatTypeScript), async () => "whole-file fallback");
-        if (joined !== expected) throw new Error(`printed in prettier's layout differs from prettier:\n${firstDifference(joined, expected)}`);
+        const joined = await real.joinSegments(
+          segments,
+          (piece) => cached("ts", piece.text, real.formatTypeScript),
+          async () => "whole-file fallback",
+        );
+        if (joined !== expected)
+          throw new Error(
+            `printed in prettier's layout differs from prettier:\n${firstDifference(joined, expected)}`,
+          );
         return joined;
       },
       close: async () => {},
@@ -61,12 +72,14 @@ vi.mock("../../generator/format.js", async (importOriginal) => {
   };
 });
 
-const { generate } = await import("../../generator/generate.js");
+const { generate } = await import("../../generator/pipeline.js");
 
 /** `npm test`: 500 runs, fixed seed. `npm run fuzz`: 10 000 runs (FUZZ_RUNS), random seed (FUZZ_SEED), printed. */
 const FUZZING = process.env["npm_lifecycle_event"] === "fuzz";
 const RUNS = Number(process.env["FUZZ_RUNS"] ?? (FUZZING ? 10_000 : 500));
-const SEED = Number(process.env["FUZZ_SEED"] ?? (FUZZING ? Date.now() % 2_147_483_647 : 20_261_121));
+const SEED = Number(
+  process.env["FUZZ_SEED"] ?? (FUZZING ? Date.now() % 2_147_483_647 : 20_261_121),
+);
 const FIXTURES = path.join(PROJECT_ROOT, "test", "fixtures", "hostile");
 /** Files whose text depends on the spec (the runtime is copied unchanged and checked once). */
 const SPEC_FILES = ["types.ts", "operations.ts", "client.ts", "index.ts"] as const;
@@ -97,7 +110,9 @@ function startBatch(): void {
   batches.push(
     previous.then(async () => {
       const errors = await typecheckClients(dirs, index);
-      for (const dir of dirs) if (!errors.has(dir)) await Promise.all([rm(dir, { recursive: true }), rm(`${dir}-js`, { recursive: true })]);
+      for (const dir of dirs)
+        if (!errors.has(dir))
+          await Promise.all([rm(dir, { recursive: true }), rm(`${dir}-js`, { recursive: true })]);
       return errors;
     }),
   );
@@ -113,7 +128,8 @@ function isReservedBinding(name: string): boolean {
   if (kind === undefined) return false;
   return (
     (kind >= ts.SyntaxKind.FirstReservedWord && kind <= ts.SyntaxKind.LastReservedWord) ||
-    (kind >= ts.SyntaxKind.FirstFutureReservedWord && kind <= ts.SyntaxKind.LastFutureReservedWord) ||
+    (kind >= ts.SyntaxKind.FirstFutureReservedWord &&
+      kind <= ts.SyntaxKind.LastFutureReservedWord) ||
     kind === ts.SyntaxKind.AwaitKeyword
   );
 }
@@ -122,20 +138,37 @@ function isReservedBinding(name: string): boolean {
 function inspect(file: string, text: string): Set<string> {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   const problems: string[] = [];
-  const diagnostics = (source as unknown as { parseDiagnostics: readonly ts.Diagnostic[] }).parseDiagnostics;
-  for (const d of diagnostics) problems.push(`parse error: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+  const diagnostics = (source as unknown as { parseDiagnostics: readonly ts.Diagnostic[] })
+    .parseDiagnostics;
+  for (const d of diagnostics)
+    problems.push(`parse error: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
   for (const statement of source.statements) {
-    if (!DECLARATION_KINDS.has(statement.kind)) problems.push(`top-level ${ts.SyntaxKind[statement.kind]}: ${statement.getText().slice(0, 200)}`);
+    if (!DECLARATION_KINDS.has(statement.kind))
+      problems.push(
+        `top-level ${ts.SyntaxKind[statement.kind]}: ${statement.getText().slice(0, 200)}`,
+      );
   }
   const values = new Set<string>();
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node)) {
       if (!IDENTIFIER.test(node.text)) problems.push(`invalid identifier '${node.text}'`);
-      const isName = ts.isPropertySignature(node.parent) || ts.isPropertyAssignment(node.parent) || ts.isPropertyAccessExpression(node.parent);
-      const declares = ts.isFunctionDeclaration(node.parent) || ts.isVariableDeclaration(node.parent) || ts.isTypeAliasDeclaration(node.parent) || ts.isInterfaceDeclaration(node.parent);
-      if (!isName && declares && isReservedBinding(node.text)) problems.push(`'${node.text}' is a reserved word`);
+      const isName =
+        ts.isPropertySignature(node.parent) ||
+        ts.isPropertyAssignment(node.parent) ||
+        ts.isPropertyAccessExpression(node.parent);
+      const declares =
+        ts.isFunctionDeclaration(node.parent) ||
+        ts.isVariableDeclaration(node.parent) ||
+        ts.isTypeAliasDeclaration(node.parent) ||
+        ts.isInterfaceDeclaration(node.parent);
+      if (!isName && declares && isReservedBinding(node.text))
+        problems.push(`'${node.text}' is a reserved word`);
       // A value exported as `then` makes the module namespace a thenable (`await import()` would call it).
-      if (node.text === "then" && (ts.isFunctionDeclaration(node.parent) || ts.isVariableDeclaration(node.parent))) problems.push("a value named 'then'");
+      if (
+        node.text === "then" &&
+        (ts.isFunctionDeclaration(node.parent) || ts.isVariableDeclaration(node.parent))
+      )
+        problems.push("a value named 'then'");
       if (isName) values.add(node.text);
     } else if (ts.isStringLiteral(node)) {
       // The literal as written, evaluated by JavaScript, is the value TypeScript reads. (The text is one
@@ -147,7 +180,10 @@ function inspect(file: string, text: string): Set<string> {
       } catch {
         evaluated = new Function(`return ${raw};`)() as string;
       }
-      if (evaluated !== node.text) problems.push(`literal ${raw} evaluates to ${JSON.stringify(evaluated)}, not ${JSON.stringify(node.text)}`);
+      if (evaluated !== node.text)
+        problems.push(
+          `literal ${raw} evaluates to ${JSON.stringify(evaluated)}, not ${JSON.stringify(node.text)}`,
+        );
       values.add(node.text);
     } else if (ts.isTemplateExpression(node)) {
       problems.push(`template expression ${node.getText().slice(0, 200)}`);
@@ -160,22 +196,38 @@ function inspect(file: string, text: string): Set<string> {
 }
 
 /** Imports the compiled client from `dir` and calls both operations with a stub fetch. */
-async function importAndCall(dir: string, operationNames: readonly string[], paramKeys: readonly string[]): Promise<void> {
+async function importAndCall(
+  dir: string,
+  operationNames: readonly string[],
+  paramKeys: readonly string[],
+): Promise<void> {
   const jsDir = `${dir}-js`;
   await mkdir(jsDir, { recursive: true });
   for (const file of SPEC_FILES) {
-    const { code } = await transform(await readFile(path.join(dir, file), "utf8"), { loader: "ts", format: "esm", target: "es2022" });
+    const { code } = await transform(await readFile(path.join(dir, file), "utf8"), {
+      loader: "ts",
+      format: "esm",
+      target: "es2022",
+    });
     await writeFile(path.join(jsDir, file.replace(/\.ts$/, ".js")), code);
   }
   await symlink(path.join(sharedRuntime, "js"), path.join(jsDir, "runtime"));
-  const module = (await import(pathToFileURL(path.join(jsDir, "index.js")).href)) as Record<string, unknown>;
+  const module = (await import(pathToFileURL(path.join(jsDir, "index.js")).href)) as Record<
+    string,
+    unknown
+  >;
   const requested: string[] = [];
   const fetch = async (input: string | Request): Promise<Response> => {
     requested.push(new Request(input).url);
     return new Response("{}", { status: 200, headers: { "content-type": "application/json" } });
   };
   const createClient = module["createClient"] as (config: Record<string, unknown>) => unknown;
-  const client = createClient({ baseUrl: "https://api.example.test", fetch, apiKey: "key", maxRetries: 0 });
+  const client = createClient({
+    baseUrl: "https://api.example.test",
+    fetch,
+    apiKey: "key",
+    maxRetries: 0,
+  });
   const outcomes: string[] = [];
   for (const name of operationNames) {
     const operation = module[name] as (client: unknown, params?: unknown) => Promise<unknown>;
@@ -183,9 +235,18 @@ async function importAndCall(dir: string, operationNames: readonly string[], par
     const params = Object.fromEntries(paramKeys.map((k) => [k, "v"]));
     // A hostile name may be refused before any request (Headers: TypeError; a lone surrogate: URIError); that is
     // fine. An error that means broken code (ReferenceError, SyntaxError) is not.
-    outcomes.push(await operation(client, { ...params, body: {} }).then(() => "ok", (e: unknown) => (e instanceof Error ? e.name : typeof e)));
+    outcomes.push(
+      await operation(client, { ...params, body: {} }).then(
+        () => "ok",
+        (e: unknown) => (e instanceof Error ? e.name : typeof e),
+      ),
+    );
   }
-  expect(outcomes.filter((o) => ["ReferenceError", "SyntaxError", "EvalError", "RangeError"].includes(o))).toEqual([]);
+  expect(
+    outcomes.filter((o) =>
+      ["ReferenceError", "SyntaxError", "EvalError", "RangeError"].includes(o),
+    ),
+  ).toEqual([]);
   expect((globalThis as Record<string, unknown>)[CANARY]).toBe("intact");
   for (const url of requested) expect(new URL(url).origin).toBe("https://api.example.test");
 }
@@ -195,14 +256,31 @@ async function importAndCall(dir: string, operationNames: readonly string[], par
  * imports through its `runtime` symlink resolves to one shared copy, checked once).
  * @returns tsc's error lines per client directory (only directories with errors; key "" for anything else).
  */
-async function typecheckClients(dirs: readonly string[], batch: number): Promise<Map<string, string[]>> {
+async function typecheckClients(
+  dirs: readonly string[],
+  batch: number,
+): Promise<Map<string, string[]>> {
   const tscDir = path.join(root, `tsc-${batch}`);
   await mkdir(tscDir, { recursive: true });
   const files = dirs.flatMap((dir) => SPEC_FILES.map((f) => path.join(dir, f)));
-  await writeFile(path.join(tscDir, "tsconfig.json"), JSON.stringify({ compilerOptions: STRICT_OPTIONS, files }));
+  await writeFile(
+    path.join(tscDir, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: STRICT_OPTIONS, files }),
+  );
   const tsc = path.join(PROJECT_ROOT, "node_modules", "typescript", "bin", "tsc");
   const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ["--max-old-space-size=4096", tsc, "-p", path.join(tscDir, "tsconfig.json"), "--pretty", "false"], { cwd: tscDir });
+    const child = spawn(
+      process.execPath,
+      [
+        "--max-old-space-size=4096",
+        tsc,
+        "-p",
+        path.join(tscDir, "tsconfig.json"),
+        "--pretty",
+        "false",
+      ],
+      { cwd: tscDir },
+    );
     let text = "";
     child.stdout.on("data", (d: Buffer) => (text += d.toString()));
     child.stderr.on("data", (d: Buffer) => (text += d.toString()));
@@ -212,14 +290,20 @@ async function typecheckClients(dirs: readonly string[], batch: number): Promise
   const errors = new Map<string, string[]>();
   for (const line of output.split("\n").filter((l) => l.trim() !== "")) {
     const file = /^(.+?)\(\d+,\d+\): error /.exec(line)?.[1];
-    const dir = file === undefined ? "" : (dirs.find((d) => path.resolve(tscDir, file).startsWith(d + path.sep)) ?? "");
+    const dir =
+      file === undefined
+        ? ""
+        : (dirs.find((d) => path.resolve(tscDir, file).startsWith(d + path.sep)) ?? "");
     errors.set(dir, [...(errors.get(dir) ?? []), line]);
   }
   return errors;
 }
 
 /** Generates the client for `spec`, checks it, and keeps its directory for the batch type-check. */
-async function checkSpec(spec: Record<string, unknown>, expected: readonly string[]): Promise<void> {
+async function checkSpec(
+  spec: Record<string, unknown>,
+  expected: readonly string[],
+): Promise<void> {
   const n = count++;
   const specFile = path.join(root, "specs", `${n}.json`);
   const dir = path.join(root, "clients", String(n));
@@ -233,10 +317,15 @@ async function checkSpec(spec: Record<string, unknown>, expected: readonly strin
     await writeFile(path.join(dir, file), text!);
     for (const v of inspect(file, text!)) values.add(v);
   }
-  for (const value of expected) expect(values.has(value), `literal ${JSON.stringify(value)} missing`).toBe(true);
+  for (const value of expected)
+    expect(values.has(value), `literal ${JSON.stringify(value)} missing`).toBe(true);
   await symlink(path.join(sharedRuntime, "ts"), path.join(dir, "runtime"));
   const operations = result.model.operations;
-  await importAndCall(dir, operations.map((o) => o.name), [...new Set(operations.flatMap((o) => o.parameters.map((p) => p.key)))]);
+  await importAndCall(
+    dir,
+    operations.map((o) => o.name),
+    [...new Set(operations.flatMap((o) => o.parameters.map((p) => p.key)))],
+  );
   outputs.push({ dir, spec: specFile });
   if (outputs.length - checkedUpTo >= BATCH) startBatch();
 }
@@ -245,24 +334,36 @@ beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), "hostile-"));
   await mkdir(path.join(root, "specs"));
   // ESM for tsc (NodeNext) and for the imported clients; written once (rewriting it races with imports).
-  await writeFile(path.join(root, "package.json"), JSON.stringify({ type: "module", private: true }));
+  await writeFile(
+    path.join(root, "package.json"),
+    JSON.stringify({ type: "module", private: true }),
+  );
   await mkdir(path.join(root, "clients"));
   sharedRuntime = path.join(root, "runtime");
   // The runtime every client shares (copied unchanged into each output): once as TypeScript, once compiled.
-  const first = await generate({ input: path.join(FIXTURES, "plain.json"), output: path.join(root, "plain"), name: "Plain" });
+  const first = await generate({
+    input: path.join(FIXTURES, "plain.json"),
+    output: path.join(root, "plain"),
+    name: "Plain",
+  });
   for (const file of first.files.filter((f) => f.path.startsWith("runtime/"))) {
     const name = file.path.slice("runtime/".length);
     await mkdir(path.join(sharedRuntime, "ts"), { recursive: true });
     await mkdir(path.join(sharedRuntime, "js"), { recursive: true });
     await writeFile(path.join(sharedRuntime, "ts", name), file.contents);
-    const { code } = await transform(file.contents, { loader: "ts", format: "esm", target: "es2022" });
+    const { code } = await transform(file.contents, {
+      loader: "ts",
+      format: "esm",
+      target: "es2022",
+    });
     await writeFile(path.join(sharedRuntime, "js", name.replace(/\.ts$/, ".js")), code);
   }
   (globalThis as Record<string, unknown>)[CANARY] = "intact";
 });
 
 afterAll(async () => {
-  if (root !== "" && process.env["HOSTILE_KEEP"] === undefined) await rm(root, { recursive: true, force: true });
+  if (root !== "" && process.env["HOSTILE_KEEP"] === undefined)
+    await rm(root, { recursive: true, force: true });
 });
 
 describe("hostile specs: nothing a spec says becomes code", () => {
@@ -270,27 +371,44 @@ describe("hostile specs: nothing a spec says becomes code", () => {
     const names = (await readdir(FIXTURES)).filter((f) => f.endsWith(".json")).sort();
     expect(names.length).toBeGreaterThan(1);
     for (const name of names) {
-      const fixture = JSON.parse(await readFile(path.join(FIXTURES, name), "utf8")) as { spec?: Record<string, unknown>; literals?: string[] };
+      const fixture = JSON.parse(await readFile(path.join(FIXTURES, name), "utf8")) as {
+        spec?: Record<string, unknown>;
+        literals?: string[];
+      };
       if (fixture.spec === undefined) await checkSpec(fixture as Record<string, unknown>, []);
       else await checkSpec(fixture.spec, fixture.literals ?? []);
     }
   }, 120_000);
 
-  it(`generated specs (fast-check, seed ${SEED}, ${RUNS} runs)`, async () => {
-    if (FUZZING) console.info(`fuzz: ${RUNS} runs, seed ${SEED} (FUZZ_SEED=${SEED} repeats them)`);
-    await fc.assert(
-      fc.asyncProperty(hostileInput, async (h) => {
-        await checkSpec(hostileSpec(h), expectedLiterals(h));
-      }),
-      { seed: SEED, numRuns: RUNS, endOnFailure: false },
-    );
-  }, Math.max(600_000, RUNS * 1000));
+  it(
+    `generated specs (fast-check, seed ${SEED}, ${RUNS} runs)`,
+    async () => {
+      if (FUZZING)
+        console.info(`fuzz: ${RUNS} runs, seed ${SEED} (FUZZ_SEED=${SEED} repeats them)`);
+      await fc.assert(
+        fc.asyncProperty(hostileInput, async (h) => {
+          await checkSpec(hostileSpec(h), expectedLiterals(h));
+        }),
+        { seed: SEED, numRuns: RUNS, endOnFailure: false },
+      );
+    },
+    Math.max(600_000, RUNS * 1000),
+  );
 
-  it("every generated client type-checks (strict tsc, in batches)", async () => {
-    expect(outputs.length).toBeGreaterThanOrEqual(RUNS);
-    startBatch();
-    const errors = new Map((await Promise.all(batches)).flatMap((m) => [...m.entries()]));
-    const report = [...errors.entries()].slice(0, 3).map(([dir, lines]) => `${outputs.find((o) => o.dir === dir)?.spec}\n${lines.slice(0, 5).join("\n")}`);
-    expect(report).toEqual([]);
-  }, Math.max(300_000, RUNS * 500));
+  it(
+    "every generated client type-checks (strict tsc, in batches)",
+    async () => {
+      expect(outputs.length).toBeGreaterThanOrEqual(RUNS);
+      startBatch();
+      const errors = new Map((await Promise.all(batches)).flatMap((m) => [...m.entries()]));
+      const report = [...errors.entries()]
+        .slice(0, 3)
+        .map(
+          ([dir, lines]) =>
+            `${outputs.find((o) => o.dir === dir)?.spec}\n${lines.slice(0, 5).join("\n")}`,
+        );
+      expect(report).toEqual([]);
+    },
+    Math.max(300_000, RUNS * 500),
+  );
 });

@@ -10,10 +10,15 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
-import { locateIssues, type Issue } from "../../generator/issues.js";
-import { load } from "../../generator/load.js";
-import { POSITION_OPTIONS } from "../../generator/yaml-locate.js";
-import { documentPositions, positionsOnUse, positionsOnWorker } from "../../generator/yaml-positions.js";
+import type { Issue } from "../../generator/util/issues.js";
+import { locateIssues } from "../../generator/load/locate.js";
+import { load } from "../../generator/load/load.js";
+import { POSITION_OPTIONS } from "../../generator/load/yaml-locate.js";
+import {
+  documentPositions,
+  positionsOnUse,
+  positionsOnWorker,
+} from "../../generator/load/yaml-positions.js";
 import { PROJECT_ROOT } from "../helpers/specs-dir.js";
 
 const SPEC = `openapi: 3.0.3
@@ -40,7 +45,14 @@ x-values:
     y: 2
 `;
 
-const POINTERS = ["/paths/~1pets~1{id}/get/parameters/0/name", "/x-values/again", "/x-values/merged/<<", "/info/title", "/paths/missing/deeper", "/x-values/shared/1"];
+const POINTERS = [
+  "/paths/~1pets~1{id}/get/parameters/0/name",
+  "/x-values/again",
+  "/x-values/merged/<<",
+  "/info/title",
+  "/paths/missing/deeper",
+  "/x-values/shared/1",
+];
 
 /** A spec longer than the worker threshold (300,000 characters): SPEC plus a long description. */
 const LARGE = `${SPEC}x-long: |\n${"  lorem ipsum dolor sit amet\n".repeat(12_000)}`;
@@ -56,28 +68,34 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const strictOffsets = (text: string): Map<string, number> => documentPositions(parseDocument(text, POSITION_OPTIONS)).offsets(POINTERS);
+const strictOffsets = (text: string): Map<string, number> =>
+  documentPositions(parseDocument(text, POSITION_OPTIONS)).offsets(POINTERS);
 
 describe("load: YAML values", () => {
-  it.each(["small.yaml", "large.yaml", "explicit.yaml"])("%s has yaml's YAML 1.2 core values", async (name) => {
-    const loaded = await load(path.join(dir, name));
-    const values = (loaded.document as { "x-values": Record<string, unknown> })["x-values"];
-    expect(values).toStrictEqual({
-      when: "2001-12-14",
-      stamp: "2001-12-14t21:59:43.10-05:00",
-      flag: "yes",
-      off: "off",
-      octal: 17,
-      big: 12345678901234567890,
-      shared: ["a", "b"],
-      again: ["a", "b"],
-      merged: { "<<": { x: 1 }, y: 2 },
-    });
-  });
+  it.each(["small.yaml", "large.yaml", "explicit.yaml"])(
+    "%s has yaml's YAML 1.2 core values",
+    async (name) => {
+      const loaded = await load(path.join(dir, name));
+      const values = (loaded.document as { "x-values": Record<string, unknown> })["x-values"];
+      expect(values).toStrictEqual({
+        when: "2001-12-14",
+        stamp: "2001-12-14t21:59:43.10-05:00",
+        flag: "yes",
+        off: "off",
+        octal: 17,
+        big: 12345678901234567890,
+        shared: ["a", "b"],
+        again: ["a", "b"],
+        merged: { "<<": { x: 1 }, y: 2 },
+      });
+    },
+  );
 
   it("keeps a collection key as yaml writes it", async () => {
     const loaded = await load(path.join(dir, "explicit.yaml"));
-    expect((loaded.document as Record<string, unknown>)["x-explicit"]).toStrictEqual({ "[ a, b ]": "c" });
+    expect((loaded.document as Record<string, unknown>)["x-explicit"]).toStrictEqual({
+      "[ a, b ]": "c",
+    });
   });
 });
 
@@ -92,20 +110,38 @@ describe("YAML positions", () => {
     expect(onWorker.offsets(POINTERS.slice(1))).toEqual(new Map([...expected].slice(1)));
   });
 
-  it.each(["small.yaml", "large.yaml"])("%s: issues located at the same line:column as from a fresh parse", async (name) => {
-    const loaded = await load(path.join(dir, name));
-    const issues: Issue[] = POINTERS.map((pointer) => ({ code: "x", severity: "warning", pointer, message: "m" }));
-    const located = locateIssues(issues, loaded.file, loaded.text, loaded.yaml);
-    const fresh = locateIssues(issues, loaded.file, loaded.text, documentPositions(parseDocument(loaded.text, POSITION_OPTIONS)));
-    expect(located).toEqual(fresh);
-    expect(located.map((i) => `${i.line}:${i.column}`).slice(0, 4)).toEqual(["7:11", "19:3", "21:5", "2:9"]);
-  });
+  it.each(["small.yaml", "large.yaml"])(
+    "%s: issues located at the same line:column as from a fresh parse",
+    async (name) => {
+      const loaded = await load(path.join(dir, name));
+      const issues: Issue[] = POINTERS.map((pointer) => ({
+        code: "x",
+        severity: "warning",
+        pointer,
+        message: "m",
+      }));
+      const located = locateIssues(issues, loaded.file, loaded.text, loaded.yaml);
+      const fresh = locateIssues(
+        issues,
+        loaded.file,
+        loaded.text,
+        documentPositions(parseDocument(loaded.text, POSITION_OPTIONS)),
+      );
+      expect(located).toEqual(fresh);
+      expect(located.map((i) => `${i.line}:${i.column}`).slice(0, 4)).toEqual([
+        "7:11",
+        "19:3",
+        "21:5",
+        "2:9",
+      ]);
+    },
+  );
 });
 
 describe("the yaml package on the main thread", () => {
   it("is loaded only when an issue is located that the line scanner cannot place (or a spec falls back to it)", () => {
     const tsx = path.join(PROJECT_ROOT, "node_modules", "tsx", "dist", "esm", "index.mjs");
-    const loadUrl = pathToFileURL(path.join(PROJECT_ROOT, "generator", "load.ts")).href;
+    const loadUrl = pathToFileURL(path.join(PROJECT_ROOT, "generator", "load", "load.ts")).href;
     const script = `
       import { createRequire } from "node:module";
       const require = createRequire(import.meta.url);
@@ -119,7 +155,17 @@ describe("the yaml package on the main thread", () => {
       const parsed = loaded.yaml.offsets(Array.from({ length: 21 }, (_, i) => (i === 0 ? "/paths" : "/info/title"))).size;
       console.log(JSON.stringify({ before, scanned, afterScan, parsed, after: yamlLoaded() }));
     `;
-    const out = execFileSync(process.execPath, ["--import", tsx, "--input-type=module", "-e", script], { cwd: PROJECT_ROOT, encoding: "utf8" });
-    expect(JSON.parse(out)).toEqual({ before: false, scanned: 1, afterScan: false, parsed: 2, after: true });
+    const out = execFileSync(
+      process.execPath,
+      ["--import", tsx, "--input-type=module", "-e", script],
+      { cwd: PROJECT_ROOT, encoding: "utf8" },
+    );
+    expect(JSON.parse(out)).toEqual({
+      before: false,
+      scanned: 1,
+      afterScan: false,
+      parsed: 2,
+      after: true,
+    });
   });
 });

@@ -3,7 +3,8 @@
  * (keys for object members, values for array items, the nearest ancestor when the pointer is not found).
  */
 import { describe, expect, it } from "vitest";
-import { locateInJson, locateIssues, type Issue } from "../../generator/issues.js";
+import type { Issue } from "../../generator/util/issues.js";
+import { locateInJson, locateIssues } from "../../generator/load/locate.js";
 
 const JSON_TEXT = `{
   "openapi": "3.1.0",
@@ -28,7 +29,12 @@ paths:
   after: true
 `;
 
-const issue = (pointer: string): Issue => ({ code: "x", severity: "warning", pointer, message: "m" });
+const issue = (pointer: string): Issue => ({
+  code: "x",
+  severity: "warning",
+  pointer,
+  message: "m",
+});
 
 describe("locateIssues", () => {
   it.each([

@@ -1,12 +1,15 @@
 import path from "node:path";
 import { Project } from "ts-morph";
 import { describe, expect, it } from "vitest";
-import { GENERATED_RESERVED } from "../../generator/naming.js";
+import { GENERATED_RESERVED } from "../../generator/model/naming.js";
 import { PROJECT_ROOT } from "../helpers/specs-dir.js";
 
 describe("GENERATED_RESERVED", () => {
   it("holds every name the runtime index exports, so no operation or schema alias can shadow one", () => {
-    const project = new Project({ useInMemoryFileSystem: false, skipAddingFilesFromTsConfig: true });
+    const project = new Project({
+      useInMemoryFileSystem: false,
+      skipAddingFilesFromTsConfig: true,
+    });
     const file = project.addSourceFileAtPath(path.join(PROJECT_ROOT, "templates/runtime/index.ts"));
     project.addSourceFilesAtPaths(path.join(PROJECT_ROOT, "templates/runtime/*.ts"));
     const exported = [...file.getExportedDeclarations().keys()].sort();

@@ -19,7 +19,7 @@ import {
   serverNames,
   valuesConstName,
   words,
-} from "../../generator/naming.js";
+} from "../../generator/model/naming.js";
 
 describe("words / camelCase / pascalCase", () => {
   it.each([
@@ -153,10 +153,22 @@ describe("property keys and ordering", () => {
 describe("serverNames", () => {
   it.each([
     [[{ url: "https://api.example.com" }], ["production"]],
-    [[{ url: "https://api.example.com" }, { url: "https://api.sandbox.example.com" }], ["production", "sandbox"]],
-    [[{ url: "https://a.example.com", description: "Production" }, { url: "https://b.example.com", description: "Production" }], ["production", "production2"]],
+    [
+      [{ url: "https://api.example.com" }, { url: "https://api.sandbox.example.com" }],
+      ["production", "sandbox"],
+    ],
+    [
+      [
+        { url: "https://a.example.com", description: "Production" },
+        { url: "https://b.example.com", description: "Production" },
+      ],
+      ["production", "production2"],
+    ],
     [[{ url: "https://a.example.com", name: "EU West" }], ["euWest"]],
-    [[{ url: "/" }, { url: "/" }], ["production", "server2"]],
+    [
+      [{ url: "/" }, { url: "/" }],
+      ["production", "server2"],
+    ],
   ])("%j → %j", (servers, expected) => {
     expect(serverNames(servers)).toEqual(expected);
   });
@@ -167,11 +179,16 @@ describe("properties over any text", () => {
 
   it("operationName always gives a valid, non-reserved identifier", () => {
     fc.assert(
-      fc.property(fc.option(text, { nil: undefined }), fc.constantFrom("get", "post", "delete", "query"), text, (id, method, path) => {
-        const name = operationName(id, method, `/${path}`);
-        expect(isValidIdentifier(name)).toBe(true);
-        expect(isValidIdentifier(operationTypeStem(name))).toBe(true);
-      }),
+      fc.property(
+        fc.option(text, { nil: undefined }),
+        fc.constantFrom("get", "post", "delete", "query"),
+        text,
+        (id, method, path) => {
+          const name = operationName(id, method, `/${path}`);
+          expect(isValidIdentifier(name)).toBe(true);
+          expect(isValidIdentifier(operationTypeStem(name))).toBe(true);
+        },
+      ),
     );
   });
 
@@ -187,12 +204,16 @@ describe("properties over any text", () => {
 
   it("dedupe gives unique names, keeps free ones and never takes a taken one", () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom("a", "a2", "b", "client"), { maxLength: 12 }), fc.uniqueArray(fc.constantFrom("a", "b", "client")), (wanted, taken) => {
-        const names = dedupe(wanted, new Set(taken));
-        expect(new Set(names).size).toBe(names.length);
-        expect(names.filter((n) => new Set<string>(taken).has(n))).toEqual([]);
-        expect(dedupe(wanted, new Set(taken))).toEqual(names);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom("a", "a2", "b", "client"), { maxLength: 12 }),
+        fc.uniqueArray(fc.constantFrom("a", "b", "client")),
+        (wanted, taken) => {
+          const names = dedupe(wanted, new Set(taken));
+          expect(new Set(names).size).toBe(names.length);
+          expect(names.filter((n) => new Set<string>(taken).has(n))).toEqual([]);
+          expect(dedupe(wanted, new Set(taken))).toEqual(names);
+        },
+      ),
     );
   });
 });

@@ -2,9 +2,9 @@
  * normalize: renames and repairs are deterministic and each one is reported as a warning with its location.
  */
 import { describe, expect, it } from "vitest";
-import type { ApiModel } from "../../generator/model.js";
-import { normalize } from "../../generator/normalize.js";
-import { validate } from "../../generator/validate.js";
+import type { ApiModel } from "../../generator/model/model.js";
+import { normalize } from "../../generator/model/normalize.js";
+import { validate } from "../../generator/validate/validate.js";
 
 const ok = { "204": { description: "ok" } };
 
@@ -15,7 +15,9 @@ function model(doc: Record<string, unknown>): ApiModel {
 }
 
 function warnings(m: ApiModel, code: string): { pointer: string; message: string }[] {
-  return m.issues.filter((i) => i.code === code).map((i) => ({ pointer: i.pointer, message: i.message }));
+  return m.issues
+    .filter((i) => i.code === code)
+    .map((i) => ({ pointer: i.pointer, message: i.message }));
 }
 
 describe("operation names", () => {
@@ -26,19 +28,53 @@ describe("operation names", () => {
       "/c": { post: { operationId: "delete", responses: ok } },
       "/d": { get: { operationId: "2faVerify", responses: ok } },
       "/e": { get: { operationId: "获取", responses: ok } },
-      "/f/{id}": { get: { parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: ok } },
+      "/f/{id}": {
+        get: {
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: ok,
+        },
+      },
     },
   };
 
   it("assigns every name in document order and reports each rename with the reason", () => {
     const m = model(doc);
-    expect(m.operations.map((o) => o.name)).toEqual(["getUser", "getUser2", "delete_", "_2faVerify", "getE", "getFById"]);
-    expect(m.operations.map((o) => o.typeName)).toEqual(["GetUser", "GetUser2", "Delete", "_2faVerify", "GetE", "GetFById"]);
+    expect(m.operations.map((o) => o.name)).toEqual([
+      "getUser",
+      "getUser2",
+      "delete_",
+      "_2faVerify",
+      "getE",
+      "getFById",
+    ]);
+    expect(m.operations.map((o) => o.typeName)).toEqual([
+      "GetUser",
+      "GetUser2",
+      "Delete",
+      "_2faVerify",
+      "GetE",
+      "GetFById",
+    ]);
     expect(warnings(m, "renamed-operation")).toEqual([
-      { pointer: "/paths/~1b/get", message: "operationId 'getUser' is generated as 'getUser2': 'getUser' is already taken." },
-      { pointer: "/paths/~1c/post", message: "operationId 'delete' is generated as 'delete_': 'delete' is a reserved word or a built-in name." },
-      { pointer: "/paths/~1d/get", message: "operationId '2faVerify' is generated as '_2faVerify': an identifier cannot start with a digit." },
-      { pointer: "/paths/~1e/get", message: "operationId '获取' is generated as 'getE': the name has no letters or digits usable in an identifier." },
+      {
+        pointer: "/paths/~1b/get",
+        message: "operationId 'getUser' is generated as 'getUser2': 'getUser' is already taken.",
+      },
+      {
+        pointer: "/paths/~1c/post",
+        message:
+          "operationId 'delete' is generated as 'delete_': 'delete' is a reserved word or a built-in name.",
+      },
+      {
+        pointer: "/paths/~1d/get",
+        message:
+          "operationId '2faVerify' is generated as '_2faVerify': an identifier cannot start with a digit.",
+      },
+      {
+        pointer: "/paths/~1e/get",
+        message:
+          "operationId '获取' is generated as 'getE': the name has no letters or digits usable in an identifier.",
+      },
     ]);
   });
 
@@ -47,15 +83,32 @@ describe("operation names", () => {
   });
 
   it("sets every operationId in the types document to the generated name", () => {
-    const paths = model(doc).typesDocument["paths"] as Record<string, Record<string, { operationId: string }>>;
+    const paths = model(doc).typesDocument["paths"] as Record<
+      string,
+      Record<string, { operationId: string }>
+    >;
     expect(paths["/c"]!["post"]!.operationId).toBe("delete_");
     expect(paths["/f/{id}"]!["get"]!.operationId).toBe("getFById");
   });
 
   it("gives a duplicate operationId a derived name (validate warns, normalize names)", () => {
-    const m = model({ paths: { "/x": { get: { operationId: "op", responses: ok } }, "/y": { get: { operationId: "op", responses: ok } } } });
+    const m = model({
+      paths: {
+        "/x": { get: { operationId: "op", responses: ok } },
+        "/y": { get: { operationId: "op", responses: ok } },
+      },
+    });
     expect(m.operations.map((o) => o.name)).toEqual(["op", "getY"]);
-    expect(validate({ openapi: "3.1.0", info: { title: "T", version: "1" }, paths: { "/x": { get: { operationId: "op", responses: ok } }, "/y": { get: { operationId: "op", responses: ok } } } }).issues.map((i) => i.code)).toEqual(["duplicate-operation-id"]);
+    expect(
+      validate({
+        openapi: "3.1.0",
+        info: { title: "T", version: "1" },
+        paths: {
+          "/x": { get: { operationId: "op", responses: ok } },
+          "/y": { get: { operationId: "op", responses: ok } },
+        },
+      }).issues.map((i) => i.code),
+    ).toEqual(["duplicate-operation-id"]);
   });
 });
 
@@ -72,7 +125,13 @@ describe("parameter keys", () => {
               { name: "name", in: "query", schema: { type: "string" } },
               { name: "name", in: "header", schema: { type: "string" } },
             ],
-            requestBody: { content: { "application/json": { schema: { type: "object", properties: { id: { type: "string" } } } } } },
+            requestBody: {
+              content: {
+                "application/json": {
+                  schema: { type: "object", properties: { id: { type: "string" } } },
+                },
+              },
+            },
             responses: ok,
           },
         },
@@ -92,37 +151,94 @@ describe("parameter keys", () => {
   });
 
   it("renames a parameter named __proto__, which an object literal cannot carry", () => {
-    const m = model({ paths: { "/p": { get: { operationId: "p", parameters: [{ name: "__proto__", in: "query", schema: { type: "string" } }], responses: ok } } } });
-    expect(m.operations[0]!.parameters.map((p) => [p.name, p.key])).toEqual([["__proto__", "queryProto"]]);
-    expect(warnings(m, "renamed-parameter").map((w) => w.message)).toEqual(["query parameter '__proto__' is passed as 'queryProto': '__proto__' in an object literal sets the prototype instead of a property."]);
+    const m = model({
+      paths: {
+        "/p": {
+          get: {
+            operationId: "p",
+            parameters: [{ name: "__proto__", in: "query", schema: { type: "string" } }],
+            responses: ok,
+          },
+        },
+      },
+    });
+    expect(m.operations[0]!.parameters.map((p) => [p.name, p.key])).toEqual([
+      ["__proto__", "queryProto"],
+    ]);
+    expect(warnings(m, "renamed-parameter").map((w) => w.message)).toEqual([
+      "query parameter '__proto__' is passed as 'queryProto': '__proto__' in an object literal sets the prototype instead of a property.",
+    ]);
   });
 
   it("keeps a parameter named body when the operation has no requestBody", () => {
-    const m = model({ paths: { "/s": { get: { operationId: "s", parameters: [{ name: "body", in: "query", schema: { type: "string" } }], responses: ok } } } });
+    const m = model({
+      paths: {
+        "/s": {
+          get: {
+            operationId: "s",
+            parameters: [{ name: "body", in: "query", schema: { type: "string" } }],
+            responses: ok,
+          },
+        },
+      },
+    });
     expect(m.operations[0]!.parameters[0]!.key).toBe("body");
     expect(warnings(m, "renamed-parameter")).toEqual([]);
   });
 
   it("types a content-described parameter by its media type's schema", () => {
     const m = model({
-      paths: { "/q": { get: { operationId: "q", parameters: [{ name: "where", in: "query", content: { "application/json": { schema: { type: "object" } } } }], responses: ok } } },
+      paths: {
+        "/q": {
+          get: {
+            operationId: "q",
+            parameters: [
+              {
+                name: "where",
+                in: "query",
+                content: { "application/json": { schema: { type: "object" } } },
+              },
+            ],
+            responses: ok,
+          },
+        },
+      },
     });
     expect(m.operations[0]!.parameters[0]!.json).toBe(true);
-    const op = (m.typesDocument["paths"] as Record<string, Record<string, { parameters: { schema?: unknown }[] }>>)["/q"]!["get"]!;
+    const op = (
+      m.typesDocument["paths"] as Record<
+        string,
+        Record<string, { parameters: { schema?: unknown }[] }>
+      >
+    )["/q"]!["get"]!;
     expect(op.parameters[0]!.schema).toEqual({ type: "object" });
   });
 });
 
 describe("schema aliases", () => {
   it("PascalCases component names and reports collisions, reserved and digit-led names", () => {
-    const m = model({ paths: {}, components: { schemas: { "user-profile": { type: "object" }, UserProfile: { type: "object" }, "1st": { type: "string" }, Error: { type: "object" } } } });
+    const m = model({
+      paths: {},
+      components: {
+        schemas: {
+          "user-profile": { type: "object" },
+          UserProfile: { type: "object" },
+          "1st": { type: "string" },
+          Error: { type: "object" },
+        },
+      },
+    });
     expect(m.schemaAliases.map((a) => [a.name, a.target])).toEqual([
       ["UserProfile", 'components["schemas"]["user-profile"]'],
       ["UserProfile2", 'components["schemas"]["UserProfile"]'],
       ["_1st", 'components["schemas"]["1st"]'],
       ["Error_", 'components["schemas"]["Error"]'],
     ]);
-    expect(warnings(m, "renamed-schema").map((w) => w.pointer)).toEqual(["/components/schemas/UserProfile", "/components/schemas/1st", "/components/schemas/Error"]);
+    expect(warnings(m, "renamed-schema").map((w) => w.pointer)).toEqual([
+      "/components/schemas/UserProfile",
+      "/components/schemas/1st",
+      "/components/schemas/Error",
+    ]);
   });
 
   it("hoists $defs of a component to components of their own and rewrites the $refs into them", () => {
@@ -132,16 +248,24 @@ describe("schema aliases", () => {
         schemas: {
           Shape: {
             type: "object",
-            properties: { origin: { $ref: "#/components/schemas/Shape/$defs/Point" }, x: { $ref: "#/components/schemas/Shape/$defs/Point/properties/x" } },
+            properties: {
+              origin: { $ref: "#/components/schemas/Shape/$defs/Point" },
+              x: { $ref: "#/components/schemas/Shape/$defs/Point/properties/x" },
+            },
             $defs: { Point: { type: "object", properties: { x: { type: "number" } } } },
           },
         },
       },
     });
-    const schemas = (m.typesDocument["components"] as { schemas: Record<string, Record<string, unknown>> }).schemas;
+    const schemas = (
+      m.typesDocument["components"] as { schemas: Record<string, Record<string, unknown>> }
+    ).schemas;
     expect(Object.keys(schemas)).toEqual(["Shape", "Shape.Point"]);
     expect(schemas["Shape"]!["$defs"]).toBeUndefined();
-    expect(schemas["Shape"]!["properties"]).toEqual({ origin: { $ref: "#/components/schemas/Shape.Point" }, x: { $ref: "#/components/schemas/Shape.Point/properties/x" } });
+    expect(schemas["Shape"]!["properties"]).toEqual({
+      origin: { $ref: "#/components/schemas/Shape.Point" },
+      x: { $ref: "#/components/schemas/Shape.Point/properties/x" },
+    });
     expect(m.schemaAliases.map((a) => a.name)).toEqual(["Shape", "ShapePoint"]);
     expect(warnings(m, "hoisted-defs")).toHaveLength(1);
   });
@@ -149,10 +273,17 @@ describe("schema aliases", () => {
 
 describe("OpenAPI 3.2 and partial support", () => {
   it("types a query operation through webhooks and reports it", () => {
-    const m = model({ openapi: "3.2.0", paths: { "/search": { query: { operationId: "search", responses: ok } } } });
+    const m = model({
+      openapi: "3.2.0",
+      paths: { "/search": { query: { operationId: "search", responses: ok } } },
+    });
     expect(m.operations.map((o) => [o.name, o.method])).toEqual([["search", "QUERY"]]);
-    expect((m.typesDocument["webhooks"] as Record<string, unknown>)["QUERY /search"]).toMatchObject({ post: { operationId: "search", responses: ok } });
-    expect((m.typesDocument["paths"] as Record<string, Record<string, unknown>>)["/search"]!["query"]).toBeUndefined();
+    expect((m.typesDocument["webhooks"] as Record<string, unknown>)["QUERY /search"]).toMatchObject(
+      { post: { operationId: "search", responses: ok } },
+    );
+    expect(
+      (m.typesDocument["paths"] as Record<string, Record<string, unknown>>)["/search"]!["query"],
+    ).toBeUndefined();
     expect(warnings(m, "query-method")).toHaveLength(1);
   });
 
@@ -164,7 +295,12 @@ describe("OpenAPI 3.2 and partial support", () => {
           get: {
             operationId: "events",
             servers: [{ url: "https://stream.example.com" }],
-            responses: { "200": { description: "stream", content: { "application/jsonl": { itemSchema: { type: "object" } } } } },
+            responses: {
+              "200": {
+                description: "stream",
+                content: { "application/jsonl": { itemSchema: { type: "object" } } },
+              },
+            },
           },
         },
       },
@@ -181,10 +317,15 @@ describe("readOnly / writeOnly", () => {
   it.each([
     [{ type: "object", properties: { id: { type: "string", readOnly: true } } }, true],
     [{ type: "object", properties: { secret: { type: "string", writeOnly: true } } }, true],
-    [{ type: "object", properties: { id: { type: "string" } }, example: { readOnly: true } }, false],
+    [
+      { type: "object", properties: { id: { type: "string" } }, example: { readOnly: true } },
+      false,
+    ],
     [{ type: "object", properties: { id: { type: "string", readOnly: false } } }, false],
   ])("%j → readWriteMarkers %j", (schema, expected) => {
-    expect(model({ paths: {}, components: { schemas: { S: schema } } }).readWriteMarkers).toBe(expected);
+    expect(model({ paths: {}, components: { schemas: { S: schema } } }).readWriteMarkers).toBe(
+      expected,
+    );
   });
 });
 
@@ -220,7 +361,12 @@ describe("defaultServer (target option)", () => {
   };
   const build = (defaultServer?: string): ApiModel => {
     const result = validate({ openapi: "3.1.0", info: { title: "T", version: "1" }, ...doc });
-    return normalize(result.document!, { input: "x.yaml", output: "out", name: "T", ...(defaultServer !== undefined ? { defaultServer } : {}) });
+    return normalize(result.document!, {
+      input: "x.yaml",
+      output: "out",
+      name: "T",
+      ...(defaultServer !== undefined ? { defaultServer } : {}),
+    });
   };
 
   it("puts the named server first (the one createClient uses) without renaming any server", () => {
@@ -232,7 +378,10 @@ describe("defaultServer (target option)", () => {
   it("is an error naming the known servers when the name matches none", () => {
     const m = build("qa");
     expect(m.issues.filter((i) => i.severity === "error")).toEqual([
-      expect.objectContaining({ code: "unknown-default-server", message: expect.stringContaining("'production', 'staging'") }),
+      expect.objectContaining({
+        code: "unknown-default-server",
+        message: expect.stringContaining("'production', 'staging'"),
+      }),
     ]);
   });
 });

@@ -9,11 +9,17 @@ import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../helpers/specs-dir.js";
 
 const run = (script: string): unknown =>
-  JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: PROJECT_ROOT, encoding: "utf8" })) as unknown;
+  JSON.parse(
+    execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: PROJECT_ROOT,
+      encoding: "utf8",
+    }),
+  ) as unknown;
 
 describe("shareTypeScript", () => {
   it("gives every importer ts-morph's compiler", () => {
-    const url = new URL(`file://${path.join(PROJECT_ROOT, "generator/one-typescript.js")}`).href;
+    const url = new URL(`file://${path.join(PROJECT_ROOT, "generator/cli/one-typescript.js")}`)
+      .href;
     const result = run(`
       const { shareTypeScript } = await import(${JSON.stringify(url)});
       const version = shareTypeScript();

@@ -32,7 +32,10 @@ describe.each(SPECS)("examples in %s", (file) => {
     const operations = operationPointers(doc);
     expect(operations.length).toBeGreaterThan(0);
     const missing = operations.filter(
-      (op) => !examples.some((e) => e.pointer.startsWith(`${op}/responses/2`) && e.pointer.includes("/content/")),
+      (op) =>
+        !examples.some(
+          (e) => e.pointer.startsWith(`${op}/responses/2`) && e.pointer.includes("/content/"),
+        ),
     );
     expect(missing).toEqual([]);
   });
@@ -41,11 +44,14 @@ describe.each(SPECS)("examples in %s", (file) => {
     for (const e of examples) expect(resolvePointer(doc, e.pointer)).toEqual(e.value);
   });
 
-  it.each(examples.map((e) => [`${e.pointer} against ${e.schemaPointer}`, e] as const))("%s", (_name, e) => {
-    const result = check(e.schemaPointer, e.value);
-    expect(result.errors).toEqual([]);
-    expect(result.valid).toBe(true);
-  });
+  it.each(examples.map((e) => [`${e.pointer} against ${e.schemaPointer}`, e] as const))(
+    "%s",
+    (_name, e) => {
+      const result = check(e.schemaPointer, e.value);
+      expect(result.errors).toEqual([]);
+      expect(result.valid).toBe(true);
+    },
+  );
 });
 
 /** Deep copy of an example, to break without touching the document. */
@@ -79,7 +85,8 @@ describe("broken copies of examples are rejected", () => {
   it("spec/openapi.json: updatePayout request body that is empty (minProperties: 1)", () => {
     const doc = loadSpec("spec/openapi.json");
     const check = createSchemaValidator(doc);
-    const schema = "/paths/~1api~1v1~1payouts~1{id}/patch/requestBody/content/application~1json/schema";
+    const schema =
+      "/paths/~1api~1v1~1payouts~1{id}/patch/requestBody/content/application~1json/schema";
     expect(check(schema, { stage: "PAID" }).valid).toBe(true);
     expect(check(schema, {}).errors).toEqual(["/ must NOT have fewer than 1 properties"]);
   });
@@ -88,24 +95,34 @@ describe("broken copies of examples are rejected", () => {
     const doc = loadSpec("spec/payout-provider.openapi.yaml");
     const check = createSchemaValidator(doc);
     const media = "/paths/~1api~1payout~1/get/responses/200/content/application~1json";
-    const original = resolvePointer(doc, `${media}/example`) as { payload: Array<Record<string, unknown>> };
+    const original = resolvePointer(doc, `${media}/example`) as {
+      payload: Array<Record<string, unknown>>;
+    };
     expect(check(`${media}/schema`, original).valid).toBe(true);
 
     const broken = copy(original);
     broken.payload[0]!.amount = true;
     broken.payload[0]!.created_at = 1707384569939;
     expect(check(`${media}/schema`, broken).errors).toEqual(
-      expect.arrayContaining(["/payload/0/amount must be number", "/payload/0/amount must be string", "/payload/0/created_at must be string"]),
+      expect.arrayContaining([
+        "/payload/0/amount must be number",
+        "/payload/0/amount must be string",
+        "/payload/0/created_at must be string",
+      ]),
     );
     const { payload: _dropped, ...withoutPayload } = copy(original);
-    expect(check(`${media}/schema`, withoutPayload).errors).toEqual(["/ must have required property 'payload'"]);
+    expect(check(`${media}/schema`, withoutPayload).errors).toEqual([
+      "/ must have required property 'payload'",
+    ]);
   });
 
   it("spec/payout-provider.openapi.yaml: amount is a number or a decimal string, status a code 0–7", () => {
     const doc = loadSpec("spec/payout-provider.openapi.yaml");
     const check = createSchemaValidator(doc);
-    for (const ok of [2000, -1800, "2200", "12.50"]) expect(check("/components/schemas/Amount", ok).valid).toBe(true);
-    for (const bad of ["2,200", "", null]) expect(check("/components/schemas/Amount", bad).valid).toBe(false);
+    for (const ok of [2000, -1800, "2200", "12.50"])
+      expect(check("/components/schemas/Amount", ok).valid).toBe(true);
+    for (const bad of ["2,200", "", null])
+      expect(check("/components/schemas/Amount", bad).valid).toBe(false);
     expect(check("/components/schemas/PayoutStatusCode", 7).valid).toBe(true);
     expect(check("/components/schemas/PayoutStatusCode", 8).valid).toBe(false);
     expect(check("/components/schemas/PayoutStatusCode", "3").valid).toBe(false);
@@ -115,9 +132,13 @@ describe("broken copies of examples are rejected", () => {
     const doc = loadSpec("spec/payout-provider.openapi.yaml");
     const check = createSchemaValidator(doc);
     const media = "/paths/~1api~1payout~1{id}/get/responses/404/content/application~1json";
-    const original = resolvePointer(doc, `${media}/example`) as { error: Array<Record<string, unknown>> };
+    const original = resolvePointer(doc, `${media}/example`) as {
+      error: Array<Record<string, unknown>>;
+    };
     const broken = copy(original);
     delete broken.error[0]!.code;
-    expect(check(`${media}/schema`, broken).errors).toEqual(["/error/0 must have required property 'code'"]);
+    expect(check(`${media}/schema`, broken).errors).toEqual([
+      "/error/0 must have required property 'code'",
+    ]);
   });
 });

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { format } from "prettier";
 import { expect, it } from "vitest";
-import { PRETTIER_OPTIONS } from "../../generator/format.js";
+import { PRETTIER_OPTIONS } from "../../generator/format/format.js";
 
 const RUNTIME = new URL("../../templates/runtime/", import.meta.url);
 const FILES = readdirSync(RUNTIME).filter((f) => f.endsWith(".ts"));
@@ -16,7 +16,10 @@ it("finds the runtime files", () => {
   expect(FILES).toContain("request.ts");
 });
 
-it.each(FILES)("templates/runtime/%s is in prettier's format (run: npx prettier --write --print-width 100 templates/runtime/*.ts)", async (file) => {
-  const text = readFileSync(new URL(file, RUNTIME), "utf8");
-  expect(await format(text, PRETTIER_OPTIONS)).toBe(text);
-});
+it.each(FILES)(
+  "templates/runtime/%s is in prettier's format (run: npx prettier --write --print-width 100 templates/runtime/*.ts)",
+  async (file) => {
+    const text = readFileSync(new URL(file, RUNTIME), "utf8");
+    expect(await format(text, PRETTIER_OPTIONS)).toBe(text);
+  },
+);

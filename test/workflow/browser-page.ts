@@ -2,7 +2,13 @@
  * The code the browser test runs in headless Chromium: bundled with the generated Introw client by esbuild and
  * served from 127.0.0.1. Type-checked with the project (a typed result, an error path).
  */
-import { createClient, getPayout, NotFoundError, ApiError, type GetPayoutResponse } from "../../generated/introw/index.js";
+import {
+  createClient,
+  getPayout,
+  NotFoundError,
+  ApiError,
+  type GetPayoutResponse,
+} from "../../generated/introw/index.js";
 
 export interface BrowserRunResult {
   readonly id: string;
@@ -23,5 +29,10 @@ export async function run(baseUrl: string): Promise<BrowserRunResult> {
     else if (e instanceof ApiError) error = `unexpected ApiError ${e.status}`;
     else error = `unexpected ${String(e)}`;
   }
-  return { id: payout.data.id, stage: payout.data.stage, currency: payout.data.amount.currency, error };
+  return {
+    id: payout.data.id,
+    stage: payout.data.stage,
+    currency: payout.data.amount.currency,
+    error,
+  };
 }

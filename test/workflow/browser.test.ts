@@ -9,10 +9,22 @@ import type { BrowserRunResult } from "./browser-page.js";
 import { PAYOUT, startMock } from "./vendor-project.js";
 
 const CHROMIUM = "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 const describeWithChromium = existsSync(CHROMIUM)
   ? describe
-  : (name: string, fn: () => void) => describe.skip(`${name} (skipped: ${CHROMIUM} not found; install it with 'apt-get install -y chromium')`, fn);
+  : (name: string, fn: () => void) =>
+      describe.skip(
+        `${name} (skipped: ${CHROMIUM} not found; install it with 'apt-get install -y chromium')`,
+        fn,
+      );
 
 /** The page: imports the bundle, calls the mock named by `?api=`, and puts the JSON result on `body[data-result]`. */
 const PAGE = `<!doctype html>
@@ -29,7 +41,9 @@ const PAGE = `<!doctype html>
 </body>`;
 
 /** Serves the page and the esbuild bundle from 127.0.0.1:0. */
-async function startPageServer(bundle: string): Promise<{ url: string; close: () => Promise<void> }> {
+async function startPageServer(
+  bundle: string,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     if (req.url === "/app.js") {
       res.writeHead(200, { "content-type": "text/javascript" }).end(bundle);
@@ -41,7 +55,10 @@ async function startPageServer(bundle: string): Promise<{ url: string; close: ()
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 describeWithChromium("generated client in headless Chromium", () => {
@@ -72,7 +89,9 @@ describeWithChromium("generated client in headless Chromium", () => {
       page.on("pageerror", (e) => consoleErrors.push(e.message));
       await page.goto(`${pageServer.url}/?api=${encodeURIComponent(mock.url)}`);
       const body = await page.waitForSelector("body[data-result]", { state: "attached" });
-      const result = JSON.parse((await body!.getAttribute("data-result")) ?? "null") as BrowserRunResult;
+      const result = JSON.parse(
+        (await body!.getAttribute("data-result")) ?? "null",
+      ) as BrowserRunResult;
       expect(result).toEqual({
         id: "pay_1",
         stage: PAYOUT.data.stage,

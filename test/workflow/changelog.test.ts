@@ -3,23 +3,50 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { diffSpecs } from "../../generator/changelog/diff.js";
-import { buildChangelog, composeChangelog, dateFromVersion, suggestBump } from "../../generator/changelog/render.js";
+import {
+  buildChangelog,
+  composeChangelog,
+  dateFromVersion,
+  suggestBump,
+} from "../../generator/changelog/render.js";
 import type { SpecChange } from "../../generator/changelog/types.js";
 import { applyPatch } from "../helpers/json-patch.js";
 import { describeWithSpecs, PROJECT_ROOT, SPECS_DIR } from "../helpers/specs-dir.js";
 
-const introw = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "spec/openapi.json"), "utf8")) as Record<string, unknown>;
-const patch = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "test/fixtures/changelog/introw-2026-06-10.patch.json"), "utf8")) as Parameters<typeof applyPatch>[1];
+const introw = JSON.parse(
+  readFileSync(path.join(PROJECT_ROOT, "spec/openapi.json"), "utf8"),
+) as Record<string, unknown>;
+const patch = JSON.parse(
+  readFileSync(
+    path.join(PROJECT_ROOT, "test/fixtures/changelog/introw-2026-06-10.patch.json"),
+    "utf8",
+  ),
+) as Parameters<typeof applyPatch>[1];
 const introwNext = applyPatch(introw, patch);
 
-const brief = (changes: readonly SpecChange[]): string[] => changes.map((c) => `${c.breaking ? "BREAKING " : ""}${c.kind} | ${c.where} | ${c.message}`);
+const brief = (changes: readonly SpecChange[]): string[] =>
+  changes.map((c) => `${c.breaking ? "BREAKING " : ""}${c.kind} | ${c.where} | ${c.message}`);
 
 /** A one-operation document: `op` is the POST /things operation, `schemas` the components. */
-function doc(op: Record<string, unknown>, schemas: Record<string, unknown> = {}, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { openapi: "3.1.0", info: { title: "T", version: "1" }, paths: { "/things": { post: { operationId: "createThing", responses: {}, ...op } } }, components: { schemas }, ...extra };
+function doc(
+  op: Record<string, unknown>,
+  schemas: Record<string, unknown> = {},
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    openapi: "3.1.0",
+    info: { title: "T", version: "1" },
+    paths: { "/things": { post: { operationId: "createThing", responses: {}, ...op } } },
+    components: { schemas },
+    ...extra,
+  };
 }
-const jsonBody = (schema: unknown): Record<string, unknown> => ({ requestBody: { required: true, content: { "application/json": { schema } } } });
-const jsonResponse = (schema: unknown): Record<string, unknown> => ({ responses: { "200": { description: "ok", content: { "application/json": { schema } } } } });
+const jsonBody = (schema: unknown): Record<string, unknown> => ({
+  requestBody: { required: true, content: { "application/json": { schema } } },
+});
+const jsonResponse = (schema: unknown): Record<string, unknown> => ({
+  responses: { "200": { description: "ok", content: { "application/json": { schema } } } },
+});
 
 describe("Introw 2026-05-20 → 2026-06-10 (fixture patch)", () => {
   const changelog = buildChangelog(introw, introwNext, "Introw API", true);
@@ -37,10 +64,20 @@ describe("Introw 2026-05-20 → 2026-06-10 (fixture patch)", () => {
   it("suggests a major bump and dates the entry from info.version", () => {
     expect(changelog.bump).toBe("major");
     expect(changelog.breaking).toBe(4);
-    expect(changelog.entry.split("\n").slice(0, 3)).toEqual(["## 2026-06-10", "", "Spec 2026-05-20 → 2026-06-10. Suggested client version bump: **major**."]);
-    expect(changelog.entry).toContain("### Breaking\n\n- `listPayouts (GET /api/v1/payouts) query parameter currency`: required parameter added\n");
-    expect(changelog.entry).toContain("### Non-breaking\n\n- `approvePayout (POST /api/v1/payouts/{id}/approve)`: operation added\n");
-    expect(changelog.summary.split("\n")[0]).toBe("Introw API 2026-05-20 → 2026-06-10: 5 changes (4 breaking); suggested client version bump: major");
+    expect(changelog.entry.split("\n").slice(0, 3)).toEqual([
+      "## 2026-06-10",
+      "",
+      "Spec 2026-05-20 → 2026-06-10. Suggested client version bump: **major**.",
+    ]);
+    expect(changelog.entry).toContain(
+      "### Breaking\n\n- `listPayouts (GET /api/v1/payouts) query parameter currency`: required parameter added\n",
+    );
+    expect(changelog.entry).toContain(
+      "### Non-breaking\n\n- `approvePayout (POST /api/v1/payouts/{id}/approve)`: operation added\n",
+    );
+    expect(changelog.summary.split("\n")[0]).toBe(
+      "Introw API 2026-05-20 → 2026-06-10: 5 changes (4 breaking); suggested client version bump: major",
+    );
   });
 
   it("going back is breaking the other way round: the operation is removed", () => {
@@ -59,17 +96,35 @@ describe("Introw 2026-05-20 → 2026-06-10 (fixture patch)", () => {
 });
 
 describe("diffSpecs classification for client code", () => {
-  const Thing = (props: Record<string, unknown>, required: string[] = []): unknown => ({ type: "object", properties: props, required });
+  const Thing = (props: Record<string, unknown>, required: string[] = []): unknown => ({
+    type: "object",
+    properties: props,
+    required,
+  });
 
   it("request fields: new required breaks, new optional does not, removal breaks, optional→required breaks", () => {
-    const before = doc(jsonBody({ $ref: "#/components/schemas/In" }), { In: Thing({ a: { type: "string" }, b: { type: "string" } }, ["a"]) });
-    const after = doc(jsonBody({ $ref: "#/components/schemas/In" }), { In: Thing({ a: { type: "string" }, c: { type: "string" }, d: { type: "integer" }, b: { type: "string" } }, ["a", "b", "c"]) });
+    const before = doc(jsonBody({ $ref: "#/components/schemas/In" }), {
+      In: Thing({ a: { type: "string" }, b: { type: "string" } }, ["a"]),
+    });
+    const after = doc(jsonBody({ $ref: "#/components/schemas/In" }), {
+      In: Thing(
+        {
+          a: { type: "string" },
+          c: { type: "string" },
+          d: { type: "integer" },
+          b: { type: "string" },
+        },
+        ["a", "b", "c"],
+      ),
+    });
     expect(brief(diffSpecs(before, after))).toEqual([
       "BREAKING field-required-changed | createThing (POST /things) request body.b | field is now required",
       "BREAKING field-added | createThing (POST /things) request body.c | required field added",
       "field-added | createThing (POST /things) request body.d | optional field added",
     ]);
-    expect(brief(diffSpecs(after, before))).toContain("BREAKING field-removed | createThing (POST /things) request body.c | field removed");
+    expect(brief(diffSpecs(after, before))).toContain(
+      "BREAKING field-removed | createThing (POST /things) request body.c | field removed",
+    );
   });
 
   it("response fields: added is safe, required→optional breaks readers", () => {
@@ -84,8 +139,18 @@ describe("diffSpecs classification for client code", () => {
   it("enums and types: request narrowing breaks callers, response widening breaks readers", () => {
     const e1 = { type: "string", enum: ["a", "b"] };
     const e2 = { type: "string", enum: ["a", "c"] };
-    const reqBefore = doc({ parameters: [{ name: "kind", in: "query", schema: e1 }, { name: "n", in: "query", schema: { type: "integer" } }] });
-    const reqAfter = doc({ parameters: [{ name: "kind", in: "query", schema: e2 }, { name: "n", in: "query", schema: { type: "number" } }] });
+    const reqBefore = doc({
+      parameters: [
+        { name: "kind", in: "query", schema: e1 },
+        { name: "n", in: "query", schema: { type: "integer" } },
+      ],
+    });
+    const reqAfter = doc({
+      parameters: [
+        { name: "kind", in: "query", schema: e2 },
+        { name: "n", in: "query", schema: { type: "number" } },
+      ],
+    });
     expect(brief(diffSpecs(reqBefore, reqAfter))).toEqual([
       'enum-value-added | createThing (POST /things) query parameter kind | enum value "c" added',
       'BREAKING enum-value-removed | createThing (POST /things) query parameter kind | enum value "b" removed',
@@ -105,13 +170,22 @@ describe("diffSpecs classification for client code", () => {
     expect(brief(diffSpecs(doc({}), renamed))).toEqual([
       "BREAKING operation-renamed | makeThing (POST /things) | operationId renamed from createThing to makeThing: the function name changes",
     ]);
-    const moved = { ...doc({}), paths: { "/v2/things": { post: { operationId: "createThing", responses: {} } } } };
-    expect(brief(diffSpecs(doc({}), moved))).toEqual(["operation-renamed | createThing (POST /v2/things) | moved from POST /things"]);
+    const moved = {
+      ...doc({}),
+      paths: { "/v2/things": { post: { operationId: "createThing", responses: {} } } },
+    };
+    expect(brief(diffSpecs(doc({}), moved))).toEqual([
+      "operation-renamed | createThing (POST /v2/things) | moved from POST /things",
+    ]);
   });
 
   it("security and servers", () => {
     const before = doc({}, {}, { servers: [{ url: "https://a" }], security: [{ key: [] }] });
-    const after = doc({}, {}, { servers: [{ url: "https://b" }], security: [{ key: [] }, { oauth: [] }] });
+    const after = doc(
+      {},
+      {},
+      { servers: [{ url: "https://b" }], security: [{ key: [] }, { oauth: [] }] },
+    );
     expect(brief(diffSpecs(before, after))).toEqual([
       "BREAKING security-changed | createThing (POST /things) | security schemes changed (+oauth)",
       "servers-changed | servers | server https://b added",
@@ -120,15 +194,30 @@ describe("diffSpecs classification for client code", () => {
   });
 
   it("stops at recursive schemas", () => {
-    const node = (extra: Record<string, unknown>): unknown => ({ type: "object", properties: { child: { $ref: "#/components/schemas/Node" }, ...extra } });
-    const changes = diffSpecs(doc(jsonResponse({ $ref: "#/components/schemas/Node" }), { Node: node({}) }), doc(jsonResponse({ $ref: "#/components/schemas/Node" }), { Node: node({ x: { type: "string" } }) }));
-    expect(brief(changes)).toEqual(["field-added | createThing (POST /things) response.x | optional field added"]);
+    const node = (extra: Record<string, unknown>): unknown => ({
+      type: "object",
+      properties: { child: { $ref: "#/components/schemas/Node" }, ...extra },
+    });
+    const changes = diffSpecs(
+      doc(jsonResponse({ $ref: "#/components/schemas/Node" }), { Node: node({}) }),
+      doc(jsonResponse({ $ref: "#/components/schemas/Node" }), {
+        Node: node({ x: { type: "string" } }),
+      }),
+    );
+    expect(brief(changes)).toEqual([
+      "field-added | createThing (POST /things) response.x | optional field added",
+    ]);
   });
 });
 
 describe("rendering", () => {
   it("suggestBump", () => {
-    const change = (breaking: boolean): SpecChange => ({ kind: "field-added", breaking, where: "w", message: "m" });
+    const change = (breaking: boolean): SpecChange => ({
+      kind: "field-added",
+      breaking,
+      where: "w",
+      message: "m",
+    });
     expect(suggestBump([change(false), change(true)], true)).toBe("major");
     expect(suggestBump([change(false)], true)).toBe("minor");
     expect(suggestBump([], true)).toBe("patch");
@@ -143,31 +232,59 @@ describe("rendering", () => {
   });
 
   it("composeChangelog puts the new entry first and keeps older entries, replacing the header", () => {
-    const first = composeChangelog("<!-- h1 -->\n", "## 2\n\nsecond", "<!-- h0 -->\n\n# Changelog\n\n## 1\n\nfirst\n");
+    const first = composeChangelog(
+      "<!-- h1 -->\n",
+      "## 2\n\nsecond",
+      "<!-- h0 -->\n\n# Changelog\n\n## 1\n\nfirst\n",
+    );
     expect(first).toBe("<!-- h1 -->\n\n# Changelog\n\n## 2\n\nsecond\n\n## 1\n\nfirst\n");
-    expect(composeChangelog("<!-- h2 -->\n", undefined, first)).toBe("<!-- h2 -->\n\n# Changelog\n\n## 2\n\nsecond\n\n## 1\n\nfirst\n");
+    expect(composeChangelog("<!-- h2 -->\n", undefined, first)).toBe(
+      "<!-- h2 -->\n\n# Changelog\n\n## 2\n\nsecond\n\n## 1\n\nfirst\n",
+    );
   });
 });
 
 describeWithSpecs("Adyen Checkout 40 → 41 (real pair)", () => {
-  const read = (name: string): unknown => parse(readFileSync(path.join(SPECS_DIR, "apis-guru", name), "utf8"));
-  const changelog = buildChangelog(read("adyen.com__CheckoutService__40.yaml"), read("adyen.com__CheckoutService__41.yaml"), "Adyen Checkout", true);
+  const read = (name: string): unknown =>
+    parse(readFileSync(path.join(SPECS_DIR, "apis-guru", name), "utf8"));
+  const changelog = buildChangelog(
+    read("adyen.com__CheckoutService__40.yaml"),
+    read("adyen.com__CheckoutService__41.yaml"),
+    "Adyen Checkout",
+    true,
+  );
   const lines = brief(changelog.changes);
 
   it("reports the versions and a major bump", () => {
-    expect([changelog.fromVersion, changelog.toVersion, changelog.bump]).toEqual(["40", "41", "major"]);
+    expect([changelog.fromVersion, changelog.toVersion, changelog.bump]).toEqual([
+      "40",
+      "41",
+      "major",
+    ]);
     expect(changelog.entry.startsWith("## 41\n")).toBe(true);
   });
 
   it("classifies fields that became required in a request as breaking, new optional request fields as not", () => {
-    expect(lines).toContain("BREAKING field-required-changed | POST /payments request body.browserInfo.colorDepth | field is now required");
-    expect(lines).toContain("BREAKING field-added | POST /payments request body.threeDS2RequestData.deviceChannel | required field added");
-    expect(lines).toContain("field-added | POST /payments request body.merchantData | optional field added");
-    expect(lines).toContain('enum-value-added | POST /payments request body.recurringProcessingModel | enum value "UnscheduledCardOnFile" added');
+    expect(lines).toContain(
+      "BREAKING field-required-changed | POST /payments request body.browserInfo.colorDepth | field is now required",
+    );
+    expect(lines).toContain(
+      "BREAKING field-added | POST /payments request body.threeDS2RequestData.deviceChannel | required field added",
+    );
+    expect(lines).toContain(
+      "field-added | POST /payments request body.merchantData | optional field added",
+    );
+    expect(lines).toContain(
+      'enum-value-added | POST /payments request body.recurringProcessingModel | enum value "UnscheduledCardOnFile" added',
+    );
   });
 
   it("reports the versioned server URL change", () => {
-    expect(lines).toContain("BREAKING servers-changed | servers | server https://checkout-test.adyen.com/v40 removed");
-    expect(lines).toContain("servers-changed | servers | server https://checkout-test.adyen.com/v41 added");
+    expect(lines).toContain(
+      "BREAKING servers-changed | servers | server https://checkout-test.adyen.com/v40 removed",
+    );
+    expect(lines).toContain(
+      "servers-changed | servers | server https://checkout-test.adyen.com/v41 added",
+    );
   });
 });

@@ -3,9 +3,9 @@ import { createHash } from "node:crypto";
 import { appendFile, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../generator/cli.js";
-import { generate } from "../../generator/generate.js";
-import { fastNoop, recordOutputFingerprint } from "../../generator/noop.js";
+import { main } from "../../generator/cli/main.js";
+import { generate } from "../../generator/pipeline.js";
+import { fastNoop, recordOutputFingerprint } from "../../generator/cli/noop.js";
 import { PROJECT_ROOT } from "../helpers/specs-dir.js";
 import { collector, tempDir } from "./helpers.js";
 
@@ -51,7 +51,10 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
 }
 
 async function listFiles(dir: string): Promise<string[]> {
-  return (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/")).sort();
+  return (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
+    .sort();
 }
 
 describe("generate → header, manifest, --check, no-op, changelog", () => {
@@ -92,12 +95,23 @@ describe("generate → header, manifest, --check, no-op, changelog", () => {
   });
 
   it("writes a manifest with every file's hash and no absolute paths or timestamps anywhere", async () => {
-    const manifest = JSON.parse(await readFile(path.join(out, "manifest.json"), "utf8")) as { files: Record<string, string>; spec: Record<string, unknown> };
+    const manifest = JSON.parse(await readFile(path.join(out, "manifest.json"), "utf8")) as {
+      files: Record<string, string>;
+      spec: Record<string, unknown>;
+    };
     const files = (await listFiles(out)).filter((f) => f !== "manifest.json");
     expect(Object.keys(manifest.files)).toEqual(files);
-    for (const file of files) expect(manifest.files[file], file).toBe(sha256(await readFile(path.join(out, file))));
-    expect(manifest.spec).toMatchObject({ title: "Demo API", version: "1.2.3", files: ["demo.yaml"], normalized: "spec.normalized.json" });
-    const normalized = JSON.parse(await readFile(path.join(out, "spec.normalized.json"), "utf8")) as { info: unknown };
+    for (const file of files)
+      expect(manifest.files[file], file).toBe(sha256(await readFile(path.join(out, file))));
+    expect(manifest.spec).toMatchObject({
+      title: "Demo API",
+      version: "1.2.3",
+      files: ["demo.yaml"],
+      normalized: "spec.normalized.json",
+    });
+    const normalized = JSON.parse(
+      await readFile(path.join(out, "spec.normalized.json"), "utf8"),
+    ) as { info: unknown };
     expect(normalized.info).toEqual({ title: "Demo API", version: "1.2.3" });
     for (const file of [...files, "manifest.json"]) {
       const text = await readFile(path.join(out, file), "utf8");
@@ -109,16 +123,30 @@ describe("generate → header, manifest, --check, no-op, changelog", () => {
   it("generates identical files twice in memory", async () => {
     const options = { input: spec, output: out, name: "Demo" };
     const [a, b] = [await generate(options), await generate(options)];
-    expect(a.files.map((f) => [f.path, sha256(f.contents)])).toEqual(b.files.map((f) => [f.path, sha256(f.contents)]));
+    expect(a.files.map((f) => [f.path, sha256(f.contents)])).toEqual(
+      b.files.map((f) => [f.path, sha256(f.contents)]),
+    );
   });
 
   it("returns instantly when spec, config and generator are unchanged, in bin.js and in the CLI", async () => {
-    expect(fastNoop(argv, PROJECT_ROOT)).toBe(`${out} is up to date (spec, config and generator unchanged; --force regenerates)`);
+    expect(fastNoop(argv, PROJECT_ROOT)).toBe(
+      `${out} is up to date (spec, config and generator unchanged; --force regenerates)`,
+    );
     expect(fastNoop([...argv, "--force"], PROJECT_ROOT)).toBeUndefined();
     const again = await run(argv);
-    expect(again.out).toBe(`${out} is up to date (spec, config and generator unchanged; --force regenerates)\n`);
-    const bin = spawnSync(process.execPath, [path.join(PROJECT_ROOT, "generator", "bin.js"), ...argv], { cwd: PROJECT_ROOT, env: process.env, encoding: "utf8" });
-    expect([bin.status, bin.stdout, bin.stderr]).toEqual([0, `${out} is up to date (spec, config and generator unchanged; --force regenerates)\n`, ""]);
+    expect(again.out).toBe(
+      `${out} is up to date (spec, config and generator unchanged; --force regenerates)\n`,
+    );
+    const bin = spawnSync(
+      process.execPath,
+      [path.join(PROJECT_ROOT, "generator", "cli", "bin.js"), ...argv],
+      { cwd: PROJECT_ROOT, env: process.env, encoding: "utf8" },
+    );
+    expect([bin.status, bin.stdout, bin.stderr]).toEqual([
+      0,
+      `${out} is up to date (spec, config and generator unchanged; --force regenerates)\n`,
+      "",
+    ]);
     const forced = await run([...argv, "--force"]);
     expect(forced.out).toContain(`files written to ${out}`);
   });
@@ -129,13 +157,18 @@ describe("generate → header, manifest, --check, no-op, changelog", () => {
     try {
       expect(fastNoop(argv, PROJECT_ROOT)).toBeUndefined();
       const fresh = await run(argv);
-      expect(fresh.out).toBe(`${out} is up to date (spec, config and generator unchanged; --force regenerates)\n`);
+      expect(fresh.out).toBe(
+        `${out} is up to date (spec, config and generator unchanged; --force regenerates)\n`,
+      );
       expect(fastNoop(argv, PROJECT_ROOT)).toBeDefined();
       process.env["OPENAPI_CLIENT_GEN_CACHE_DIR"] = path.join(dir, "fresh-cache-2");
       const manifestPath = path.join(out, "manifest.json");
       const manifest = await readFile(manifestPath, "utf8");
       expect(manifest).not.toContain("generatorFingerprint");
-      await writeFile(manifestPath, manifest.replace(/"generatorVersion": "[^"]+"/, '"generatorVersion": "0.0.0-other"'));
+      await writeFile(
+        manifestPath,
+        manifest.replace(/"generatorVersion": "[^"]+"/, '"generatorVersion": "0.0.0-other"'),
+      );
       const stale = await run(argv);
       expect(stale.out).toContain(`files written to ${out}`);
       // Same version, but this machine saw another generator fingerprint write the output: regenerate.
@@ -175,7 +208,10 @@ describe("generate → header, manifest, --check, no-op, changelog", () => {
     const operations = path.join(out, "operations.ts");
     const text = await readFile(operations, "utf8");
     const lines = text.split("\n");
-    await writeFile(operations, [...lines.slice(0, 5), "// hand edit", ...lines.slice(5)].join("\n"));
+    await writeFile(
+      operations,
+      [...lines.slice(0, 5), "// hand edit", ...lines.slice(5)].join("\n"),
+    );
     await rm(path.join(out, "README.md"));
     await writeFile(path.join(out, "notes.txt"), "mine\n");
     const dirty = await run([...argv, "--check"]);
@@ -183,7 +219,9 @@ describe("generate → header, manifest, --check, no-op, changelog", () => {
     expect(dirty.err).toContain(`stale: ${out}/operations.ts\n`);
     expect(dirty.err).toContain(`missing: ${out}/README.md\n`);
     expect(dirty.err).toContain(`extra: ${out}/notes.txt\n`);
-    expect(dirty.err).toContain(`--- ${out}/operations.ts (on disk)\n+++ ${out}/operations.ts (generated)\n@@ -3,7 +3,6 @@\n ${lines[2]}\n ${lines[3]}\n ${lines[4]}\n-// hand edit\n ${lines[5]}\n ${lines[6]}\n ${lines[7]}\n`);
+    expect(dirty.err).toContain(
+      `--- ${out}/operations.ts (on disk)\n+++ ${out}/operations.ts (generated)\n@@ -3,7 +3,6 @@\n ${lines[2]}\n ${lines[3]}\n ${lines[4]}\n-// hand edit\n ${lines[5]}\n ${lines[6]}\n ${lines[7]}\n`,
+    );
     expect(dirty.err).toContain(`--- ${out}/README.md (on disk: missing)`);
     await rm(path.join(out, "notes.txt"));
     const restored = await run([...argv, "--force"]);
@@ -193,11 +231,17 @@ describe("generate → header, manifest, --check, no-op, changelog", () => {
   it("writes a changelog entry when the spec changes, and --fail-on-breaking exits 1", async () => {
     await writeFile(spec, V2);
     const result = await run([...argv, "--fail-on-breaking"]);
-    expect(result.err).toBe(`openapi-client-gen: 1 breaking change(s) in ${spec} (--fail-on-breaking).\n`);
+    expect(result.err).toBe(
+      `openapi-client-gen: 1 breaking change(s) in ${spec} (--fail-on-breaking).\n`,
+    );
     expect(result.code).toBe(1);
-    expect(result.out).toContain("Demo API 1.2.3 → 1.3.0: 1 change (1 breaking); suggested client version bump: major\n  BREAKING getThing (GET /things/{id}) response.label: field removed\n");
+    expect(result.out).toContain(
+      "Demo API 1.2.3 → 1.3.0: 1 change (1 breaking); suggested client version bump: major\n  BREAKING getThing (GET /things/{id}) response.label: field removed\n",
+    );
     const changelog = await readFile(path.join(out, "CHANGELOG.md"), "utf8");
-    expect(changelog).toContain("# Changelog\n\n## 1.3.0\n\nSpec 1.2.3 → 1.3.0. Suggested client version bump: **major**.\n\n### Breaking\n\n- `getThing (GET /things/{id}) response.label`: field removed\n");
+    expect(changelog).toContain(
+      "# Changelog\n\n## 1.3.0\n\nSpec 1.2.3 → 1.3.0. Suggested client version bump: **major**.\n\n### Breaking\n\n- `getThing (GET /things/{id}) response.label`: field removed\n",
+    );
     await writeFile(spec, V1);
     const back = await run(argv);
     expect(back.code).toBe(0);

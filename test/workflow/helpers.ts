@@ -5,7 +5,9 @@ import { Writable } from "node:stream";
 import { PROJECT_ROOT } from "../helpers/specs-dir.js";
 
 /** A fresh directory under `test/.tmp/` (inside the project, so generated clients resolve `node_modules`). */
-export async function tempDir(prefix: string): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+export async function tempDir(
+  prefix: string,
+): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const base = path.join(PROJECT_ROOT, "test", ".tmp");
   await mkdir(base, { recursive: true });
   const dir = await mkdtemp(path.join(base, `${prefix}-`));

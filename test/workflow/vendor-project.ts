@@ -38,22 +38,49 @@ console.log(JSON.stringify({ id: payout.data.id, stage, amount: payout.data.amou
 /** Copies `generated/<api>` into `<dir>/src/<api>` and writes package.json, src/main.ts and one tsconfig per mode. */
 export async function writeProject(dir: string, api = "introw"): Promise<void> {
   await mkdir(path.join(dir, "src"), { recursive: true });
-  await cp(path.join(PROJECT_ROOT, "generated", api), path.join(dir, "src", api), { recursive: true });
-  await writeFile(path.join(dir, "package.json"), `${JSON.stringify({ name: "vendored-client-test", private: true, type: "module" })}\n`);
+  await cp(path.join(PROJECT_ROOT, "generated", api), path.join(dir, "src", api), {
+    recursive: true,
+  });
+  await writeFile(
+    path.join(dir, "package.json"),
+    `${JSON.stringify({ name: "vendored-client-test", private: true, type: "module" })}\n`,
+  );
   await writeFile(path.join(dir, "src", "main.ts"), MAIN_TS);
   // The same strict flags as every other generated-client check; module settings come from each mode.
-  const { module: _module, moduleResolution: _resolution, noEmit: _noEmit, ...base } = STRICT_OPTIONS;
-  const strict = { ...base, types: ["node"], typeRoots: [path.join(PROJECT_ROOT, "node_modules", "@types")] };
+  const {
+    module: _module,
+    moduleResolution: _resolution,
+    noEmit: _noEmit,
+    ...base
+  } = STRICT_OPTIONS;
+  const strict = {
+    ...base,
+    types: ["node"],
+    typeRoots: [path.join(PROJECT_ROOT, "node_modules", "@types")],
+  };
   for (const [mode, options] of Object.entries(MODES)) {
-    const tsconfig = { compilerOptions: { ...strict, ...options, noEmit: true }, include: ["src/**/*.ts"] };
-    await writeFile(path.join(dir, `tsconfig.${mode}.json`), `${JSON.stringify(tsconfig, null, 2)}\n`);
+    const tsconfig = {
+      compilerOptions: { ...strict, ...options, noEmit: true },
+      include: ["src/**/*.ts"],
+    };
+    await writeFile(
+      path.join(dir, `tsconfig.${mode}.json`),
+      `${JSON.stringify(tsconfig, null, 2)}\n`,
+    );
   }
-  const emit = { compilerOptions: { ...strict, ...MODES.nodenext, outDir: "dist", rootDir: "src" }, include: ["src/**/*.ts"] };
+  const emit = {
+    compilerOptions: { ...strict, ...MODES.nodenext, outDir: "dist", rootDir: "src" },
+    include: ["src/**/*.ts"],
+  };
   await writeFile(path.join(dir, "tsconfig.emit.json"), `${JSON.stringify(emit, null, 2)}\n`);
 }
 
 /** Runs a command; resolves to its exit code and output. */
-export function run(command: string, args: readonly string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function run(
+  command: string,
+  args: readonly string[],
+  cwd: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -87,7 +114,12 @@ export const PAYOUT = {
  * Starts the mock on 127.0.0.1:0: `GET /api/v1/payouts/pay_1` → 200 PAYOUT, any other id → 404 PublicApiError;
  * answers CORS preflights and sets `Access-Control-Allow-Origin: *`. Records each request's `x-api-key`.
  */
-export async function startMock(): Promise<{ url: string; keys: (string | undefined)[]; server: Server; close: () => Promise<void> }> {
+export async function startMock(): Promise<{
+  url: string;
+  keys: (string | undefined)[];
+  server: Server;
+  close: () => Promise<void>;
+}> {
   const keys: (string | undefined)[] = [];
   const server = createServer((req, res) => {
     res.setHeader("access-control-allow-origin", "*");
@@ -102,9 +134,18 @@ export async function startMock(): Promise<{ url: string; keys: (string | undefi
     const match = /^\/api\/v1\/payouts\/([^/?]+)/.exec(req.url ?? "");
     const found = req.method === "GET" && match?.[1] === "pay_1";
     res.writeHead(found ? 200 : 404, { "content-type": "application/json" });
-    res.end(JSON.stringify(found ? PAYOUT : { error: { code: "not_found", message: "Payout not found" } }));
+    res.end(
+      JSON.stringify(
+        found ? PAYOUT : { error: { code: "not_found", message: "Payout not found" } },
+      ),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, keys, server, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    keys,
+    server,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }

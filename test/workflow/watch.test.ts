@@ -1,8 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliArgs } from "../../generator/cli.js";
-import { watchFiles } from "../../generator/watch.js";
+import type { CliArgs } from "../../generator/cli/main.js";
+import { watchFiles } from "../../generator/cli/watch.js";
 import { PROJECT_ROOT } from "../helpers/specs-dir.js";
 import { collector, tempDir } from "./helpers.js";
 
@@ -41,13 +41,23 @@ describe("--watch (multi-file spec and config in a temp dir)", () => {
 
   it("regenerates on changes to any spec file and the config, and survives an invalid intermediate spec", async () => {
     const file = (name: string): string => path.join(dir, name);
-    const config = (name: string): string => JSON.stringify({ targets: { demo: { input: "spec/root.yaml", output: "out", name } } });
+    const config = (name: string): string =>
+      JSON.stringify({ targets: { demo: { input: "spec/root.yaml", output: "out", name } } });
     await import("node:fs/promises").then((fs) => fs.mkdir(file("spec")));
     await writeFile(file("spec/root.yaml"), ROOT("Demo"));
     await writeFile(file("spec/schemas.yaml"), SCHEMAS("first"));
     await writeFile(file("openapi-client-gen.config.json"), config("Demo"));
     const configFile = path.relative(PROJECT_ROOT, file("openapi-client-gen.config.json"));
-    const args: CliArgs = { command: "generate", flags: {}, config: configFile, check: false, force: false, watch: true, failOnBreaking: false, verbose: false };
+    const args: CliArgs = {
+      command: "generate",
+      flags: {},
+      config: configFile,
+      check: false,
+      force: false,
+      watch: true,
+      failOnBreaking: false,
+      verbose: false,
+    };
     const out = collector();
     const err = collector();
     const controller = new AbortController();
@@ -55,7 +65,8 @@ describe("--watch (multi-file spec and config in a temp dir)", () => {
     // Each build cycle pushes the watched files; `cycle(check)` waits for cycles until `check` holds.
     const waiting: ((watched: readonly string[]) => void)[] = [];
     const seen: (readonly string[])[] = [];
-    const nextCycle = (): Promise<readonly string[]> => new Promise((resolve) => (seen.length > 0 ? resolve(seen.shift()!) : waiting.push(resolve)));
+    const nextCycle = (): Promise<readonly string[]> =>
+      new Promise((resolve) => (seen.length > 0 ? resolve(seen.shift()!) : waiting.push(resolve)));
     const cycle = async (check: () => Promise<boolean>): Promise<readonly string[]> => {
       for (;;) {
         const watched = await nextCycle();
@@ -78,8 +89,13 @@ describe("--watch (multi-file spec and config in a temp dir)", () => {
     });
 
     const watched = await cycle(async () => (await types()).includes("first?: string"));
-    const rel = (name: string): string => path.relative(PROJECT_ROOT, file(name)).split(path.sep).join("/");
-    expect(watched).toEqual([rel("openapi-client-gen.config.json"), rel("spec/root.yaml"), rel("spec/schemas.yaml")]);
+    const rel = (name: string): string =>
+      path.relative(PROJECT_ROOT, file(name)).split(path.sep).join("/");
+    expect(watched).toEqual([
+      rel("openapi-client-gen.config.json"),
+      rel("spec/root.yaml"),
+      rel("spec/schemas.yaml"),
+    ]);
 
     await writeFile(file("spec/schemas.yaml"), SCHEMAS("second"));
     await cycle(async () => (await types()).includes("second?: string"));
@@ -94,7 +110,9 @@ describe("--watch (multi-file spec and config in a temp dir)", () => {
     await cycle(async () => (await types()).includes("third?: string"));
 
     await writeFile(file("openapi-client-gen.config.json"), config("Renamed"));
-    await cycle(async () => (await readFile(file("out/client.ts"), "utf8")).includes("RenamedClientConfig"));
+    await cycle(async () =>
+      (await readFile(file("out/client.ts"), "utf8")).includes("RenamedClientConfig"),
+    );
 
     controller.abort();
     expect(await done).toBe(0);

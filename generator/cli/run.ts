@@ -1,0 +1,207 @@
+/**
+ * What the CLI does once its arguments are parsed: resolve the config targets, then for each target check,
+ * skip (instant no-op), or generate and report. Prints to the given streams; returns the exit code.
+ * SpecErrors propagate to main.ts, which prints them.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { CliArgs } from "./main.js";
+import type { GenerateOptions } from "../config/config.js";
+import {
+  findConfig,
+  loadConfig,
+  optionsHash,
+  resolveTargets,
+  type ResolvedTarget,
+} from "../config/load-config.js";
+import { formatIssue } from "../util/issues.js";
+import {
+  generatorFingerprint,
+  manifestNoop,
+  recordInvocation,
+  recordOutputFingerprint,
+  specFilesHash,
+  targetKey,
+  verifiedTarget,
+  writeRecord,
+} from "./noop.js";
+import { MANIFEST_FILE, sha256 } from "../write/write.js";
+
+type Stream = NodeJS.WritableStream;
+
+/**
+ * Resolves the targets for `args` in `cwd` (loads the config file unless `--input` replaces it).
+ * @returns The targets, or a usage message (exit 2) when the flags and config do not fit together.
+ * @throws {SpecError} when the config file is missing (with --config) or invalid.
+ */
+export async function targetsFor(
+  args: CliArgs,
+  cwd: string,
+): Promise<{ targets: ResolvedTarget[]; configFile: string | undefined } | { usage: string }> {
+  const adHoc =
+    args.flags.input !== undefined && args.flags.target === undefined && args.config === undefined;
+  const configFile = adHoc ? undefined : await findConfig(cwd, args.config);
+  const loaded = configFile === undefined ? undefined : await loadConfig(cwd, configFile);
+  try {
+    return { targets: resolveTargets(cwd, loaded, args.flags), configFile };
+  } catch (error) {
+    return { usage: (error as Error).message };
+  }
+}
+
+function timingLine(timings: Readonly<Record<string, number>>): string {
+  return Object.entries(timings)
+    .map(([stage, ms]) => `${stage} ${ms} ms`)
+    .join(", ");
+}
+
+/**
+ * Generates one target unless the no-op record says it is up to date.
+ * @param onSpecFiles Receives the spec's files (relative to cwd) once known: watch mode watches them.
+ * @returns code 0, or 1 when `--fail-on-breaking` and the spec changed in a breaking way; key: the target's no-op record key.
+ * @throws {SpecError} when the spec is invalid.
+ */
+export async function generateTarget(
+  options: GenerateOptions,
+  args: Pick<CliArgs, "force" | "verbose" | "failOnBreaking">,
+  fingerprint: string,
+  out: Stream,
+  err: Stream,
+  onSpecFiles?: (files: readonly string[]) => void,
+): Promise<{ code: number; key: string }> {
+  const cwd = process.cwd();
+  const key = targetKey(cwd, fingerprint, optionsHash(options), options.output);
+  const record = args.force ? undefined : verifiedTarget(cwd, key);
+  const fromManifest =
+    args.force || record !== undefined
+      ? undefined
+      : manifestNoop(cwd, options.input, options.output, fingerprint, optionsHash(options));
+  if (record !== undefined || fromManifest !== undefined) {
+    const specFiles = record?.specFiles ?? fromManifest ?? [];
+    onSpecFiles?.(specFiles);
+    if (record === undefined) saveRecord(cwd, key, options, specFiles, fingerprint);
+    out.write(
+      `${options.output} is up to date (spec, config and generator unchanged; --force regenerates)\n`,
+    );
+    return { code: 0, key };
+  }
+  const { generateToDisk } = await import("../index.js");
+  const result = await generateToDisk(options);
+  onSpecFiles?.(result.loaded.files);
+  for (const notice of result.loaded.notices) err.write(`notice: ${notice}\n`);
+  const warnings = result.issues.filter((i) => i.severity === "warning");
+  const shown = args.verbose ? warnings : warnings.slice(0, 20);
+  for (const w of shown) err.write(`${formatIssue(w)}\n`);
+  if (shown.length < warnings.length)
+    err.write(`… and ${warnings.length - shown.length} more warnings (--verbose shows all)\n`);
+  const m = result.model;
+  out.write(
+    `${m.name}: ${m.operations.length} operations, ${m.schemaAliases.length} schemas, ${warnings.length} warnings; ` +
+      `${result.files.length} files written to ${options.output}\n` +
+      `  ${timingLine({ ...result.timings, write: result.writeMs })}\n`,
+  );
+  let code = 0;
+  if (result.changelog !== undefined) {
+    out.write(result.changelog.summary);
+    if (args.failOnBreaking && result.changelog.breaking > 0) {
+      err.write(
+        `openapi-client-gen: ${result.changelog.breaking} breaking change(s) in ${options.input} (--fail-on-breaking).\n`,
+      );
+      code = 1;
+    }
+  }
+  saveRecord(cwd, key, options, result.loaded.files, fingerprint);
+  return { code, key };
+}
+
+/** Records what a target read and wrote, for the next run's no-op check (never for specs with remote refs). */
+function saveRecord(
+  cwd: string,
+  key: string,
+  options: GenerateOptions,
+  specFiles: readonly string[],
+  fingerprint: string,
+): void {
+  recordOutputFingerprint(cwd, options.output, fingerprint);
+  const specHash = specFilesHash(cwd, specFiles);
+  if (specHash === undefined || (options.allowRemoteRefs ?? false)) return;
+  try {
+    const manifest = readFileSync(path.join(options.output, MANIFEST_FILE));
+    writeRecord(cwd, key, {
+      output: options.output,
+      specFiles,
+      specHash,
+      manifestHash: sha256(manifest),
+    });
+  } catch {
+    // no manifest to record: the next run regenerates
+  }
+}
+
+/**
+ * Compares one target's output with a fresh in-memory generation.
+ * @returns 0 when identical, 1 when files are stale, missing or extra (listed, with a short diff of the first differences).
+ */
+export async function checkTarget(
+  options: GenerateOptions,
+  out: Stream,
+  err: Stream,
+): Promise<number> {
+  const { check } = await import("../index.js");
+  const result = await check(options);
+  const differs = result.stale.length + result.missing.length + result.extra.length > 0;
+  if (!differs) {
+    out.write(`${options.output} is up to date (${result.files.length} files).\n`);
+    return 0;
+  }
+  for (const [label, list] of [
+    ["stale", result.stale],
+    ["missing", result.missing],
+    ["extra", result.extra],
+  ] as const) {
+    for (const file of list) err.write(`${label}: ${options.output}/${file}\n`);
+  }
+  if (result.diff !== "") err.write(result.diff);
+  err.write(
+    `${options.output} is out of date: run 'openapi-client-gen generate' and commit the result.\n`,
+  );
+  return 1;
+}
+
+/**
+ * Runs `generate` (or `--check`, or `--watch`) for every resolved target.
+ * @returns The exit code: the worst of the targets'.
+ * @throws {SpecError} on invalid config or spec (main.ts prints it).
+ */
+export async function runCli(
+  args: CliArgs,
+  argv: readonly string[],
+  out: Stream,
+  err: Stream,
+): Promise<number> {
+  const cwd = process.cwd();
+  const resolved = await targetsFor(args, cwd);
+  if ("usage" in resolved) {
+    err.write(`openapi-client-gen: ${resolved.usage}\n`);
+    return 2;
+  }
+  if (args.watch) {
+    const { watchTargets } = await import("./watch.js");
+    return watchTargets(args, resolved.configFile, out, err);
+  }
+  let code = 0;
+  if (args.check) {
+    for (const { options } of resolved.targets)
+      code = Math.max(code, await checkTarget(options, out, err));
+    return code;
+  }
+  const fingerprint = generatorFingerprint();
+  const keys: string[] = [];
+  for (const { options } of resolved.targets) {
+    const done = await generateTarget(options, args, fingerprint, out, err);
+    code = Math.max(code, done.code);
+    keys.push(done.key);
+  }
+  if (code === 0) recordInvocation(cwd, argv, keys);
+  return code;
+}

@@ -1,0 +1,157 @@
+/**
+ * The intermediate model (IR) that `normalize` builds and the emitters read.
+ * Every name is final here; emitters never look at the raw document.
+ */
+import type {
+  BodyEncoding,
+  HttpMethod,
+  PaginationSpec,
+  ParamLocation,
+  ParamStyle,
+  ResponseKind,
+  SecuritySchemeSpec,
+} from "../../templates/runtime/types.js";
+
+import type { Issue } from "../util/issues.js";
+
+export type { Issue };
+
+export interface ParameterModel {
+  readonly name: string;
+  readonly in: ParamLocation;
+  /** Key in the flat `params` object (a property name, may need quoting). */
+  readonly key: string;
+  readonly required: boolean;
+  readonly description?: string;
+  readonly deprecated: boolean;
+  readonly style?: ParamStyle;
+  readonly explode?: boolean;
+  readonly allowReserved?: boolean;
+  readonly json?: boolean;
+  /** The schema's `default` as JSON text (`20`, `"asc"`), for the `@default` doc tag; the server applies it. */
+  readonly defaultValue?: string;
+}
+
+export interface RequestBodyModel {
+  readonly mediaType: string;
+  readonly encoding: BodyEncoding;
+  readonly required: boolean;
+  readonly description?: string;
+}
+
+export interface ResponseModel {
+  /** Status as written in the document: `200`, `2XX`, `default`. */
+  readonly status: string;
+  readonly description?: string;
+  /** The media type the client reads, when the response declares content. */
+  readonly mediaType?: string;
+  readonly hasHeaders: boolean;
+}
+
+/** Names of the type aliases generated for one operation. */
+export interface OperationTypeNames {
+  readonly params: string;
+  readonly response: string;
+  /** False when `response` is a component alias from types.ts (the 2xx body is exactly that component). */
+  readonly responseDeclared: boolean;
+  readonly error: string;
+  readonly headers: string;
+  /** Item type of a paginated operation. */
+  readonly item: string;
+}
+
+export interface OperationModel {
+  /** Function name (also the key in openapi-typescript's `operations`). */
+  readonly name: string;
+  /** PascalCase stem for the operation's type aliases: `GetPayout` → `GetPayoutParams`. */
+  readonly typeName: string;
+  readonly types: OperationTypeNames;
+  /** The operationId as written in the document, if any. */
+  readonly operationId?: string;
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly pointer: string;
+  readonly summary?: string;
+  readonly description?: string;
+  readonly deprecated: boolean;
+  readonly tags: readonly string[];
+  readonly parameters: readonly ParameterModel[];
+  readonly requestBody?: RequestBodyModel;
+  /** 2xx (and `2XX`) responses, in status order. */
+  readonly success: readonly ResponseModel[];
+  /** Every other response, `default` last. */
+  readonly errors: readonly ResponseModel[];
+  /** The 2xx JSON response's schema is exactly this component (`#/components/schemas/X` → `X`). */
+  readonly responseComponent?: string;
+  readonly responseKind: ResponseKind;
+  readonly security: readonly (readonly string[])[];
+  readonly pagination?: PaginationSpec;
+  /** Extra documentation lines from vendor extensions (`x-source`), kept as data. */
+  readonly notes: readonly string[];
+}
+
+export interface ServerModel {
+  readonly name: string;
+  readonly url: string;
+  readonly description?: string;
+  readonly variables: Readonly<
+    Record<string, { readonly default: string; readonly enum?: readonly string[] }>
+  >;
+}
+
+export interface SecuritySchemeModel {
+  /** Scheme name in `components.securitySchemes`. */
+  readonly name: string;
+  /** Property of the generated `createClient` config that carries its credential. */
+  readonly configKey: string;
+  readonly spec: SecuritySchemeSpec;
+  readonly description?: string;
+}
+
+/** A named type the generated `types.ts` exports on top of openapi-typescript's output. */
+export interface TypeAliasModel {
+  readonly name: string;
+  /** A TypeScript type expression over `components`/`operations`, built by normalize from the document. */
+  readonly target: string;
+  readonly description?: string;
+  readonly deprecated: boolean;
+}
+
+/** A string/number enum exported as a type and an `as const` values array. */
+export interface EnumModel {
+  readonly typeName: string;
+  readonly valuesName: string;
+  readonly values: readonly (string | number | boolean | null)[];
+  /** Where the enum was found first (JSON pointer), for docs. */
+  readonly pointer: string;
+  readonly description?: string;
+  /** Names for the values from `x-enum-varnames`, aligned with `values`. */
+  readonly varNames?: readonly string[];
+  readonly valueDescriptions?: readonly string[];
+  /** The type is a component schema's alias (only the values array is new). */
+  readonly fromComponent: boolean;
+}
+
+export interface ApiModel {
+  /** The API name as given by config (`Introw`). */
+  readonly name: string;
+  readonly title: string;
+  readonly version: string;
+  readonly description?: string;
+  readonly servers: readonly ServerModel[];
+  readonly securitySchemes: readonly SecuritySchemeModel[];
+  readonly operations: readonly OperationModel[];
+  readonly schemaAliases: readonly TypeAliasModel[];
+  readonly enums: readonly EnumModel[];
+  readonly rateLimitHeaders: readonly string[];
+  readonly requestIdHeader?: string;
+  /**
+   * Some schema is `readOnly` or `writeOnly`: types.ts marks those properties (openapi-typescript's
+   * `readWriteMarkers`), request bodies are typed `Writable<…>` and responses and aliases `Readable<…>`.
+   */
+  readonly readWriteMarkers: boolean;
+  /** The document openapi-typescript types: repaired, with every operationId set to the operation's name. */
+  readonly typesDocument: Readonly<Record<string, unknown>>;
+  /** Renames and repairs made while normalizing (reported, never silent). */
+  readonly issues: readonly Issue[];
+}

@@ -1,0 +1,511 @@
+/**
+ * normalize: valid document → ApiModel. Every name is assigned and every quirk resolved here;
+ * emitters read only the model.
+ */
+import type { HttpMethod, ParamStyle } from "../../templates/runtime/types.js";
+import type { GenerateOptions } from "../config/config.js";
+import {
+  asArray,
+  asRecord,
+  asString,
+  derefRecord,
+  entries,
+  isRecord,
+  METHODS,
+  type JsonRecord,
+} from "../util/document.js";
+import { hoistSchemaDefs } from "./defs.js";
+import { literal } from "../util/literal.js";
+import { discoverEnums, entityName, type EnumSource } from "./enums.js";
+import { pointer, pointerToken } from "../util/issues.js";
+import { pickMediaType, bodyEncoding, responseKind, isJsonMediaType } from "./media.js";
+import type {
+  ApiModel,
+  Issue,
+  OperationModel,
+  ParameterModel,
+  RequestBodyModel,
+  ResponseModel,
+  ServerModel,
+  TypeAliasModel,
+} from "./model.js";
+import {
+  camelCase,
+  claim,
+  compareCodeUnits,
+  dedupe,
+  GENERATED_RESERVED,
+  operationName,
+  operationTypeStem,
+  pascalCase,
+  renameReason,
+  schemaAliasName,
+} from "./naming.js";
+import { detectPagination } from "./pagination.js";
+import { normalizeSecurity, normalizeServers, operationSecurity } from "./servers-security.js";
+import type { ValidDocument } from "../validate/validate.js";
+import { hasReadWriteOnly, typesDocument, type RawOperation } from "./types-document.js";
+
+/** Builds the model of `doc`. Pure: same document and options, same model. */
+export function normalize(input: ValidDocument, options: GenerateOptions): ApiModel {
+  const issues: Issue[] = [];
+  const doc = hoistSchemaDefs(input, issues);
+  const raw: RawOperation[] = [];
+  for (const [path, item] of entries(doc.paths)) {
+    const record = asRecord(item);
+    if (record === undefined) continue;
+    for (const method of METHODS) {
+      const op = asRecord(record[method]);
+      if (op !== undefined)
+        raw.push({ path, method, op, item: record, pointer: pointer("paths", path, method) });
+    }
+  }
+  const wanted = raw.map((r) => operationName(asString(r.op["operationId"]), r.method, r.path));
+  const names = dedupe(wanted, GENERATED_RESERVED);
+  names.forEach((name, i) => {
+    const id = asString(raw[i]!.op["operationId"]);
+    const natural = id !== undefined ? camelCase(id) : wanted[i]!;
+    const reason = renameReason(natural, name);
+    if (reason !== undefined) {
+      const what =
+        id !== undefined
+          ? `operationId '${id}'`
+          : `${raw[i]!.method.toUpperCase()} ${raw[i]!.path}`;
+      issues.push({
+        code: "renamed-operation",
+        severity: "warning",
+        pointer: raw[i]!.pointer,
+        message: `${what} is generated as '${name}': ${reason}.`,
+      });
+    }
+  });
+
+  reportPartialSupport(doc, raw, issues);
+
+  const schemas = asRecord(asRecord(doc["components"])?.["schemas"]);
+  const schemaKeys = entries(schemas).map(([k]) => k);
+  const aliasNames = dedupe(
+    schemaKeys.map(schemaAliasName),
+    new Set([...GENERATED_RESERVED, ...names]),
+  );
+  aliasNames.forEach((alias, i) => {
+    const reason = renameReason(pascalCase(schemaKeys[i]!), alias);
+    if (reason !== undefined) {
+      issues.push({
+        code: "renamed-schema",
+        severity: "warning",
+        pointer: pointer("components", "schemas", schemaKeys[i]!),
+        message: `schema '${schemaKeys[i]!}' is exported as type '${alias}': ${reason}.`,
+      });
+    }
+  });
+  const schemaAliases: TypeAliasModel[] = schemaKeys.map((key, i) => {
+    const schema = asRecord(schemas?.[key]) ?? {};
+    const description = asString(schema["description"]) ?? asString(schema["title"]);
+    return {
+      name: aliasNames[i]!,
+      target: `components["schemas"][${literal(key)}]`,
+      deprecated: schema["deprecated"] === true,
+      ...(description !== undefined ? { description } : {}),
+    };
+  });
+  const aliasByKey = new Map(schemaKeys.map((k, i) => [k, aliasNames[i]!]));
+  const taken = new Set<string>([...GENERATED_RESERVED, ...names, ...aliasNames]);
+
+  const security = normalizeSecurity(doc, issues);
+  const operations: OperationModel[] = raw.map((r, i) => {
+    const name = names[i]!;
+    const typeName = operationTypeStem(name);
+    return buildOperation(
+      doc,
+      r,
+      name,
+      typeName,
+      aliasByKey,
+      taken,
+      security.map((s) => s.name),
+      options,
+      issues,
+    );
+  });
+
+  const enumSources: EnumSource[] = [];
+  const componentEnums = new Map<string, { typeName: string; schema: JsonRecord }>();
+  for (const [key, schema] of entries(schemas)) {
+    const ptr = pointer("components", "schemas", key);
+    const record = asRecord(schema);
+    if (record !== undefined && Array.isArray(record["enum"]))
+      componentEnums.set(ptr, { typeName: aliasByKey.get(key)!, schema: record });
+    enumSources.push({ entity: entityName(aliasByKey.get(key)!), schema, pointer: ptr });
+  }
+  raw.forEach((r, i) => {
+    const op = operations[i]!;
+    for (const [j, p] of asArray(r.op["parameters"]).entries()) {
+      const param = derefRecord(doc, p);
+      if (param !== undefined)
+        enumSources.push({
+          entity: op.typeName,
+          prop: String(param["name"]),
+          schema: param["schema"],
+          pointer: `${r.pointer}/parameters/${j}/schema`,
+        });
+    }
+    const body = derefRecord(doc, r.op["requestBody"]);
+    for (const [mt, media] of entries(asRecord(body?.["content"]))) {
+      enumSources.push({
+        entity: op.typeName,
+        schema: asRecord(media)?.["schema"],
+        pointer: `${r.pointer}/requestBody/content/${mt.replace(/\//g, "~1")}/schema`,
+      });
+    }
+  });
+  for (const op of operations)
+    for (const n of Object.values(op.types)) if (typeof n === "string") taken.add(n);
+  const enums = discoverEnums(enumSources, componentEnums, taken, options.enumNames);
+
+  const rateLimitHeaders = new Set<string>();
+  let requestIdHeader: string | undefined;
+  for (const r of raw) {
+    for (const [, response] of entries(asRecord(r.op["responses"]))) {
+      for (const [header] of entries(asRecord(derefRecord(doc, response)?.["headers"]))) {
+        const lower = header.toLowerCase();
+        if (/rate-?limit|retry-after/.test(lower)) rateLimitHeaders.add(lower);
+        if (/^(x-)?(request|correlation)-?id$/.test(lower)) requestIdHeader ??= lower;
+      }
+    }
+  }
+  const info = doc.info;
+  const description = asString(info["description"]);
+  return {
+    name: options.name,
+    title: asString(info["title"]) ?? options.name,
+    version: info["version"] === undefined ? "0.0.0" : String(info["version"]),
+    ...(description !== undefined ? { description } : {}),
+    servers: withDefaultServer(normalizeServers(doc), options.defaultServer, issues),
+    securitySchemes: security,
+    operations,
+    schemaAliases,
+    enums,
+    rateLimitHeaders: [...rateLimitHeaders].sort(compareCodeUnits),
+    ...(requestIdHeader !== undefined ? { requestIdHeader } : {}),
+    readWriteMarkers: hasReadWriteOnly(doc),
+    typesDocument: typesDocument(doc, raw, names),
+    issues,
+  };
+}
+
+/**
+ * Moves the configured default server first (the runtime uses the first server when the caller names none).
+ * Names are assigned before the move, so they do not depend on the choice.
+ */
+function withDefaultServer(
+  servers: ServerModel[],
+  name: string | undefined,
+  issues: Issue[],
+): ServerModel[] {
+  if (name === undefined) return servers;
+  const chosen = servers.find((s) => s.name === name);
+  if (chosen === undefined) {
+    const known = servers.map((s) => `'${s.name}'`).join(", ") || "none";
+    issues.push({
+      code: "unknown-default-server",
+      severity: "error",
+      pointer: "/servers",
+      message: `defaultServer '${name}' is not one of the document's servers (${known}); fix the target's defaultServer.`,
+    });
+    return servers;
+  }
+  return [chosen, ...servers.filter((s) => s !== chosen)];
+}
+
+/**
+ * What the client handles partially, reported once per place: OpenAPI 3.2 `query` operations and sequential
+ * `itemSchema` media, and `servers` on a path item or operation (the client's server applies to every call).
+ */
+function reportPartialSupport(
+  doc: JsonRecord,
+  raw: readonly RawOperation[],
+  issues: Issue[],
+): void {
+  const reportedItems = new Set<string>();
+  for (const r of raw) {
+    if (Array.isArray(r.item["servers"]) && !reportedItems.has(r.path)) {
+      reportedItems.add(r.path);
+      issues.push({
+        code: "path-servers-ignored",
+        severity: "warning",
+        pointer: `${pointer("paths", r.path)}/servers`,
+        message:
+          "servers on a path item are not used; the client's server (or baseUrl) applies to its operations.",
+      });
+    }
+    if (
+      isRecord(r.item["additionalOperations"]) &&
+      !reportedItems.has(`${r.path} additionalOperations`)
+    ) {
+      reportedItems.add(`${r.path} additionalOperations`);
+      issues.push({
+        code: "additional-operations-ignored",
+        severity: "warning",
+        pointer: `${pointer("paths", r.path)}/additionalOperations`,
+        message:
+          "additionalOperations (OpenAPI 3.2 custom HTTP methods) are not generated; call them with fetch directly.",
+      });
+    }
+    for (const [i, p] of asArray(r.op["parameters"]).entries()) {
+      const location = asString(derefRecord(doc, p)?.["in"]);
+      if (location !== undefined && !["path", "query", "header", "cookie"].includes(location)) {
+        issues.push({
+          code: "unsupported-parameter-location",
+          severity: "warning",
+          pointer: `${r.pointer}/parameters/${i}`,
+          message: `parameters in '${location}' are not sent by the client; add it with onRequest.`,
+        });
+      }
+    }
+    if (Array.isArray(r.op["servers"])) {
+      issues.push({
+        code: "operation-servers-ignored",
+        severity: "warning",
+        pointer: `${r.pointer}/servers`,
+        message:
+          "servers on an operation are not used; the client's server (or baseUrl) applies; pass a client with baseUrl set for this call.",
+      });
+    }
+    if (r.method === "query") {
+      issues.push({
+        code: "query-method",
+        severity: "warning",
+        pointer: r.pointer,
+        message: `the QUERY operation is sent as QUERY; its types are generated under webhooks["QUERY ${r.path}"] because the paths type has no query method.`,
+      });
+    }
+    const contents: [string, unknown][] = [
+      ["requestBody", derefRecord(doc, r.op["requestBody"])?.["content"]],
+    ];
+    for (const [status, response] of entries(asRecord(r.op["responses"])))
+      contents.push([`responses/${pointerToken(status)}`, derefRecord(doc, response)?.["content"]]);
+    for (const [where, content] of contents) {
+      for (const [mediaType, media] of entries(asRecord(content))) {
+        const record = asRecord(media);
+        if (record?.["itemSchema"] === undefined || record["schema"] !== undefined) continue;
+        issues.push({
+          code: "item-schema",
+          severity: "warning",
+          pointer: `${r.pointer}/${where}/content/${pointerToken(mediaType)}`,
+          message: `'${mediaType}' describes a sequence with itemSchema (OpenAPI 3.2); the body is typed unknown and read as ${responseKind(mediaType)}, not split into items.`,
+        });
+      }
+    }
+  }
+}
+
+function buildParameters(
+  doc: JsonRecord,
+  r: RawOperation,
+  hasBody: boolean,
+  issues: Issue[],
+): ParameterModel[] {
+  const byKey = new Map<string, JsonRecord>();
+  for (const p of [...asArray(r.item["parameters"]), ...asArray(r.op["parameters"])]) {
+    const param = derefRecord(doc, p);
+    const name = asString(param?.["name"]);
+    const location = asString(param?.["in"]);
+    if (
+      param === undefined ||
+      name === undefined ||
+      !["path", "query", "header", "cookie"].includes(location ?? "")
+    )
+      continue;
+    byKey.set(`${location}:${name}`, param);
+  }
+  const params = [...byKey.values()];
+  const wantedKeys = params.map((p) => String(p["name"]));
+  // A parameter keeps its name as its `params` key unless `body` carries the request body or an earlier
+  // parameter (in another location) has the same name: then it is prefixed with its location.
+  const keys = params.map((p, i) => {
+    const name = wantedKeys[i]!;
+    const clash =
+      (name === "body" && hasBody) || name === "__proto__" || wantedKeys.indexOf(name) !== i;
+    return clash ? `${String(p["in"])}${pascalCase(name) || "Param"}` : name;
+  });
+  const used = new Set<string>([
+    ...(hasBody ? ["body"] : []),
+    ...keys.filter((k, i) => k === wantedKeys[i]),
+  ]);
+  const finalKeys = keys.map((k, i) => {
+    if (k === wantedKeys[i]) return k;
+    return claim(k, used);
+  });
+  params.forEach((p, i) => {
+    if (finalKeys[i] === wantedKeys[i]) return;
+    const why =
+      wantedKeys[i] === "body" && hasBody
+        ? "'body' carries the request body"
+        : wantedKeys[i] === "__proto__"
+          ? "'__proto__' in an object literal sets the prototype instead of a property"
+          : `another parameter is named '${wantedKeys[i]!}'`;
+    issues.push({
+      code: "renamed-parameter",
+      severity: "warning",
+      pointer: r.pointer,
+      message: `${String(p["in"])} parameter '${wantedKeys[i]!}' is passed as '${finalKeys[i]!}': ${why}.`,
+    });
+  });
+  return params.map((p, i) => {
+    const location = p["in"] as ParameterModel["in"];
+    const description = asString(p["description"]);
+    const style = asString(p["style"]) as ParamStyle | undefined;
+    const json =
+      p["schema"] === undefined && Object.keys(asRecord(p["content"]) ?? {}).some(isJsonMediaType);
+    const schema = derefRecord(doc, p["schema"]);
+    const defaultValue =
+      schema !== undefined && "default" in schema ? JSON.stringify(schema["default"]) : undefined;
+    return {
+      name: String(p["name"]),
+      in: location,
+      key: finalKeys[i]!,
+      required: location === "path" || p["required"] === true,
+      deprecated: p["deprecated"] === true,
+      ...(description !== undefined ? { description } : {}),
+      ...(style !== undefined ? { style } : {}),
+      ...(typeof p["explode"] === "boolean" ? { explode: p["explode"] } : {}),
+      ...(p["allowReserved"] === true ? { allowReserved: true } : {}),
+      ...(json ? { json: true } : {}),
+      ...(defaultValue !== undefined ? { defaultValue } : {}),
+    };
+  });
+}
+
+function buildResponses(
+  doc: JsonRecord,
+  op: JsonRecord,
+): { success: ResponseModel[]; errors: ResponseModel[]; schema: unknown } {
+  const all = entries(asRecord(op["responses"])).map(([status, value]) => {
+    const response = derefRecord(doc, value) ?? {};
+    const content = asRecord(response["content"]);
+    const mediaType = pickMediaType(Object.keys(content ?? {}));
+    const description = asString(response["description"]);
+    const model: ResponseModel = {
+      status,
+      hasHeaders: asRecord(response["headers"]) !== undefined,
+      ...(mediaType !== undefined ? { mediaType } : {}),
+      ...(description !== undefined ? { description } : {}),
+    };
+    return {
+      model,
+      schema: mediaType !== undefined ? asRecord(content?.[mediaType])?.["schema"] : undefined,
+    };
+  });
+  const isSuccess = (s: string): boolean => /^2(\d\d|XX)$/i.test(s);
+  let success = all.filter((r) => isSuccess(r.model.status));
+  let errors = all.filter((r) => !isSuccess(r.model.status));
+  if (success.length === 0) {
+    success = errors.filter((r) => r.model.status === "default");
+    errors = errors.filter((r) => r.model.status !== "default");
+  }
+  const order = (a: { model: ResponseModel }, b: { model: ResponseModel }): number =>
+    a.model.status === "default"
+      ? 1
+      : b.model.status === "default"
+        ? -1
+        : compareCodeUnits(a.model.status, b.model.status);
+  success.sort(order);
+  errors.sort(order);
+  const json = success.find(
+    (r) => r.model.mediaType !== undefined && isJsonMediaType(r.model.mediaType),
+  );
+  return {
+    success: success.map((r) => r.model),
+    errors: errors.map((r) => r.model),
+    schema: json?.schema,
+  };
+}
+
+function buildOperation(
+  doc: ValidDocument,
+  r: RawOperation,
+  name: string,
+  typeName: string,
+  aliasByKey: ReadonlyMap<string, string>,
+  taken: Set<string>,
+  schemeNames: readonly string[],
+  options: GenerateOptions,
+  issues: Issue[],
+): OperationModel {
+  const bodyRecord = derefRecord(doc, r.op["requestBody"]);
+  const bodyMedia = pickMediaType(Object.keys(asRecord(bodyRecord?.["content"]) ?? {}));
+  const bodyDescription = asString(bodyRecord?.["description"]);
+  const requestBody: RequestBodyModel | undefined =
+    bodyMedia === undefined
+      ? undefined
+      : {
+          mediaType: bodyMedia,
+          encoding: bodyEncoding(bodyMedia),
+          required: bodyRecord?.["required"] === true,
+          ...(bodyDescription !== undefined ? { description: bodyDescription } : {}),
+        };
+  const parameters = buildParameters(doc, r, requestBody !== undefined, issues);
+  const { success, errors, schema } = buildResponses(doc, r.op);
+  const firstContent = success.find((s) => s.mediaType !== undefined)?.mediaType;
+  const componentRef = asString(asRecord(schema)?.["$ref"])?.match(
+    /^#\/components\/schemas\/([^/]+)$/,
+  )?.[1];
+  const responseComponent =
+    componentRef !== undefined
+      ? aliasByKey.get(componentRef.replace(/~1/g, "/").replace(/~0/g, "~"))
+      : undefined;
+  const wantedTypes = ["Params", "Response", "Error", "Headers", "Item"].map(
+    (s) => `${typeName}${s}`,
+  );
+  const reuse = responseComponent !== undefined && responseComponent === wantedTypes[1];
+  const declared = wantedTypes.filter((_, i) => !(i === 1 && reuse)).map((w) => claim(w, taken));
+  const finalTypes = reuse ? [declared[0]!, responseComponent!, ...declared.slice(1)] : declared;
+  const queryKeys = new Map(parameters.filter((p) => p.in === "query").map((p) => [p.name, p.key]));
+  const operationId = asString(r.op["operationId"]);
+  const pagination = detectPagination(
+    {
+      doc,
+      name,
+      pointer: r.pointer,
+      operation: r.op,
+      queryKeys,
+      responseSchema: schema,
+      ...(options.pagination !== undefined ? { overrides: options.pagination } : {}),
+      ...(operationId !== undefined ? { operationId } : {}),
+    },
+    issues,
+  );
+  const summary = asString(r.op["summary"]);
+  const description = asString(r.op["description"]);
+  const source = asString(r.op["x-source"]);
+  return {
+    name,
+    typeName,
+    types: {
+      params: finalTypes[0]!,
+      response: finalTypes[1]!,
+      responseDeclared: !reuse,
+      error: finalTypes[2]!,
+      headers: finalTypes[3]!,
+      item: finalTypes[4]!,
+    },
+    ...(operationId !== undefined ? { operationId } : {}),
+    method: r.method.toUpperCase() as HttpMethod,
+    path: r.path,
+    pointer: r.pointer,
+    ...(summary !== undefined ? { summary } : {}),
+    ...(description !== undefined ? { description } : {}),
+    deprecated: r.op["deprecated"] === true,
+    tags: asArray(r.op["tags"]).filter((t): t is string => typeof t === "string"),
+    parameters,
+    ...(requestBody !== undefined ? { requestBody } : {}),
+    success,
+    errors,
+    ...(responseComponent !== undefined ? { responseComponent } : {}),
+    responseKind: responseKind(firstContent),
+    security: operationSecurity(doc, r.op, schemeNames, r.pointer, issues),
+    ...(pagination !== undefined ? { pagination } : {}),
+    notes: source !== undefined ? [`Source: ${source}.`] : [],
+  };
+}

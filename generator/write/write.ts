@@ -1,0 +1,197 @@
+/**
+ * write: the only stage that writes the disk. Atomic (temp dir, then swap), refuses to delete files the
+ * generator did not write, and compares without writing for `--check`.
+ */
+import { createHash } from "node:crypto";
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { SpecError } from "../util/issues.js";
+import { shortUnifiedDiff } from "./text-diff.js";
+
+export interface GeneratedFile {
+  /** Path relative to the output directory, `/`-separated. */
+  readonly path: string;
+  readonly contents: string;
+}
+
+export const MANIFEST_FILE = "manifest.json";
+/** The spec the output was generated from, bundled and validated, keys sorted: the baseline for the changelog. */
+export const NORMALIZED_SPEC_FILE = "spec.normalized.json";
+
+/**
+ * Deterministic JSON: object keys sorted by code unit at every level, two-space indent, trailing newline.
+ * @throws {TypeError} when `value` is cyclic.
+ */
+export function sortedJson(value: unknown): string {
+  const sort = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (typeof v !== "object" || v === null) return v;
+    const record = v as Record<string, unknown>;
+    // The default sort compares UTF-16 code units, like `a < b` (and runs natively).
+    const keys = Object.keys(record).sort();
+    return Object.fromEntries(keys.map((k) => [k, sort(record[k])]));
+  };
+  return `${JSON.stringify(sort(value), null, 2)}\n`;
+}
+
+export function sha256(text: string | Buffer): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+async function listFiles(dir: string, prefix = ""): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const rel = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
+    if (entry.isDirectory()) out.push(...(await listFiles(path.join(dir, entry.name), rel)));
+    else out.push(rel);
+  }
+  return out.sort();
+}
+
+/** Name of the changelog the generator maintains in each output directory. */
+export const CHANGELOG_FILE = "CHANGELOG.md";
+
+/** What a previous generation left in the output directory that the next one builds on. */
+export interface PreviousOutput {
+  /** Text of the previous normalized spec (the changelog's baseline). */
+  readonly normalizedSpec?: string;
+  /** Text of the existing CHANGELOG.md. */
+  readonly changelog?: string;
+}
+
+/** Reads the previous normalized spec and changelog of `output`, when the manifest lists them. */
+export async function readPrevious(output: string): Promise<PreviousOutput> {
+  const files = await readManifestFiles(output);
+  if (files === undefined) return {};
+  const read = async (name: string): Promise<string | undefined> =>
+    name in files
+      ? await readFile(path.join(output, name), "utf8").catch(() => undefined)
+      : undefined;
+  const [normalizedSpec, changelog] = await Promise.all([
+    read(NORMALIZED_SPEC_FILE),
+    read(CHANGELOG_FILE),
+  ]);
+  return {
+    ...(normalizedSpec !== undefined ? { normalizedSpec } : {}),
+    ...(changelog !== undefined ? { changelog } : {}),
+  };
+}
+
+/** Files listed in the manifest of an existing output directory, or undefined when there is none. */
+export async function readManifestFiles(
+  output: string,
+): Promise<Record<string, string> | undefined> {
+  try {
+    const manifest = JSON.parse(await readFile(path.join(output, MANIFEST_FILE), "utf8")) as {
+      files?: Record<string, string>;
+    };
+    return manifest.files ?? {};
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Refuses to replace `output` when it holds files the generator did not write (per its manifest).
+ * @throws {SpecError} code `output-has-foreign-files`, listing them.
+ */
+async function guardOutput(output: string): Promise<void> {
+  const info = await stat(output).catch(() => undefined);
+  if (info === undefined) return;
+  if (!info.isDirectory()) {
+    throw new SpecError([
+      {
+        code: "output-not-directory",
+        severity: "error",
+        pointer: "",
+        file: output,
+        message: `--output '${output}' exists and is not a directory; choose another output path.`,
+      },
+    ]);
+  }
+  const present = await listFiles(output);
+  if (present.length === 0) return;
+  const known = await readManifestFiles(output);
+  const foreign = present.filter(
+    (f) => f !== MANIFEST_FILE && (known === undefined || !(f in known)),
+  );
+  if (foreign.length > 0) {
+    const shown =
+      foreign.slice(0, 10).join(", ") +
+      (foreign.length > 10 ? `, … (${foreign.length} in all)` : "");
+    throw new SpecError([
+      {
+        code: "output-has-foreign-files",
+        severity: "error",
+        pointer: "",
+        file: output,
+        message: `--output '${output}' holds files the generator did not write (${shown}); refusing to delete them. Move them away or choose an empty directory.`,
+      },
+    ]);
+  }
+}
+
+/** Writes `files` to `output` atomically: a temp directory next to it, then a rename swap. */
+export async function writeOutput(output: string, files: readonly GeneratedFile[]): Promise<void> {
+  await guardOutput(output);
+  const parent = path.dirname(path.resolve(output));
+  await mkdir(parent, { recursive: true });
+  const temp = await mkdtemp(path.join(parent, `.${path.basename(output)}.tmp-`));
+  try {
+    for (const file of files) {
+      const target = path.join(temp, ...file.path.split("/"));
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, file.contents);
+    }
+    const old = `${temp}.old`;
+    const hadOutput = await stat(output).then(
+      () => true,
+      () => false,
+    );
+    if (hadOutput) await rename(output, old);
+    try {
+      await rename(temp, output);
+    } catch (error) {
+      if (hadOutput) await rename(old, output);
+      throw error;
+    }
+    if (hadOutput) await rm(old, { recursive: true, force: true });
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}
+
+export interface CheckResult {
+  readonly stale: readonly string[];
+  readonly missing: readonly string[];
+  readonly extra: readonly string[];
+  /** Short unified diffs of the first differing files (at most `DIFFED_FILES`), "" when none. */
+  readonly diff: string;
+}
+
+/** How many stale or missing files `compareOutput` shows a diff for. */
+export const DIFFED_FILES = 3;
+
+/** Compares `files` with what is in `output`, without writing; paths in the result are sorted. */
+export async function compareOutput(
+  output: string,
+  files: readonly GeneratedFile[],
+): Promise<CheckResult> {
+  const present = await listFiles(output).catch(() => [] as string[]);
+  const wanted = new Map(files.map((f) => [f.path, f.contents]));
+  const stale: string[] = [];
+  const missing: string[] = [];
+  const diffs: string[] = [];
+  for (const [file, contents] of [...wanted].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const actual = await readFile(path.join(output, ...file.split("/")), "utf8").catch(
+      () => undefined,
+    );
+    if (actual === undefined) missing.push(file);
+    else if (actual !== contents) stale.push(file);
+    else continue;
+    if (diffs.length < DIFFED_FILES)
+      diffs.push(shortUnifiedDiff(`${output}/${file}`, contents, actual));
+  }
+  const extra = present.filter((f) => !wanted.has(f));
+  return { stale, missing, extra, diff: diffs.join("") };
+}
