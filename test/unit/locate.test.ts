@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Issue } from "../../generator/util/issues.js";
-import { locateInJson, locateIssues } from "../../generator/load/locate.js";
+import { locateInJson } from "../../generator/load/json.js";
+import { locateIssues } from "../../generator/load/locate.js";
 
 const JSON_TEXT = `{
   "openapi": "3.1.0",
