@@ -16,6 +16,7 @@ import {
   type JsonRecord,
 } from "../util/document.js";
 import { breakUntypableCycles } from "./cycles.js";
+import { warnHeaderCaseClashes } from "./headers.js";
 import { pointer, type Issue } from "../util/issues.js";
 import { entryPointer, MAX_DEPTH, tooDeepIssue } from "../load/depth.js";
 
@@ -69,7 +70,7 @@ export function validate(input: unknown): ValidationResult {
     error(
       "unsupported-openapi-version",
       "/openapi",
-      `'openapi: ${String(version)}' is not supported; use 3.0.x, 3.1.x or 3.2.x.`,
+      `'openapi: ${typeof version === "string" || typeof version === "number" ? String(version) : JSON.stringify(version)}' is not supported; use 3.0.x, 3.1.x or 3.2.x.`,
     );
   }
   const info = input["info"];
@@ -106,7 +107,7 @@ export function validate(input: unknown): ValidationResult {
   if (issues.some((i) => i.severity === "error")) return { issues };
   const repaired = repairOperations(input, paths as JsonRecord, error, warn);
   if (issues.some((i) => i.severity === "error")) return { issues };
-  const cycles = breakUntypableCycles({ ...input, info: info as JsonRecord, paths: repaired });
+  const cycles = breakUntypableCycles({ ...input, info, paths: repaired });
   issues.push(...cycles.issues);
   return { document: cycles.document as ValidDocument, issues };
 }
@@ -350,6 +351,7 @@ function repairOperations(
 ): JsonRecord {
   const out: JsonRecord = {};
   const seenIds = new Map<string, string>();
+  const reportedClashes = new Set<string>();
   for (const [path, rawItem] of entries(paths)) {
     const itemPtr = pointer("paths", path);
     if (!path.startsWith("/")) {
@@ -382,6 +384,7 @@ function repairOperations(
         } else seenIds.set(id, opPtr);
       }
       newOp["parameters"] = repairPathParams(doc, item, op, templateNames, opPtr, warn);
+      warnHeaderCaseClashes(doc, item, op, itemPtr, opPtr, reportedClashes, warn);
       newItem[method] = newOp;
     }
     out[path] = newItem;
