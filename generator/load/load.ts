@@ -13,6 +13,7 @@ import { SpecError, formatIssue, type Issue } from "../util/issues.js";
 import { bundleExternalRefs, hasExternalRefs, MAX_INPUT_BYTES } from "./bundle.js";
 import { findTooDeep, MAX_DEPTH, tooDeepIssue } from "./depth.js";
 import { parseJson } from "./json.js";
+import { REMOTE_TIMEOUT_MS } from "./remote.js";
 import { lineColumn } from "./lines.js";
 import { jsonPositions, locateIssues, yamlPositions, type SourcePositions } from "./locate.js";
 
@@ -34,7 +35,12 @@ export interface LoadedSpec {
 }
 
 export interface LoadOptions {
+  /** Fetch `$ref`s to http(s) URLs (each within `remoteTimeoutMs` and MAX_INPUT_BYTES). @default false */
   readonly allowRemoteRefs?: boolean;
+  /** Longest one remote `$ref` fetch may take, in milliseconds. @default 30_000 (REMOTE_TIMEOUT_MS) */
+  readonly remoteTimeoutMs?: number;
+  /** Most bytes one remote `$ref`'s body may have. @default MAX_INPUT_BYTES (64 MiB) */
+  readonly remoteMaxBytes?: number;
   /** Base directory for relative paths in messages. @default process.cwd() */
   readonly cwd?: string;
 }
@@ -91,7 +97,13 @@ export async function load(input: string, options: LoadOptions = {}): Promise<Lo
   if (hasExternalRefs(document)) {
     const bundled = await bundleExternalRefs(absolute, document, {
       cwd,
-      allowRemoteRefs: options.allowRemoteRefs ?? false,
+      remote:
+        options.allowRemoteRefs === true
+          ? {
+              timeoutMs: options.remoteTimeoutMs ?? REMOTE_TIMEOUT_MS,
+              maxBytes: options.remoteMaxBytes ?? MAX_INPUT_BYTES,
+            }
+          : undefined,
       text,
     });
     document = bundled.document;
