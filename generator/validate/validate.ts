@@ -17,10 +17,12 @@ import {
 } from "../util/document.js";
 import { breakUntypableCycles } from "./cycles.js";
 import { warnHeaderCaseClashes } from "./headers.js";
+import { checkSize } from "./size.js";
 import { pointer, type Issue } from "../util/issues.js";
 import { entryPointer, MAX_DEPTH, tooDeepIssue } from "../load/depth.js";
 
 export { findTooDeep, MAX_DEPTH, tooDeepIssue } from "../load/depth.js";
+export { MAX_OPERATION_DOCS, MAX_OPERATIONS, MAX_SCHEMAS } from "./size.js";
 
 /** A document that passed validation: an object with a supported `openapi` version, `info` and `paths`. */
 export type ValidDocument = JsonRecord & {
@@ -110,42 +112,6 @@ export function validate(input: unknown): ValidationResult {
   const cycles = breakUntypableCycles({ ...input, info, paths: repaired });
   issues.push(...cycles.issues);
   return { document: cycles.document as ValidDocument, issues };
-}
-
-/**
- * Most operations one client is generated with. Memory grows with the emitted code (measured: 2,280 operations
- * and schemas peak at 1.3 GB RSS), so a bigger document gets a clear error instead of exhausting the heap.
- */
-export const MAX_OPERATIONS = 4000;
-/** Most component schemas one client is generated with (same reason as {@link MAX_OPERATIONS}). */
-export const MAX_SCHEMAS = 10_000;
-
-function checkSize(
-  doc: JsonRecord,
-  paths: JsonRecord,
-  error: (code: string, ptr: string, message: string) => void,
-): void {
-  let operations = 0;
-  for (const key of Object.keys(paths)) {
-    const item = asRecord(paths[key]);
-    if (item !== undefined)
-      for (const method of METHODS) if (item[method] !== undefined) operations++;
-  }
-  if (operations > MAX_OPERATIONS) {
-    error(
-      "too-many-operations",
-      "/paths",
-      `the document has ${operations} operations; one client holds at most ${MAX_OPERATIONS} (the generated code would not fit in memory). Split the document into several targets, e.g. by tag.`,
-    );
-  }
-  const schemas = Object.keys(asRecord(asRecord(doc["components"])?.["schemas"]) ?? {}).length;
-  if (schemas > MAX_SCHEMAS) {
-    error(
-      "too-many-schemas",
-      "/components/schemas",
-      `the document has ${schemas} component schemas; one client holds at most ${MAX_SCHEMAS}. Split the document into several targets.`,
-    );
-  }
 }
 
 interface WalkEntry {
