@@ -3,22 +3,14 @@
  *
  * Collects every issue before failing. Errors stop generation; defects real specs carry
  * (duplicate operationIds, undeclared path parameters, `$ref` siblings, bad regex patterns, unknown
- * types, `$ref` cycles TypeScript cannot type) are warnings with a repair applied here, so later stages can trust the document.
+ * types, `$ref` cycles TypeScript cannot type, header parameters differing only in case) are warnings, with a repair
+ * applied where one exists, so later stages can trust the document. Documents too large to generate are errors.
  */
-import {
-  asArray,
-  asRecord,
-  asString,
-  entries,
-  getPointer,
-  isRecord,
-  METHODS,
-  type JsonRecord,
-} from "../util/document.js";
+import { asRecord, getPointer, isRecord, type JsonRecord } from "../util/document.js";
 import { breakUntypableCycles } from "./cycles.js";
-import { warnHeaderCaseClashes } from "./headers.js";
+import { repairOperations } from "./repair.js";
 import { checkSize } from "./size.js";
-import { pointer, type Issue } from "../util/issues.js";
+import type { Issue } from "../util/issues.js";
 import { entryPointer, MAX_DEPTH, tooDeepIssue } from "../load/depth.js";
 
 export { findTooDeep, MAX_DEPTH, tooDeepIssue } from "../load/depth.js";
@@ -306,103 +298,4 @@ function checkRef(doc: JsonRecord, ref: string, path: string, issues: Issue[]): 
     if (typeof next !== "string" || !next.startsWith("#")) return;
     current = next;
   }
-}
-
-/** Path keys, duplicate operationIds and path parameters: reported, and repaired in a copy of `paths`. */
-function repairOperations(
-  doc: JsonRecord,
-  paths: JsonRecord,
-  error: (code: string, ptr: string, message: string) => void,
-  warn: (code: string, ptr: string, message: string) => void,
-): JsonRecord {
-  const out: JsonRecord = {};
-  const seenIds = new Map<string, string>();
-  const reportedClashes = new Set<string>();
-  for (const [path, rawItem] of entries(paths)) {
-    const itemPtr = pointer("paths", path);
-    if (!path.startsWith("/")) {
-      error(
-        "path-not-absolute",
-        itemPtr,
-        `path '${path}' does not start with '/'; write it as '/${path}'.`,
-      );
-      continue;
-    }
-    const item = asRecord(getResolved(doc, rawItem));
-    if (item === undefined) continue;
-    const templateNames = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
-    const newItem: JsonRecord = { ...item };
-    for (const method of METHODS) {
-      const op = asRecord(item[method]);
-      if (op === undefined) continue;
-      const opPtr = pointer("paths", path, method);
-      const newOp: JsonRecord = { ...op };
-      const id = asString(op["operationId"]);
-      if (id !== undefined) {
-        const first = seenIds.get(id);
-        if (first !== undefined) {
-          warn(
-            "duplicate-operation-id",
-            `${opPtr}/operationId`,
-            `operationId '${id}' is already used at ${first}; this operation gets a derived name.`,
-          );
-          delete newOp["operationId"];
-        } else seenIds.set(id, opPtr);
-      }
-      newOp["parameters"] = repairPathParams(doc, item, op, templateNames, opPtr, warn);
-      warnHeaderCaseClashes(doc, item, op, itemPtr, opPtr, reportedClashes, warn);
-      newItem[method] = newOp;
-    }
-    out[path] = newItem;
-  }
-  return out;
-}
-
-function getResolved(doc: JsonRecord, value: unknown): unknown {
-  const ref = asRecord(value)?.["$ref"];
-  return typeof ref === "string" ? getPointer(doc, ref) : value;
-}
-
-function repairPathParams(
-  doc: JsonRecord,
-  item: JsonRecord,
-  op: JsonRecord,
-  templateNames: readonly string[],
-  opPtr: string,
-  warn: (code: string, ptr: string, message: string) => void,
-): unknown[] {
-  const own = asArray(op["parameters"]);
-  const declared = new Set<string>();
-  for (const p of [...asArray(item["parameters"]), ...own]) {
-    const param = asRecord(getResolved(doc, p));
-    if (param?.["in"] === "path" && typeof param["name"] === "string") declared.add(param["name"]);
-  }
-  const result: unknown[] = [];
-  own.forEach((p, i) => {
-    const param = asRecord(getResolved(doc, p));
-    if (
-      param?.["in"] === "path" &&
-      typeof param["name"] === "string" &&
-      !templateNames.includes(param["name"])
-    ) {
-      warn(
-        "unused-path-parameter",
-        `${opPtr}/parameters/${i}`,
-        `path parameter '${param["name"]}' is not in the path template; it is dropped.`,
-      );
-      return;
-    }
-    result.push(p);
-  });
-  for (const name of templateNames) {
-    if (!declared.has(name)) {
-      warn(
-        "undeclared-path-parameter",
-        opPtr,
-        `path parameter '{${name}}' is in the path but not declared; it is added as a required string.`,
-      );
-      result.push({ name, in: "path", required: true, schema: { type: "string" } });
-    }
-  }
-  return result;
 }
