@@ -1,9 +1,10 @@
 /**
  * load: the only stage that reads the disk. File(s) → one parsed document.
  *
- * JSON or YAML by content; multi-file `$ref`s bundled with @redocly/openapi-core (local files
- * under the entry file's directory only; `http(s)` refs only with `allowRemoteRefs`); Swagger 2.0
- * converted to OpenAPI 3.0 with swagger2openapi. Errors carry file:line:column.
+ * JSON or YAML by content (YAML with the `yaml` package, whose Document locates issues later); multi-file
+ * `$ref`s bundled with @redocly/openapi-core (local files under the entry file's directory only; `http(s)` refs
+ * only with `allowRemoteRefs`, each within a time and a byte limit); Swagger 2.0 converted to OpenAPI 3.0 with
+ * swagger2openapi. Errors carry file:line:column.
  */
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
@@ -58,7 +59,9 @@ function inputError(
 
 /**
  * Reads and parses the document at `input`.
- * @throws {SpecError} when the file is missing, not a file, empty, not text, not JSON/YAML, or a `$ref` cannot be loaded.
+ * @throws {SpecError} when the file is missing, not a file, too large, empty, not text, not JSON/YAML, has duplicate
+ *   keys (`duplicate-key`), nests too deeply, or a `$ref` cannot be loaded (`unresolved-ref`, `ref-refused`,
+ *   `remote-ref-timeout`, `remote-ref-too-large`, `ref-cycle`).
  */
 export async function load(input: string, options: LoadOptions = {}): Promise<LoadedSpec> {
   const cwd = options.cwd ?? process.cwd();
