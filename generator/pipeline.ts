@@ -87,7 +87,7 @@ async function generateWith(
   lap("validate");
   const strict = options.strict ?? DEFAULTS.strict;
   const fail = (issues: readonly Issue[]): never => {
-    throw new SpecError(locateIssues(issues, loaded.file, loaded.text, loaded.yaml));
+    throw new SpecError(locateIssues(issues, loaded.file, loaded.text, loaded.positions));
   };
   const errorsIn = (issues: readonly Issue[]): boolean =>
     issues.some((i) => i.severity === "error" || (strict && i.severity === "warning"));
@@ -153,7 +153,7 @@ async function generateWith(
   formatting.catch(() => undefined);
   // Main-thread work that needs no formatted text runs while the pool formats.
   const normalizedSpec = sortedJson(validation.document);
-  const located = locateIssues(all, loaded.file, loaded.text, loaded.yaml);
+  const located = locateIssues(all, loaded.file, loaded.text, loaded.positions);
   const formatted = await formatting;
   ["types.ts", "operations.ts", ...small.map(([file]) => file)].forEach((file, i) =>
     files.push({ path: file, contents: header + formatted[i]! }),

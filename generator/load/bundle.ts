@@ -9,6 +9,7 @@ import type { Document, Source } from "@redocly/openapi-core";
 import { someRecord } from "../util/document.js";
 import { SpecError, type Issue } from "../util/issues.js";
 import { locateIssues } from "./locate.js";
+import { fetchRemote, RemoteRefError, type RemoteLimits } from "./remote.js";
 
 /** Largest file accepted, in bytes (64 MiB): larger inputs get a clear error instead of exhausting memory. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
@@ -33,15 +34,17 @@ const redocly = (): Promise<Redocly> => import("@redocly/openapi-core");
 function guardedResolver(
   lib: Redocly,
   root: string,
-  allowRemote: boolean,
+  remote: RemoteLimits | undefined,
   show: (p: string) => string,
 ) {
   return new (class GuardedResolver extends lib.BaseResolver {
     readonly contents = new Map<string, Buffer>();
+    /** Issue codes of the remote `$ref`s that failed, by error message (the bundler keeps only the message). */
+    readonly codes = new Map<string, string>();
     private realRoot: Promise<string>;
     constructor(
       private readonly root: string,
-      private readonly allowRemote: boolean,
+      private readonly remote: RemoteLimits | undefined,
       private readonly show: (p: string) => string,
     ) {
       super({ http: { headers: [] } });
@@ -55,12 +58,18 @@ function guardedResolver(
             `$ref '${absoluteRef}' refused: only local files and, with --allow-remote-refs, http(s) URLs can be referenced`,
           );
         }
-        if (!this.allowRemote) {
+        if (this.remote === undefined) {
           throw new Error(
             `remote $ref '${absoluteRef}' refused: the generator does not use the network unless --allow-remote-refs is given`,
           );
         }
-        return super.loadExternalRef(absoluteRef);
+        try {
+          const { body, mimeType } = await fetchRemote(absoluteRef, this.remote);
+          return new lib.Source(absoluteRef, body, mimeType ?? undefined);
+        } catch (error) {
+          if (error instanceof RemoteRefError) this.codes.set(error.message, error.code);
+          throw error;
+        }
       }
       const inside = path.relative(this.root, absoluteRef);
       if (/^[a-z][a-z0-9+.-]*:/i.test(inside)) {
@@ -96,7 +105,7 @@ function guardedResolver(
           .replace(/\r\n/g, "\n"),
       );
     }
-  })(root, allowRemote, show);
+  })(root, remote, show);
 }
 
 export interface BundleResult {
@@ -114,7 +123,7 @@ export interface BundleResult {
 export async function bundleExternalRefs(
   absolute: string,
   parsed: unknown,
-  options: { cwd: string; allowRemoteRefs: boolean; text: string },
+  options: { cwd: string; remote: RemoteLimits | undefined; text: string },
 ): Promise<BundleResult> {
   // Files are named relative to the working directory; a file outside it by its absolute path (clearer than ../../..).
   const rel = (p: string): string => {
@@ -123,7 +132,7 @@ export async function bundleExternalRefs(
     return relative.startsWith("..") ? p : relative;
   };
   const lib = await redocly();
-  const resolver = guardedResolver(lib, path.dirname(absolute), options.allowRemoteRefs, rel);
+  const resolver = guardedResolver(lib, path.dirname(absolute), options.remote, rel);
   const config = await lib.createConfig({ rules: {} }, { extends: [] as never[] });
   const rootText = JSON.stringify(parsed);
   const doc: Document = { source: new lib.Source(absolute, rootText, "application/json"), parsed };
@@ -155,8 +164,9 @@ export async function bundleExternalRefs(
     if (problem.severity !== "error") continue;
     const location = problem.location[0];
     const source = location?.source.absoluteRef ?? absolute;
+    const coded = [...resolver.codes].find(([message]) => problem.message.includes(message));
     const issue: Issue = {
-      code: /refused/.test(problem.message) ? "ref-refused" : "unresolved-ref",
+      code: coded?.[1] ?? (/refused/.test(problem.message) ? "ref-refused" : "unresolved-ref"),
       severity: "error",
       pointer: location?.pointer?.replace(/^#/, "") ?? "",
       message: `${clean(problem.message).replace(/\s+/g, " ").trim().replace(/\.$/, "")}. Fix or remove the $ref.`,

@@ -1,26 +1,22 @@
 /**
  * load: the only stage that reads the disk. File(s) → one parsed document.
  *
- * JSON or YAML by content; multi-file `$ref`s bundled with @redocly/openapi-core (local files
- * under the entry file's directory only; `http(s)` refs only with `allowRemoteRefs`); Swagger 2.0
- * converted to OpenAPI 3.0 with swagger2openapi. Errors carry file:line:column.
+ * JSON or YAML by content (YAML with the `yaml` package, whose Document locates issues later); multi-file
+ * `$ref`s bundled with @redocly/openapi-core (local files under the entry file's directory only; `http(s)` refs
+ * only with `allowRemoteRefs`, each within a time and a byte limit); Swagger 2.0 converted to OpenAPI 3.0 with
+ * swagger2openapi. Errors carry file:line:column.
  */
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
+import { parseDocument } from "yaml";
 import { SpecError, formatIssue, type Issue } from "../util/issues.js";
-import { locateIssues } from "./locate.js";
 import { bundleExternalRefs, hasExternalRefs, MAX_INPUT_BYTES } from "./bundle.js";
 import { findTooDeep, MAX_DEPTH, tooDeepIssue } from "./depth.js";
-import { parseYamlFast } from "./yaml-fast.js";
-import {
-  documentPositions,
-  positionsOnUse,
-  positionsOnWorker,
-  type YamlPositions,
-} from "./yaml-positions.js";
-import { POSITION_OPTIONS, yamlLib } from "./yaml-locate.js";
+import { parseJson } from "./json.js";
+import { REMOTE_TIMEOUT_MS } from "./remote.js";
+import { lineColumn } from "./lines.js";
+import { jsonPositions, locateIssues, yamlPositions, type SourcePositions } from "./locate.js";
 
 export interface LoadedSpec {
   /** The parsed (and bundled, and converted) document; not yet validated. */
@@ -29,8 +25,8 @@ export interface LoadedSpec {
   readonly file: string;
   /** The entry file's text (BOM removed), kept to locate issues by pointer. */
   readonly text: string;
-  /** Where the entry file's YAML nodes are (when it is YAML), for locating issues without parsing `text` again. */
-  readonly yaml?: YamlPositions;
+  /** Where the entry file's nodes are, for locating issues (for YAML, from the parse that gave `document`). */
+  readonly positions: SourcePositions;
   /** Every file read, relative to the working directory, sorted. */
   readonly files: readonly string[];
   /** SHA-256 (hex) of the entry file's bytes followed by every other file's bytes, in `files` order. */
@@ -40,7 +36,12 @@ export interface LoadedSpec {
 }
 
 export interface LoadOptions {
+  /** Fetch `$ref`s to http(s) URLs (each within `remoteTimeoutMs` and MAX_INPUT_BYTES). @default false */
   readonly allowRemoteRefs?: boolean;
+  /** Longest one remote `$ref` fetch may take, in milliseconds. @default 30_000 (REMOTE_TIMEOUT_MS) */
+  readonly remoteTimeoutMs?: number;
+  /** Most bytes one remote `$ref`'s body may have. @default MAX_INPUT_BYTES (64 MiB) */
+  readonly remoteMaxBytes?: number;
   /** Base directory for relative paths in messages. @default process.cwd() */
   readonly cwd?: string;
 }
@@ -58,7 +59,9 @@ function inputError(
 
 /**
  * Reads and parses the document at `input`.
- * @throws {SpecError} when the file is missing, not a file, empty, not text, not JSON/YAML, or a `$ref` cannot be loaded.
+ * @throws {SpecError} when the file is missing, not a file, too large, empty, not text, not JSON/YAML, has duplicate
+ *   keys (`duplicate-key`), nests too deeply, or a `$ref` cannot be loaded (`unresolved-ref`, `ref-refused`,
+ *   `remote-ref-timeout`, `remote-ref-too-large`, `ref-cycle`).
  */
 export async function load(input: string, options: LoadOptions = {}): Promise<LoadedSpec> {
   const cwd = options.cwd ?? process.cwd();
@@ -88,19 +91,22 @@ export async function load(input: string, options: LoadOptions = {}): Promise<Lo
   }
   const bytes = await readFile(absolute);
   const text = decodeText(bytes, file);
-  let parsed = parseSource(text, file);
-  // Too deep for the pipeline: `yaml` decides how it is refused, as it did before the fast path.
-  if (parsed.fast && findTooDeep(parsed.document, MAX_DEPTH) !== undefined)
-    parsed = parseYaml(text, file);
+  const parsed = parseSource(text, file);
   let document = parsed.document;
-  assertDepth(document, file, text, parsed.yaml);
+  assertDepth(document, file, text, parsed.positions);
   const notices: string[] = [];
   let files = [file];
   let hashed: Buffer[] = [bytes];
   if (hasExternalRefs(document)) {
     const bundled = await bundleExternalRefs(absolute, document, {
       cwd,
-      allowRemoteRefs: options.allowRemoteRefs ?? false,
+      remote:
+        options.allowRemoteRefs === true
+          ? {
+              timeoutMs: options.remoteTimeoutMs ?? REMOTE_TIMEOUT_MS,
+              maxBytes: options.remoteMaxBytes ?? MAX_INPUT_BYTES,
+            }
+          : undefined,
       text,
     });
     document = bundled.document;
@@ -120,7 +126,7 @@ export async function load(input: string, options: LoadOptions = {}): Promise<Lo
     document,
     file,
     text,
-    ...(parsed.yaml !== undefined ? { yaml: parsed.yaml } : {}),
+    positions: parsed.positions,
     files,
     sha256: hash.digest("hex"),
     notices,
@@ -165,84 +171,26 @@ function decodeText(bytes: Buffer, file: string): string {
   return text;
 }
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
-/** Parses JSON (when the text starts with `{` or `[`) or YAML; errors name line and column. */
-export function parseText(text: string, file: string): unknown {
-  return parseSource(text, file).document;
-}
-
-/**
- * YAML texts at least this long (characters) get their positions parsed on a worker thread from the start, when the
- * machine has a core to spare for it: with two, the worker slows validate/normalize/emit as much as it saves at the
- * end (openai.yaml on 2 cores: same wall time, +0.1 s CPU and +20 MB peak RSS with the worker).
- */
-const POSITIONS_ON_WORKER_CHARS = 300_000;
-const POSITIONS_ON_WORKER_CORES = 3;
-
 interface Parsed {
   readonly document: unknown;
-  /** For YAML: where its nodes are. */
-  readonly yaml?: YamlPositions;
-  /** True when the value came from js-yaml (yaml-fast.ts). */
-  readonly fast?: boolean;
+  readonly positions: SourcePositions;
 }
 
+/** The options YAML is parsed with: duplicate keys are errors, messages without a code excerpt. */
+const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false } as const;
+
 /**
- * Parses like {@link parseText}; for YAML also returns where its nodes are, to locate issues. YAML goes through
- * js-yaml when yaml-fast.ts can guarantee `yaml`'s value (positions are then parsed only when needed, on a worker
- * for a large text), and through `yaml` otherwise.
- * @throws {SpecError} as `parseText`.
+ * Parses JSON (when the text starts with `{` or `[`) or YAML (with `yaml`, keeping its Document to locate issues).
+ * @throws {SpecError} `invalid-json`, `invalid-yaml`, `duplicate-key` or `too-deep`, at the line and column found.
  */
 function parseSource(text: string, file: string): Parsed {
   const first = /\S/.exec(text);
   if (first !== null && (first[0] === "{" || first[0] === "[")) {
-    try {
-      return { document: JSON.parse(text) as unknown };
-    } catch (error) {
-      const message = (error as Error).message;
-      const position = /position (\d+)/.exec(message);
-      const at = position?.[1] !== undefined ? lineColumn(text, Number(position[1])) : {};
-      const reason = message
-        .replace(/^JSON\.parse: /, "")
-        .replace(/ in JSON at position \d+.*$/, "");
-      throw inputError(
-        "invalid-json",
-        file,
-        `invalid JSON: ${reason}. Fix the syntax at that position.`,
-        at,
-      );
-    }
+    return { document: parseJson(text, file), positions: jsonPositions(text) };
   }
-  const fast = parseYamlFast(text);
-  if (fast !== undefined) {
-    const onWorker =
-      text.length >= POSITIONS_ON_WORKER_CHARS &&
-      os.availableParallelism() >= POSITIONS_ON_WORKER_CORES;
-    return {
-      document: fast.value,
-      yaml: onWorker ? positionsOnWorker(text) : positionsOnUse(text),
-      fast: true,
-    };
-  }
-  return parseYaml(text, file);
-}
-
-/** YAML parsed with `yaml`, its Document kept for positions. @throws {SpecError} as `parseText`. */
-function parseYaml(text: string, file: string): Parsed {
   let doc;
   try {
-    doc = yamlLib().parseDocument(text, POSITION_OPTIONS);
+    doc = parseDocument(text, YAML_OPTIONS);
   } catch (error) {
     throw parserFailure(error, file);
   }
@@ -262,7 +210,10 @@ function parseYaml(text: string, file: string): Parsed {
     throw inputError(kind, file, `invalid YAML: ${reason}. ${fix}`, at);
   }
   try {
-    return { document: doc.toJS({ maxAliasCount: 1000 }) as unknown, yaml: documentPositions(doc) };
+    return {
+      document: doc.toJS({ maxAliasCount: 1000 }) as unknown,
+      positions: yamlPositions(doc),
+    };
   } catch (error) {
     if (error instanceof RangeError) throw parserFailure(error, file);
     throw inputError(
@@ -287,9 +238,15 @@ function parserFailure(error: unknown, file: string): unknown {
  * Refuses a document nested deeper than {@link MAX_DEPTH} before any recursive tool (bundler, converter) sees it.
  * @throws {SpecError} code `too-deep`, pointing at the level where the limit is crossed.
  */
-function assertDepth(document: unknown, file: string, text: string, yaml?: YamlPositions): void {
+function assertDepth(
+  document: unknown,
+  file: string,
+  text: string,
+  positions?: SourcePositions,
+): void {
   const deep = findTooDeep(document, MAX_DEPTH);
-  if (deep !== undefined) throw new SpecError(locateIssues([tooDeepIssue(deep)], file, text, yaml));
+  if (deep !== undefined)
+    throw new SpecError(locateIssues([tooDeepIssue(deep)], file, text, positions));
 }
 
 async function convertSwagger2(

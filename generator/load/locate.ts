@@ -1,174 +1,118 @@
 /**
  * Where issues are: file, line and column for issues that carry only a JSON pointer.
  */
-import type { Document } from "yaml";
-import { parsePointer, pointerToken, type Issue } from "../util/issues.js";
-import { nodeOffsets, yamlLib } from "./yaml-locate.js";
-import type { YamlPositions } from "./yaml-positions.js";
+import { isMap, isSeq, parseDocument, type Document, type Node } from "yaml";
+import { parsePointer, type Issue } from "../util/issues.js";
+import { locateInJson } from "./json.js";
+import { linePositions } from "./lines.js";
+
+/** Where the values of one source text start, by JSON pointer. */
+export interface SourcePositions {
+  /**
+   * Offset (UTF-16 code units) of the node at each pointer: an object member's key, an array item's value, or,
+   * for a pointer that is not in the text, its deepest ancestor that is. Pointers found nowhere are left out.
+   */
+  offsets(pointers: readonly string[]): Map<string, number>;
+}
+
+/** Positions in a YAML text, from the `yaml` Document it was parsed into (its nodes keep their source ranges). */
+export function yamlPositions(doc: Document | undefined): SourcePositions {
+  return {
+    offsets(pointers) {
+      const out = new Map<string, number>();
+      if (doc === undefined) return out;
+      for (const ptr of pointers) {
+        const node = findNode(doc.contents, parsePointer(ptr));
+        if (node?.range !== undefined && node.range !== null) out.set(ptr, node.range[0]);
+      }
+      return out;
+    },
+  };
+}
+
+/** Positions in a JSON text, found by scanning it when asked (see json.ts). */
+export function jsonPositions(text: string): SourcePositions {
+  return { offsets: (pointers) => locateInJson(text, pointers) };
+}
+
+/** True when `text` is located as JSON: its first non-blank character opens an object or array. */
+export function isJsonText(text: string): boolean {
+  return /^\s*[[{]/.test(text);
+}
 
 /**
- * Adds file, line and column to issues whose pointer is found in `text` (JSON or YAML).
- * Scans the text again only when there is something to locate, so the happy path pays nothing. JSON is
- * scanned iteratively (bounded memory on a large document); YAML positions come from `yaml`: the spec's
- * positions from `load` (see yaml-positions.ts), or from parsing `text` again when they are not given.
+ * Positions in `text` (JSON or YAML), computed on first use. YAML is parsed leniently (duplicate keys and other
+ * defects tolerated): this serves texts `load` did not parse itself, such as files a `$ref` points at.
+ */
+export function positionsOf(text: string): SourcePositions {
+  if (isJsonText(text)) return jsonPositions(text);
+  let positions: SourcePositions | undefined;
+  return {
+    offsets(pointers) {
+      if (positions === undefined) {
+        let doc: Document | undefined;
+        try {
+          doc = parseDocument(text, { uniqueKeys: false, strict: false, stringKeys: true });
+        } catch {
+          doc = undefined;
+        }
+        positions = yamlPositions(doc);
+      }
+      return positions.offsets(pointers);
+    },
+  };
+}
+
+/**
+ * The node at `tokens` below `root`: for a mapping member its key node; when a token is missing, the deepest node
+ * found on the way.
+ */
+function findNode(root: unknown, tokens: readonly string[]): Node | undefined {
+  let node = root as Node | null | undefined;
+  let keyNode: Node | undefined;
+  for (const token of tokens) {
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (p) => String((p.key as { value?: unknown } | null)?.value ?? p.key) === token,
+      );
+      if (pair === undefined) return keyNode ?? node;
+      keyNode = (pair.key as Node | null) ?? undefined;
+      node = pair.value as Node | null;
+    } else if (isSeq(node)) {
+      const next = node.items[Number(token)] as Node | undefined;
+      if (next === undefined) return node;
+      keyNode = undefined;
+      node = next;
+    } else {
+      return keyNode ?? node ?? undefined;
+    }
+  }
+  return keyNode ?? node ?? undefined;
+}
+
+/**
+ * Adds file, line and column to issues whose pointer is found in `text` (JSON or YAML); the rest get `file` only.
+ * Issues that already name a file are left alone. Looks positions up only when there is something to locate.
+ * @param positions Where `text`'s nodes are (from `load`); by default found from `text` on first use.
  */
 export function locateIssues(
   issues: readonly Issue[],
   file: string,
   text: string,
-  yaml?: YamlPositions,
+  positions: SourcePositions = positionsOf(text),
 ): Issue[] {
   const pending = issues.filter(
     (i) => i.line === undefined && i.pointer !== "" && i.file === undefined,
   );
   if (pending.length === 0) return issues.map((i) => (i.file === undefined ? { ...i, file } : i));
-  const pointers = pending.map((i) => i.pointer);
-  const offsets = /^\s*[[{]/.test(text)
-    ? locateInJson(text, pointers)
-    : (yaml?.offsets(pointers) ?? locateInYaml(parseLenient(text), pointers));
-  const positions = linePositions(text, [...offsets.values()]);
+  const offsets = positions.offsets(pending.map((i) => i.pointer));
+  const lines = linePositions(text, [...offsets.values()]);
   return issues.map((issue) => {
     if (issue.file !== undefined) return issue;
     const offset = issue.line === undefined ? offsets.get(issue.pointer) : undefined;
-    const pos = offset !== undefined ? positions.get(offset) : undefined;
+    const pos = offset !== undefined ? lines.get(offset) : undefined;
     return pos === undefined
       ? { ...issue, file }
       : { ...issue, file, line: pos.line, column: pos.column };
   });
-}
-
-/** 1-based line and column (UTF-16 code units) of each offset in `text`, in one pass. */
-export function linePositions(
-  text: string,
-  offsets: readonly number[],
-): Map<number, { line: number; column: number }> {
-  const sorted = [...new Set(offsets)].sort((a, b) => a - b);
-  const out = new Map<number, { line: number; column: number }>();
-  let line = 1;
-  let lineStart = 0;
-  let at = 0;
-  for (const offset of sorted) {
-    for (; at < offset && at < text.length; at++) {
-      if (text.charCodeAt(at) === 10) {
-        line++;
-        lineStart = at + 1;
-      }
-    }
-    out.set(offset, { line, column: offset - lineStart + 1 });
-  }
-  return out;
-}
-
-/** `text` parsed for positions only (tolerating duplicate keys and other defects); undefined when it cannot parse. */
-function parseLenient(text: string): Document | undefined {
-  try {
-    return yamlLib().parseDocument(text, { uniqueKeys: false, strict: false, stringKeys: true });
-  } catch {
-    return undefined;
-  }
-}
-
-function locateInYaml(doc: Document | undefined, pointers: readonly string[]): Map<string, number> {
-  const out = new Map<string, number>();
-  nodeOffsets(doc, pointers.map(parsePointer)).forEach((offset, i) => {
-    if (offset !== null) out.set(pointers[i]!, offset);
-  });
-  return out;
-}
-
-/** `["", "/a", "/a/b", …]`: the canonical pointer of every ancestor of `ptr` and of `ptr` itself, built in linear time. */
-function prefixesOf(ptr: string): string[] {
-  const out = [""];
-  let acc = "";
-  for (const token of parsePointer(ptr)) out.push((acc += `/${pointerToken(token)}`));
-  return out;
-}
-
-interface Frame {
-  /** The container's pointer, or undefined when no wanted pointer lies under it. */
-  readonly ptr: string | undefined;
-  readonly array: boolean;
-  index: number;
-  key: string | undefined;
-  keyAt: number;
-}
-
-/**
- * Offsets (UTF-16 code units) of the values at `pointers` in JSON `text` (already known to parse), found in one
- * iterative scan: no recursion, no second parse tree. For an object member the offset is its key; a pointer that
- * is not found maps to its deepest existing ancestor.
- */
-export function locateInJson(text: string, pointers: readonly string[]): Map<string, number> {
-  const prefixes = new Set<string>(pointers.flatMap(prefixesOf));
-  const found = new Map<string, number>([["", /\S/.exec(text)?.index ?? 0]]);
-  const frames: Frame[] = [];
-  const n = text.length;
-  const valueAt = (at: number): string | undefined => {
-    const top = frames[frames.length - 1];
-    if (top === undefined) return "";
-    if (top.ptr === undefined) return undefined;
-    const token = top.array ? String(top.index) : top.key;
-    if (token === undefined) return undefined;
-    const ptr = `${top.ptr}/${pointerToken(token)}`;
-    if (!prefixes.has(ptr)) return undefined;
-    if (!found.has(ptr)) found.set(ptr, top.array ? at : top.keyAt);
-    return ptr;
-  };
-  const valueDone = (): void => {
-    const top = frames[frames.length - 1];
-    if (top === undefined) return;
-    if (top.array) top.index++;
-    else top.key = undefined;
-  };
-  let i = 0;
-  while (i < n) {
-    const c = text[i]!;
-    if (c === " " || c === "\n" || c === "\r" || c === "\t" || c === ",") {
-      i++;
-    } else if (c === "{" || c === "[") {
-      frames.push({ ptr: valueAt(i), array: c === "[", index: 0, key: undefined, keyAt: i });
-      i++;
-    } else if (c === "}" || c === "]") {
-      frames.pop();
-      valueDone();
-      i++;
-    } else if (c === '"') {
-      let j = i + 1;
-      let escaped = false;
-      while (j < n && text[j] !== '"') {
-        if (text[j] === "\\") {
-          escaped = true;
-          j++;
-        }
-        j++;
-      }
-      const top = frames[frames.length - 1];
-      if (top !== undefined && !top.array && top.key === undefined) {
-        const raw = text.slice(i + 1, j);
-        top.key = escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
-        top.keyAt = i;
-        i = text.indexOf(":", j + 1) + 1 || n;
-      } else {
-        valueAt(i);
-        valueDone();
-        i = j + 1;
-      }
-    } else {
-      valueAt(i);
-      while (i < n && !/[\s,\]}]/.test(text[i]!)) i++;
-      valueDone();
-    }
-  }
-  const result = new Map<string, number>();
-  for (const p of pointers) {
-    const ancestors = prefixesOf(p);
-    for (let k = ancestors.length - 1; k >= 0; k--) {
-      const at = found.get(ancestors[k]!);
-      if (at !== undefined) {
-        result.set(p, at);
-        break;
-      }
-    }
-  }
-  return result;
 }

@@ -3,23 +3,18 @@
  *
  * Collects every issue before failing. Errors stop generation; defects real specs carry
  * (duplicate operationIds, undeclared path parameters, `$ref` siblings, bad regex patterns, unknown
- * types, `$ref` cycles TypeScript cannot type) are warnings with a repair applied here, so later stages can trust the document.
+ * types, `$ref` cycles TypeScript cannot type, header parameters differing only in case) are warnings, with a repair
+ * applied where one exists, so later stages can trust the document. Documents too large to generate are errors.
  */
-import {
-  asArray,
-  asRecord,
-  asString,
-  entries,
-  getPointer,
-  isRecord,
-  METHODS,
-  type JsonRecord,
-} from "../util/document.js";
+import { asRecord, getPointer, isRecord, type JsonRecord } from "../util/document.js";
 import { breakUntypableCycles } from "./cycles.js";
-import { pointer, type Issue } from "../util/issues.js";
+import { repairOperations } from "./repair.js";
+import { checkSize } from "./size.js";
+import type { Issue } from "../util/issues.js";
 import { entryPointer, MAX_DEPTH, tooDeepIssue } from "../load/depth.js";
 
 export { findTooDeep, MAX_DEPTH, tooDeepIssue } from "../load/depth.js";
+export { MAX_OPERATION_DOCS, MAX_OPERATIONS, MAX_SCHEMAS } from "./size.js";
 
 /** A document that passed validation: an object with a supported `openapi` version, `info` and `paths`. */
 export type ValidDocument = JsonRecord & {
@@ -69,7 +64,7 @@ export function validate(input: unknown): ValidationResult {
     error(
       "unsupported-openapi-version",
       "/openapi",
-      `'openapi: ${String(version)}' is not supported; use 3.0.x, 3.1.x or 3.2.x.`,
+      `'openapi: ${typeof version === "string" || typeof version === "number" ? String(version) : JSON.stringify(version)}' is not supported; use 3.0.x, 3.1.x or 3.2.x.`,
     );
   }
   const info = input["info"];
@@ -106,45 +101,9 @@ export function validate(input: unknown): ValidationResult {
   if (issues.some((i) => i.severity === "error")) return { issues };
   const repaired = repairOperations(input, paths as JsonRecord, error, warn);
   if (issues.some((i) => i.severity === "error")) return { issues };
-  const cycles = breakUntypableCycles({ ...input, info: info as JsonRecord, paths: repaired });
+  const cycles = breakUntypableCycles({ ...input, info, paths: repaired });
   issues.push(...cycles.issues);
   return { document: cycles.document as ValidDocument, issues };
-}
-
-/**
- * Most operations one client is generated with. Memory grows with the emitted code (measured: 2,280 operations
- * and schemas peak at 1.3 GB RSS), so a bigger document gets a clear error instead of exhausting the heap.
- */
-export const MAX_OPERATIONS = 4000;
-/** Most component schemas one client is generated with (same reason as {@link MAX_OPERATIONS}). */
-export const MAX_SCHEMAS = 10_000;
-
-function checkSize(
-  doc: JsonRecord,
-  paths: JsonRecord,
-  error: (code: string, ptr: string, message: string) => void,
-): void {
-  let operations = 0;
-  for (const key of Object.keys(paths)) {
-    const item = asRecord(paths[key]);
-    if (item !== undefined)
-      for (const method of METHODS) if (item[method] !== undefined) operations++;
-  }
-  if (operations > MAX_OPERATIONS) {
-    error(
-      "too-many-operations",
-      "/paths",
-      `the document has ${operations} operations; one client holds at most ${MAX_OPERATIONS} (the generated code would not fit in memory). Split the document into several targets, e.g. by tag.`,
-    );
-  }
-  const schemas = Object.keys(asRecord(asRecord(doc["components"])?.["schemas"]) ?? {}).length;
-  if (schemas > MAX_SCHEMAS) {
-    error(
-      "too-many-schemas",
-      "/components/schemas",
-      `the document has ${schemas} component schemas; one client holds at most ${MAX_SCHEMAS}. Split the document into several targets.`,
-    );
-  }
 }
 
 interface WalkEntry {
@@ -339,101 +298,4 @@ function checkRef(doc: JsonRecord, ref: string, path: string, issues: Issue[]): 
     if (typeof next !== "string" || !next.startsWith("#")) return;
     current = next;
   }
-}
-
-/** Path keys, duplicate operationIds and path parameters: reported, and repaired in a copy of `paths`. */
-function repairOperations(
-  doc: JsonRecord,
-  paths: JsonRecord,
-  error: (code: string, ptr: string, message: string) => void,
-  warn: (code: string, ptr: string, message: string) => void,
-): JsonRecord {
-  const out: JsonRecord = {};
-  const seenIds = new Map<string, string>();
-  for (const [path, rawItem] of entries(paths)) {
-    const itemPtr = pointer("paths", path);
-    if (!path.startsWith("/")) {
-      error(
-        "path-not-absolute",
-        itemPtr,
-        `path '${path}' does not start with '/'; write it as '/${path}'.`,
-      );
-      continue;
-    }
-    const item = asRecord(getResolved(doc, rawItem));
-    if (item === undefined) continue;
-    const templateNames = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
-    const newItem: JsonRecord = { ...item };
-    for (const method of METHODS) {
-      const op = asRecord(item[method]);
-      if (op === undefined) continue;
-      const opPtr = pointer("paths", path, method);
-      const newOp: JsonRecord = { ...op };
-      const id = asString(op["operationId"]);
-      if (id !== undefined) {
-        const first = seenIds.get(id);
-        if (first !== undefined) {
-          warn(
-            "duplicate-operation-id",
-            `${opPtr}/operationId`,
-            `operationId '${id}' is already used at ${first}; this operation gets a derived name.`,
-          );
-          delete newOp["operationId"];
-        } else seenIds.set(id, opPtr);
-      }
-      newOp["parameters"] = repairPathParams(doc, item, op, templateNames, opPtr, warn);
-      newItem[method] = newOp;
-    }
-    out[path] = newItem;
-  }
-  return out;
-}
-
-function getResolved(doc: JsonRecord, value: unknown): unknown {
-  const ref = asRecord(value)?.["$ref"];
-  return typeof ref === "string" ? getPointer(doc, ref) : value;
-}
-
-function repairPathParams(
-  doc: JsonRecord,
-  item: JsonRecord,
-  op: JsonRecord,
-  templateNames: readonly string[],
-  opPtr: string,
-  warn: (code: string, ptr: string, message: string) => void,
-): unknown[] {
-  const own = asArray(op["parameters"]);
-  const declared = new Set<string>();
-  for (const p of [...asArray(item["parameters"]), ...own]) {
-    const param = asRecord(getResolved(doc, p));
-    if (param?.["in"] === "path" && typeof param["name"] === "string") declared.add(param["name"]);
-  }
-  const result: unknown[] = [];
-  own.forEach((p, i) => {
-    const param = asRecord(getResolved(doc, p));
-    if (
-      param?.["in"] === "path" &&
-      typeof param["name"] === "string" &&
-      !templateNames.includes(param["name"])
-    ) {
-      warn(
-        "unused-path-parameter",
-        `${opPtr}/parameters/${i}`,
-        `path parameter '${param["name"]}' is not in the path template; it is dropped.`,
-      );
-      return;
-    }
-    result.push(p);
-  });
-  for (const name of templateNames) {
-    if (!declared.has(name)) {
-      warn(
-        "undeclared-path-parameter",
-        opPtr,
-        `path parameter '{${name}}' is in the path but not declared; it is added as a required string.`,
-      );
-      result.push({ name, in: "path", required: true, schema: { type: "string" } });
-    }
-  }
-  return result;
 }

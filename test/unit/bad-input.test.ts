@@ -171,6 +171,27 @@ const CASES: readonly BadCase[] = [
     fix: /Expand or remove the aliases/,
   },
   {
+    name: "JSON with duplicate keys (JSON.parse would keep only the last)",
+    files: {
+      "spec.json": `{
+  "openapi": "3.1.0",
+  "info": { "title": "T", "version": "1" },
+  "paths": {
+    "/pets": {
+      "get": { "operationId": "listPets", "responses": { "200": { "description": "ok" } } },
+      "get": { "operationId": "listAgain", "responses": { "200": { "description": "ok" } } }
+    }
+  }
+}
+`,
+    },
+    input: "spec.json",
+    code: "duplicate-key",
+    where: /spec\.json:7:7: error .*\(at \/paths\/~1pets\/get\)/,
+    what: /the key "get" appears twice in one object \(first at line 6, column 7\)/,
+    fix: /Remove or rename one of the duplicate keys/,
+  },
+  {
     name: "JSON array at the root",
     files: { "spec.json": "[1, 2, 3]\n" },
     input: "spec.json",
@@ -515,6 +536,16 @@ const WARNING_CASES: readonly WarningCase[] = [
     code: "missing-paths",
     where: /\(at \/paths\)/,
     what: /no 'paths' object; the client has types but no operations/,
+  },
+  {
+    name: "header parameters whose names differ only in case",
+    spec: VALID.replace(
+      '      responses:\n        "200":',
+      '        - { name: X-Trace, in: header, schema: { type: string } }\n        - { name: x-trace, in: header, schema: { type: string } }\n      responses:\n        "200":',
+    ),
+    code: "header-case-clash",
+    where: /spec\.yaml:15:11: warning .*\(at \/paths\/~1pets~1\{petId\}\/get\/parameters\/2\)/,
+    what: /header parameters 'X-Trace' and 'x-trace' differ only in case; .* one 'x-trace' header, with the value of 'x-trace' when both are given/,
   },
   {
     name: "keys next to a $ref in 3.0",

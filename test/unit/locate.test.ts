@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Issue } from "../../generator/util/issues.js";
-import { locateInJson, locateIssues } from "../../generator/load/locate.js";
+import { duplicateKeys, locateInJson } from "../../generator/load/json.js";
+import { locateIssues } from "../../generator/load/locate.js";
 
 const JSON_TEXT = `{
   "openapi": "3.1.0",
@@ -62,5 +63,28 @@ describe("locateIssues", () => {
   it("leaves issues that already have a position or a file alone", () => {
     const placed: Issue = { ...issue("/openapi"), file: "other.yaml", line: 9, column: 9 };
     expect(locateIssues([placed], "spec.json", JSON_TEXT)).toEqual([placed]);
+  });
+});
+
+describe("duplicateKeys (JSON.parse keeps the last silently)", () => {
+  const found = (text: string): [string, number, number][] =>
+    duplicateKeys(text).map((d) => [d.pointer, d.offset, d.firstOffset]);
+
+  it("finds keys equal after unescaping, in objects inside arrays, with escaped pointer tokens", () => {
+    const text = '{"a":1,"\\u0061":2,"x":[{"k":1},{"k":2,"k":3}],"y":{"k":1},"a/b":{"~":1,"~":2}}';
+    expect(found(text)).toEqual([
+      ["/a", 7, 1],
+      ["/x/1/k", 38, 32],
+      ["/a~1b/~0", 71, 65],
+    ]);
+  });
+
+  it("reports nothing when every object's keys differ", () => {
+    expect(found(JSON_TEXT)).toEqual([]);
+  });
+
+  it("walks a 10 000-deep document without recursion", () => {
+    const text = `{"x":${"[".repeat(10_000)}{"d":1,"d":2}${"]".repeat(10_000)}}`;
+    expect(found(text)).toEqual([[`/x${"/0".repeat(10_000)}/d`, 5 + 10_000 + 7, 5 + 10_000 + 1]]);
   });
 });
