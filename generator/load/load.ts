@@ -41,8 +41,8 @@ export interface LoadedSpec {
 
 export interface LoadOptions {
   readonly allowRemoteRefs?: boolean;
-  /** Base directory for relative paths in messages. @default process.cwd() */
-  readonly cwd?: string;
+  /** The directory `input` is relative to, and file paths in results and messages are relative to. */
+  readonly cwd: string;
 }
 
 export { MAX_INPUT_BYTES };
@@ -60,8 +60,8 @@ function inputError(
  * Reads and parses the document at `input`.
  * @throws {SpecError} when the file is missing, not a file, empty, not text, not JSON/YAML, or a `$ref` cannot be loaded.
  */
-export async function load(input: string, options: LoadOptions = {}): Promise<LoadedSpec> {
-  const cwd = options.cwd ?? process.cwd();
+export async function load(input: string, options: LoadOptions): Promise<LoadedSpec> {
+  const { cwd } = options;
   const absolute = path.resolve(cwd, input);
   const file = path.relative(cwd, absolute) || input;
   const info = await stat(absolute).catch(() => undefined);

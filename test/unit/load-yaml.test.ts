@@ -75,7 +75,7 @@ describe("load: YAML values", () => {
   it.each(["small.yaml", "large.yaml", "explicit.yaml"])(
     "%s has yaml's YAML 1.2 core values",
     async (name) => {
-      const loaded = await load(path.join(dir, name));
+      const loaded = await load(path.join(dir, name), { cwd: dir });
       const values = (loaded.document as { "x-values": Record<string, unknown> })["x-values"];
       expect(values).toStrictEqual({
         when: "2001-12-14",
@@ -92,7 +92,7 @@ describe("load: YAML values", () => {
   );
 
   it("keeps a collection key as yaml writes it", async () => {
-    const loaded = await load(path.join(dir, "explicit.yaml"));
+    const loaded = await load(path.join(dir, "explicit.yaml"), { cwd: dir });
     expect((loaded.document as Record<string, unknown>)["x-explicit"]).toStrictEqual({
       "[ a, b ]": "c",
     });
@@ -113,7 +113,7 @@ describe("YAML positions", () => {
   it.each(["small.yaml", "large.yaml"])(
     "%s: issues located at the same line:column as from a fresh parse",
     async (name) => {
-      const loaded = await load(path.join(dir, name));
+      const loaded = await load(path.join(dir, name), { cwd: dir });
       const issues: Issue[] = POINTERS.map((pointer) => ({
         code: "x",
         severity: "warning",
@@ -147,7 +147,7 @@ describe("the yaml package on the main thread", () => {
       const require = createRequire(import.meta.url);
       const yamlLoaded = () => Object.keys(require.cache).some((f) => f.includes("/node_modules/yaml/"));
       const { load } = await import(${JSON.stringify(loadUrl)});
-      const loaded = await load(${JSON.stringify(path.join(PROJECT_ROOT, "test/fixtures/naming.yaml"))});
+      const loaded = await load(${JSON.stringify(path.join(PROJECT_ROOT, "test/fixtures/naming.yaml"))}, { cwd: ${JSON.stringify(PROJECT_ROOT)} });
       const before = yamlLoaded();
       const scanned = loaded.yaml.offsets(["/paths"]).size;
       const afterScan = yamlLoaded();
