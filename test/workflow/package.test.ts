@@ -52,6 +52,19 @@ void (() => getPet(client, {}));
 console.log(name);
 `;
 
+/** Uses the library API as README.md shows it, in `cwd` (an expression); type-checked with the client, and run. */
+const library = (
+  cwd: string,
+): string => `import { check, generate, generateToDisk } from "openapi-client-gen";
+
+const options = { input: "spec.yaml", output: "src/lib", name: "Lib" };
+const cwd: string = ${cwd};
+const { files, issues } = await generate(options, { cwd });
+await generateToDisk(options, { cwd });
+const { stale, missing, extra } = await check(options, { cwd });
+console.log(JSON.stringify({ files: files.length, issues: issues.length, stale, missing, extra }));
+`;
+
 /** The environment without npm's variables from the `npm test` that runs this, so the nested npm is clean. */
 const env = Object.fromEntries(
   Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith("npm_")),
@@ -120,6 +133,7 @@ describe("the packed generator, installed into another project", () => {
     const flags = await run("npx", ["openapi-client-gen", ...argv], { cwd: project, env });
     expect(flags.stdout).toContain("files written to src/flags");
     await writeFile(path.join(project, "src/main.ts"), MAIN);
+    await writeFile(path.join(project, "src/library.ts"), library('"."'));
     await writeFile(
       path.join(project, "tsconfig.json"),
       JSON.stringify({ compilerOptions: STRICT_OPTIONS, include: ["src/**/*.ts"] }),
@@ -129,5 +143,29 @@ describe("the packed generator, installed into another project", () => {
       (error: Error & { stdout?: string }) => ({ stdout: error.stdout ?? error.message }),
     );
     expect(result.stdout).toBe("");
+  });
+
+  it("runs the library API with the directory it is given (not the process's)", async () => {
+    // The code of src/library.ts as JavaScript, run from another directory with the project as its cwd.
+    await writeFile(
+      path.join(project, "library.mjs"),
+      library("process.argv[2]").replace("const cwd: string", "const cwd"),
+    );
+    const { stdout } = await run(process.execPath, [path.join(project, "library.mjs"), project], {
+      cwd: tmp,
+      env,
+    });
+    const files = JSON.parse(stdout) as { files: number };
+    expect(files.files).toBeGreaterThan(10);
+    expect(JSON.parse(stdout)).toEqual({
+      files: files.files,
+      issues: 0,
+      stale: [],
+      missing: [],
+      extra: [],
+    });
+    expect(await readFile(path.join(project, "src/lib/client.ts"), "utf8")).toContain(
+      "LibClientConfig",
+    );
   });
 });
