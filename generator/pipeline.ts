@@ -23,7 +23,7 @@ import { normalize } from "./model/normalize.js";
 import { loadTemplates } from "./load/templates.js";
 import { validate } from "./validate/validate.js";
 import { optionsHash } from "./config/load-config.js";
-import { specFilesHash } from "./cli/noop.js";
+import { specFilesHash } from "./util/spec-files-hash.js";
 import { buildChangelog, composeChangelog } from "./changelog/render.js";
 import {
   CHANGELOG_FILE,
@@ -47,20 +47,29 @@ export interface GenerateResult {
   readonly changelog?: Changelog;
 }
 
+/** Where `generate()` runs and what it builds on. */
+export interface GenerateContext {
+  /** The directory `options.input` and `options.output` are relative to (the CLI passes its working directory). */
+  readonly cwd: string;
+  /**
+   * The previous output's normalized spec and CHANGELOG.md (see `readPrevious`): when the spec changed, a
+   * changelog entry is computed and prepended; an existing CHANGELOG.md is carried over. @default {}
+   */
+  readonly previous?: PreviousOutput;
+}
+
 /**
  * Generates the client for `options.input` in memory.
- * @param previous The previous output's normalized spec and CHANGELOG.md (see `readPrevious`): when the spec
- *   changed, a changelog entry is computed and prepended; an existing CHANGELOG.md is carried over.
  * @returns Every output file (paths relative to the output directory), the model, warnings and stage timings (ms).
  * @throws {SpecError} with every error found (and, with `strict`, every warning).
  */
 export async function generate(
   options: GenerateOptions,
-  previous: PreviousOutput = {},
+  context: GenerateContext,
 ): Promise<GenerateResult> {
   const formatter = startFormatter();
   try {
-    return await generateWith(formatter, options, previous);
+    return await generateWith(formatter, options, context);
   } finally {
     await formatter.close();
   }
@@ -69,7 +78,7 @@ export async function generate(
 async function generateWith(
   formatter: Formatter,
   options: GenerateOptions,
-  previous: PreviousOutput,
+  { cwd, previous = {} }: GenerateContext,
 ): Promise<GenerateResult> {
   const timings: Record<string, number> = {};
   let t = performance.now();
@@ -79,7 +88,10 @@ async function generateWith(
     t = now;
   };
   const [loaded, templates] = await Promise.all([
-    load(options.input, { allowRemoteRefs: options.allowRemoteRefs ?? DEFAULTS.allowRemoteRefs }),
+    load(options.input, {
+      cwd,
+      allowRemoteRefs: options.allowRemoteRefs ?? DEFAULTS.allowRemoteRefs,
+    }),
     loadTemplates(),
   ]);
   lap("load");
@@ -191,7 +203,7 @@ async function generateWith(
       sha256: loaded.sha256,
       files: specFiles,
       // Hash of the spec files' bytes (names relative to the spec's directory): the no-op compares it.
-      filesSha256: specFilesHash(specDir, specFiles) ?? "",
+      filesSha256: specFilesHash(path.resolve(cwd, specDir), specFiles) ?? "",
       normalized: NORMALIZED_SPEC_FILE,
     },
     optionsSha256: optionsHash(options),

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { CliArgs } from "./main.js";
+import type { CliArgs } from "./argv.js";
 import type { GenerateOptions } from "../config/config.js";
 import {
   findConfig,
@@ -15,19 +15,27 @@ import {
   type ResolvedTarget,
 } from "../config/load-config.js";
 import { formatIssue } from "../util/issues.js";
+import { specFilesHash } from "../util/spec-files-hash.js";
+import { generatorFingerprint } from "./fingerprint.js";
 import {
-  generatorFingerprint,
   manifestNoop,
   recordInvocation,
   recordOutputFingerprint,
-  specFilesHash,
   targetKey,
+  upToDate,
   verifiedTarget,
   writeRecord,
-} from "./noop.js";
+} from "./up-to-date.js";
 import { MANIFEST_FILE, sha256 } from "../write/write.js";
 
 type Stream = NodeJS.WritableStream;
+
+/** The working directory and output streams of one CLI run. */
+export interface RunIo {
+  readonly cwd: string;
+  readonly out: Stream;
+  readonly err: Stream;
+}
 
 /**
  * Resolves the targets for `args` in `cwd` (loads the config file unless `--input` replaces it).
@@ -57,6 +65,7 @@ function timingLine(timings: Readonly<Record<string, number>>): string {
 
 /**
  * Generates one target unless the no-op record says it is up to date.
+ * @param fingerprint The generator's fingerprint (`generatorFingerprint()`), computed once per run.
  * @param onSpecFiles Receives the spec's files (relative to cwd) once known: watch mode watches them.
  * @returns code 0, or 1 when `--fail-on-breaking` and the spec changed in a breaking way; key: the target's no-op record key.
  * @throws {SpecError} when the spec is invalid.
@@ -65,11 +74,9 @@ export async function generateTarget(
   options: GenerateOptions,
   args: Pick<CliArgs, "force" | "verbose" | "failOnBreaking">,
   fingerprint: string,
-  out: Stream,
-  err: Stream,
+  { cwd, out, err }: RunIo,
   onSpecFiles?: (files: readonly string[]) => void,
 ): Promise<{ code: number; key: string }> {
-  const cwd = process.cwd();
   const key = targetKey(cwd, fingerprint, optionsHash(options), options.output);
   const record = args.force ? undefined : verifiedTarget(cwd, key);
   const fromManifest =
@@ -80,13 +87,11 @@ export async function generateTarget(
     const specFiles = record?.specFiles ?? fromManifest ?? [];
     onSpecFiles?.(specFiles);
     if (record === undefined) saveRecord(cwd, key, options, specFiles, fingerprint);
-    out.write(
-      `${options.output} is up to date (spec, config and generator unchanged; --force regenerates)\n`,
-    );
+    out.write(`${upToDate(options.output)}\n`);
     return { code: 0, key };
   }
   const { generateToDisk } = await import("../index.js");
-  const result = await generateToDisk(options);
+  const result = await generateToDisk(options, { cwd });
   onSpecFiles?.(result.loaded.files);
   for (const notice of result.loaded.notices) err.write(`notice: ${notice}\n`);
   const warnings = result.issues.filter((i) => i.severity === "warning");
@@ -126,7 +131,7 @@ function saveRecord(
   const specHash = specFilesHash(cwd, specFiles);
   if (specHash === undefined || (options.allowRemoteRefs ?? false)) return;
   try {
-    const manifest = readFileSync(path.join(options.output, MANIFEST_FILE));
+    const manifest = readFileSync(path.resolve(cwd, options.output, MANIFEST_FILE));
     writeRecord(cwd, key, {
       output: options.output,
       specFiles,
@@ -144,11 +149,10 @@ function saveRecord(
  */
 export async function checkTarget(
   options: GenerateOptions,
-  out: Stream,
-  err: Stream,
+  { cwd, out, err }: RunIo,
 ): Promise<number> {
   const { check } = await import("../index.js");
-  const result = await check(options);
+  const result = await check(options, { cwd });
   const differs = result.stale.length + result.missing.length + result.extra.length > 0;
   if (!differs) {
     out.write(`${options.output} is up to date (${result.files.length} files).\n`);
@@ -173,13 +177,8 @@ export async function checkTarget(
  * @returns The exit code: the worst of the targets'.
  * @throws {SpecError} on invalid config or spec (main.ts prints it).
  */
-export async function runCli(
-  args: CliArgs,
-  argv: readonly string[],
-  out: Stream,
-  err: Stream,
-): Promise<number> {
-  const cwd = process.cwd();
+export async function runCli(args: CliArgs, argv: readonly string[], io: RunIo): Promise<number> {
+  const { cwd, err } = io;
   const resolved = await targetsFor(args, cwd);
   if ("usage" in resolved) {
     err.write(`openapi-client-gen: ${resolved.usage}\n`);
@@ -187,21 +186,21 @@ export async function runCli(
   }
   if (args.watch) {
     const { watchTargets } = await import("./watch.js");
-    return watchTargets(args, resolved.configFile, out, err);
+    return watchTargets(args, resolved.configFile, io);
   }
   let code = 0;
   if (args.check) {
     for (const { options } of resolved.targets)
-      code = Math.max(code, await checkTarget(options, out, err));
+      code = Math.max(code, await checkTarget(options, io));
     return code;
   }
   const fingerprint = generatorFingerprint();
   const keys: string[] = [];
   for (const { options } of resolved.targets) {
-    const done = await generateTarget(options, args, fingerprint, out, err);
+    const done = await generateTarget(options, args, fingerprint, io);
     code = Math.max(code, done.code);
     keys.push(done.key);
   }
-  if (code === 0) recordInvocation(cwd, argv, keys);
+  if (code === 0) recordInvocation(cwd, argv, keys, fingerprint);
   return code;
 }

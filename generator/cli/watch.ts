@@ -1,23 +1,22 @@
 /**
- * `--watch`: regenerates every target when its spec (any file of a multi-file spec) or the config file changes,
- * debounced. An invalid intermediate spec prints its issues and keeps watching. Watches the files' directories
- * (editors often save by rename, which a watch on the file itself would lose).
+ * `--watch`: regenerates every target when its spec (any file of a multi-file spec) or the config file changes.
+ * Files are watched with chokidar, which follows editors that save by writing a new file and renaming it over
+ * the old one. Changes are debounced so that saving several files rebuilds once. An invalid intermediate spec
+ * prints its issues and keeps watching.
  */
-import { watch as fsWatch, type FSWatcher } from "node:fs";
 import path from "node:path";
-import type { CliArgs } from "./main.js";
+import { watch, type FSWatcher } from "chokidar";
+import type { CliArgs } from "./argv.js";
 import { formatIssue, SpecError } from "../util/issues.js";
-import { generateTarget, targetsFor } from "./run.js";
-import { generatorFingerprint } from "./noop.js";
+import { generatorFingerprint } from "./fingerprint.js";
+import { generateTarget, targetsFor, type RunIo } from "./run.js";
 
 type Stream = NodeJS.WritableStream;
 
-export interface WatchOptions {
+export interface WatchOptions extends RunIo {
   readonly args: CliArgs;
-  /** Config file relative to the working directory, if any. */
+  /** Config file relative to `cwd`, if any. */
   readonly configFile: string | undefined;
-  readonly out: Stream;
-  readonly err: Stream;
   /** Quiet period after the last change before regenerating, in ms. @default 150 */
   readonly debounceMs?: number;
   /** Stops watching when aborted; the returned promise then resolves. */
@@ -31,33 +30,27 @@ export interface WatchOptions {
  * @returns 0 once stopped.
  */
 export async function watchFiles(options: WatchOptions): Promise<number> {
-  const { args, out, err } = options;
-  const cwd = process.cwd();
-  const watchers = new Map<string, FSWatcher>();
+  const { args, cwd, out, err } = options;
+  let watcher: FSWatcher | undefined;
   let watched = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  let stopped = false;
 
-  const cycle = async (): Promise<void> => {
+  const build = async (): Promise<{ files: Set<string>; failed: boolean }> => {
     const files = new Set<string>();
     let failed = false;
     if (options.configFile !== undefined) files.add(path.resolve(cwd, options.configFile));
     try {
       const resolved = await targetsFor(args, cwd);
       if ("usage" in resolved) throw new Error(resolved.usage);
+      const fingerprint = generatorFingerprint();
       for (const { options: target } of resolved.targets) {
         files.add(path.resolve(cwd, target.input));
         try {
-          await generateTarget(
-            target,
-            { ...args, force: false },
-            generatorFingerprint(),
-            out,
-            err,
-            (read) => {
-              for (const f of read) files.add(path.resolve(cwd, f));
-            },
-          );
+          await generateTarget(target, { ...args, force: false }, fingerprint, options, (read) => {
+            for (const f of read) files.add(path.resolve(cwd, f));
+          });
         } catch (error) {
           failed = true;
           report(error, err);
@@ -67,20 +60,24 @@ export async function watchFiles(options: WatchOptions): Promise<number> {
       failed = true;
       report(error, err);
     }
+    return { files, failed };
+  };
+
+  const cycle = async (): Promise<void> => {
+    const { files, failed } = await build();
     // After a failure the spec's file list may be incomplete: keep watching what was watched before.
     if (failed) for (const f of watched) files.add(f);
-    watched = files;
-    for (const dir of new Set([...files].map((f) => path.dirname(f)))) {
-      if (watchers.has(dir)) continue;
-      try {
-        watchers.set(
-          dir,
-          fsWatch(dir, (_event, name) => onEvent(dir, name)),
-        );
-      } catch {
-        err.write(`openapi-client-gen: cannot watch ${path.relative(cwd, dir) || "."}\n`);
-      }
+    if (watcher === undefined) {
+      watcher = watch([...files], { ignoreInitial: true });
+      watcher.on("all", schedule);
+      watcher.on("error", (error) => err.write(`openapi-client-gen: ${String(error)}\n`));
+      const ready = watcher;
+      await new Promise<void>((resolve) => ready.once("ready", resolve));
+    } else {
+      watcher.unwatch([...watched].filter((f) => !files.has(f)));
+      watcher.add([...files].filter((f) => !watched.has(f)));
     }
+    watched = files;
     out.write("watching for changes…\n");
     options.onCycle?.(
       [...files]
@@ -89,26 +86,22 @@ export async function watchFiles(options: WatchOptions): Promise<number> {
     );
   };
 
-  const schedule = (): void => {
+  function schedule(): void {
+    if (stopped) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
       running = running.then(cycle);
     }, options.debounceMs ?? 150);
-  };
-
-  function onEvent(dir: string, name: string | Buffer | null): void {
-    if (name === null) return schedule();
-    if (watched.has(path.join(dir, name.toString()))) schedule();
   }
 
   running = cycle();
   await running;
   await new Promise<void>((resolve) => {
     const stop = (): void => {
+      stopped = true;
       if (timer !== undefined) clearTimeout(timer);
-      for (const w of watchers.values()) w.close();
-      void running.then(() => resolve());
+      void running.then(() => watcher?.close()).then(() => resolve());
     };
     if (options.signal?.aborted === true) stop();
     options.signal?.addEventListener("abort", stop, { once: true });
@@ -131,10 +124,9 @@ function report(error: unknown, err: Stream): void {
 export async function watchTargets(
   args: CliArgs,
   configFile: string | undefined,
-  out: Stream,
-  err: Stream,
+  io: RunIo,
 ): Promise<number> {
   const controller = new AbortController();
   process.once("SIGINT", () => controller.abort());
-  return watchFiles({ args, configFile, out, err, signal: controller.signal });
+  return watchFiles({ args, configFile, ...io, signal: controller.signal });
 }

@@ -1,6 +1,7 @@
 /**
  * Finds, loads and checks `openapi-client-gen.config.{ts,mjs,json}`, and resolves CLI flags against it into
- * the list of targets to build. `.ts` configs load through tsx's `tsImport` (no build step).
+ * the list of targets to build. `.ts` configs load through tsx's `tsImport` (no build step); every config is
+ * checked against the JSON Schema in schema.ts (ajv).
  */
 import { createHash } from "node:crypto";
 import { access, readFile } from "node:fs/promises";
@@ -13,7 +14,9 @@ import {
   type TargetConfig,
   type UserConfig,
 } from "./config.js";
-import { SpecError, type Issue } from "../util/issues.js";
+import { Ajv, type ErrorObject } from "ajv";
+import { SpecError, parsePointer, pointerToken, type Issue } from "../util/issues.js";
+import { CONFIG_SCHEMA } from "./schema.js";
 
 /** A loaded config file. */
 export interface LoadedConfig {
@@ -37,8 +40,6 @@ export interface ResolvedTarget {
   readonly target: string;
   readonly options: GenerateOptions;
 }
-
-const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 function configError(file: string, message: string, pointer = ""): SpecError {
   return new SpecError([{ code: "invalid-config", severity: "error", pointer, file, message }]);
@@ -110,70 +111,95 @@ export async function loadConfig(cwd: string, file: string): Promise<LoadedConfi
   return { file, config: checkConfig(value, file) };
 }
 
+/** What a value is, for "must be X, not Y" messages. */
+function kind(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string")
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+const article = (type: unknown): string =>
+  (Array.isArray(type) ? type : [type])
+    .map((t) => (t === "object" || t === "array" ? `an ${String(t)}` : `a ${String(t)}`))
+    .join(" or ");
+
+/** One ajv error as a config issue: where (JSON pointer), what is wrong and what is expected. */
+function configIssue(error: ErrorObject, file: string): Issue | undefined {
+  const { keyword, instancePath, params, data } = error;
+  const parent = (error.parentSchema ?? {}) as {
+    title?: string;
+    description?: string;
+    properties?: Record<string, { description?: string }>;
+  };
+  const name = instancePath === "" ? "the config" : `\`${parsePointer(instancePath).pop()}\``;
+  const expected = parent.description !== undefined ? `; expected ${parent.description}` : "";
+  const issue = (pointer: string, message: string): Issue => ({
+    code: "invalid-config",
+    severity: "error",
+    pointer,
+    file,
+    message,
+  });
+  const param = (key: string): string => String((params as Record<string, unknown>)[key]);
+  switch (keyword) {
+    case "required": {
+      const missing = param("missingProperty");
+      const what = parent.properties?.[missing]?.description ?? "it";
+      return issue(
+        `${instancePath}/${pointerToken(missing)}`,
+        `\`${missing}\` is missing; add ${what}.`,
+      );
+    }
+    case "additionalProperties": {
+      const extra = param("additionalProperty");
+      const known = Object.keys(parent.properties ?? {}).join(", ");
+      return issue(
+        `${instancePath}/${pointerToken(extra)}`,
+        `unknown key '${extra}'; ${parent.title ?? name} takes ${known}.`,
+      );
+    }
+    case "propertyNames": {
+      const bad = param("propertyName");
+      const rule = (error.schema as { description?: string }).description ?? "another name";
+      return issue(`${instancePath}/${pointerToken(bad)}`, `'${bad}' is not allowed; use ${rule}.`);
+    }
+    case "type": {
+      const type = (params as { type: unknown }).type;
+      // An object's or array's description says what goes in it; a scalar's type says enough.
+      const hint = [type].flat().some((t) => t === "object" || t === "array") ? expected : "";
+      return issue(instancePath, `${name} must be ${article(type)}, not ${kind(data)}${hint}.`);
+    }
+    case "const":
+      return issue(
+        instancePath,
+        `${name} must be ${JSON.stringify((params as { allowedValue: unknown }).allowedValue)}, not ${kind(data)}${expected}.`,
+      );
+    case "minLength":
+    case "minItems":
+    case "minProperties":
+      return issue(instancePath, `${name} is empty${expected}.`);
+    case "if":
+      return undefined; // the failing branch's own errors say what is wrong
+    default:
+      if (error.propertyName !== undefined) return undefined; // reported as `propertyNames`
+      return issue(instancePath, `${name} ${error.message ?? "is invalid"}${expected}.`);
+  }
+}
+
 /**
- * Checks the shape of a config value; collects every problem before failing.
- * @throws {SpecError} code `invalid-config`.
+ * Checks a config value against the config schema (schema.ts); collects every problem before failing.
+ * @param file The config file, as messages name it.
+ * @throws {SpecError} code `invalid-config`, one issue per problem: its JSON pointer, what is wrong and what is expected.
  */
 export function checkConfig(value: unknown, file: string): UserConfig {
-  const issues: Issue[] = [];
-  const problem = (pointer: string, message: string): void => {
-    issues.push({ code: "invalid-config", severity: "error", pointer, file, message });
-  };
-  const isRecord = (v: unknown): v is Record<string, unknown> =>
-    typeof v === "object" && v !== null && !Array.isArray(v);
-  if (!isRecord(value) || !isRecord(value["targets"])) {
-    problem(
-      "",
-      "the config must export default `defineConfig({ targets: { <name>: { input, output, name } } })`.",
-    );
-    throw new SpecError(issues);
-  }
-  for (const key of Object.keys(value))
-    if (key !== "targets") problem(`/${key}`, `unknown config key '${key}'.`);
-  const targets = value["targets"];
-  if (Object.keys(targets).length === 0)
-    problem("/targets", "`targets` is empty; add at least one target.");
-  for (const [name, target] of Object.entries(targets)) {
-    const at = `/targets/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
-    if (!TARGET_NAME.test(name))
-      problem(at, `target name '${name}' must use letters, digits, '-', '_' and '.' only.`);
-    if (!isRecord(target)) {
-      problem(at, "a target must be an object `{ input, output, name }`.");
-      continue;
-    }
-    for (const key of ["input", "output", "name"] as const) {
-      if (typeof target[key] !== "string" || target[key] === "")
-        problem(`${at}/${key}`, `\`${key}\` must be a non-empty string.`);
-    }
-    if (
-      target["defaultServer"] !== undefined &&
-      (typeof target["defaultServer"] !== "string" || target["defaultServer"] === "")
-    ) {
-      problem(`${at}/defaultServer`, '`defaultServer` must be a server name, e.g. "staging".');
-    }
-    for (const key of ["strict", "allowRemoteRefs"] as const) {
-      if (target[key] !== undefined && typeof target[key] !== "boolean")
-        problem(`${at}/${key}`, `\`${key}\` must be a boolean.`);
-    }
-    for (const key of ["pagination", "enumNames"] as const) {
-      if (target[key] !== undefined && !isRecord(target[key]))
-        problem(`${at}/${key}`, `\`${key}\` must be an object keyed by operationId or pointer.`);
-    }
-    const known = new Set([
-      "input",
-      "output",
-      "name",
-      "strict",
-      "allowRemoteRefs",
-      "pagination",
-      "enumNames",
-      "defaultServer",
-    ]);
-    for (const key of Object.keys(target))
-      if (!known.has(key)) problem(`${at}/${key}`, `unknown target option '${key}'.`);
-  }
-  if (issues.length > 0) throw new SpecError(issues);
-  return value as unknown as UserConfig;
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+  const validate = ajv.compile<UserConfig>(CONFIG_SCHEMA);
+  if (validate(value)) return value;
+  const issues = (validate.errors ?? []).flatMap((e) => configIssue(e, file) ?? []);
+  throw new SpecError(issues);
 }
 
 /**

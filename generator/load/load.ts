@@ -42,8 +42,8 @@ export interface LoadOptions {
   readonly remoteTimeoutMs?: number;
   /** Most bytes one remote `$ref`'s body may have. @default MAX_INPUT_BYTES (64 MiB) */
   readonly remoteMaxBytes?: number;
-  /** Base directory for relative paths in messages. @default process.cwd() */
-  readonly cwd?: string;
+  /** The directory `input` is relative to, and file paths in results and messages are relative to. */
+  readonly cwd: string;
 }
 
 export { MAX_INPUT_BYTES };
@@ -63,8 +63,8 @@ function inputError(
  *   keys (`duplicate-key`), nests too deeply, or a `$ref` cannot be loaded (`unresolved-ref`, `ref-refused`,
  *   `remote-ref-timeout`, `remote-ref-too-large`, `ref-cycle`).
  */
-export async function load(input: string, options: LoadOptions = {}): Promise<LoadedSpec> {
-  const cwd = options.cwd ?? process.cwd();
+export async function load(input: string, options: LoadOptions): Promise<LoadedSpec> {
+  const { cwd } = options;
   const absolute = path.resolve(cwd, input);
   const file = path.relative(cwd, absolute) || input;
   const info = await stat(absolute).catch(() => undefined);

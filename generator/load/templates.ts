@@ -3,7 +3,8 @@
  * template). Part of the load stage: the only other place the generator reads the disk.
  */
 import { readdir, readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
+import path from "node:path";
+import { packageRoot } from "../util/package-root.js";
 
 export interface Templates {
   /** This generator's version (package.json), named in every file header. */
@@ -14,7 +15,8 @@ export interface Templates {
   readonly runtime: ReadonlyMap<string, string>;
 }
 
-const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
+const ROOT = packageRoot(import.meta.url);
+const TEMPLATES_DIR = `${path.join(ROOT, "templates")}${path.sep}`;
 
 /** Loads the templates shipped with the generator. */
 export async function loadTemplates(): Promise<Templates> {
@@ -24,9 +26,9 @@ export async function loadTemplates(): Promise<Templates> {
     .sort();
   const runtime = new Map<string, string>();
   for (const name of names) runtime.set(name, await readFile(`${runtimeDir}${name}`, "utf8"));
-  const pkg = JSON.parse(
-    await readFile(new URL("../../package.json", import.meta.url), "utf8"),
-  ) as { version: string };
+  const pkg = JSON.parse(await readFile(path.join(ROOT, "package.json"), "utf8")) as {
+    version: string;
+  };
   return {
     generatorVersion: pkg.version,
     operation: await readFile(`${TEMPLATES_DIR}operation.ts`, "utf8"),

@@ -1,12 +1,11 @@
 /**
  * write: the only stage that writes the disk. Atomic (temp dir, then swap), refuses to delete files the
- * generator did not write, and compares without writing for `--check`.
+ * generator did not write. Comparing without writing (`--check`) is in check.ts.
  */
 import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { SpecError } from "../util/issues.js";
-import { shortUnifiedDiff } from "./text-diff.js";
 
 export interface GeneratedFile {
   /** Path relative to the output directory, `/`-separated. */
@@ -93,9 +92,10 @@ export async function readManifestFiles(
 
 /**
  * Refuses to replace `output` when it holds files the generator did not write (per its manifest).
+ * @param label How `output` is named in messages.
  * @throws {SpecError} code `output-has-foreign-files`, listing them.
  */
-async function guardOutput(output: string): Promise<void> {
+async function guardOutput(output: string, label: string): Promise<void> {
   const info = await stat(output).catch(() => undefined);
   if (info === undefined) return;
   if (!info.isDirectory()) {
@@ -104,8 +104,8 @@ async function guardOutput(output: string): Promise<void> {
         code: "output-not-directory",
         severity: "error",
         pointer: "",
-        file: output,
-        message: `--output '${output}' exists and is not a directory; choose another output path.`,
+        file: label,
+        message: `--output '${label}' exists and is not a directory; choose another output path.`,
       },
     ]);
   }
@@ -116,7 +116,7 @@ async function guardOutput(output: string): Promise<void> {
     (f) => f !== MANIFEST_FILE && (known === undefined || !(f in known)),
   );
   if (foreign.length > 0) {
-    const shown =
+    const list =
       foreign.slice(0, 10).join(", ") +
       (foreign.length > 10 ? `, … (${foreign.length} in all)` : "");
     throw new SpecError([
@@ -124,16 +124,25 @@ async function guardOutput(output: string): Promise<void> {
         code: "output-has-foreign-files",
         severity: "error",
         pointer: "",
-        file: output,
-        message: `--output '${output}' holds files the generator did not write (${shown}); refusing to delete them. Move them away or choose an empty directory.`,
+        file: label,
+        message: `--output '${label}' holds files the generator did not write (${list}); refusing to delete them. Move them away or choose an empty directory.`,
       },
     ]);
   }
 }
 
-/** Writes `files` to `output` atomically: a temp directory next to it, then a rename swap. */
-export async function writeOutput(output: string, files: readonly GeneratedFile[]): Promise<void> {
-  await guardOutput(output);
+/**
+ * Writes `files` to `output` atomically: a temp directory next to it, then a rename swap.
+ * @param output The output directory (absolute, or relative to the process's directory).
+ * @param label How `output` is named in messages. @default output
+ * @throws {SpecError} when `output` is not a directory or holds files the generator did not write.
+ */
+export async function writeOutput(
+  output: string,
+  files: readonly GeneratedFile[],
+  label = output,
+): Promise<void> {
+  await guardOutput(output, label);
   const parent = path.dirname(path.resolve(output));
   await mkdir(parent, { recursive: true });
   const temp = await mkdtemp(path.join(parent, `.${path.basename(output)}.tmp-`));
@@ -159,39 +168,4 @@ export async function writeOutput(output: string, files: readonly GeneratedFile[
   } finally {
     await rm(temp, { recursive: true, force: true });
   }
-}
-
-export interface CheckResult {
-  readonly stale: readonly string[];
-  readonly missing: readonly string[];
-  readonly extra: readonly string[];
-  /** Short unified diffs of the first differing files (at most `DIFFED_FILES`), "" when none. */
-  readonly diff: string;
-}
-
-/** How many stale or missing files `compareOutput` shows a diff for. */
-export const DIFFED_FILES = 3;
-
-/** Compares `files` with what is in `output`, without writing; paths in the result are sorted. */
-export async function compareOutput(
-  output: string,
-  files: readonly GeneratedFile[],
-): Promise<CheckResult> {
-  const present = await listFiles(output).catch(() => [] as string[]);
-  const wanted = new Map(files.map((f) => [f.path, f.contents]));
-  const stale: string[] = [];
-  const missing: string[] = [];
-  const diffs: string[] = [];
-  for (const [file, contents] of [...wanted].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const actual = await readFile(path.join(output, ...file.split("/")), "utf8").catch(
-      () => undefined,
-    );
-    if (actual === undefined) missing.push(file);
-    else if (actual !== contents) stale.push(file);
-    else continue;
-    if (diffs.length < DIFFED_FILES)
-      diffs.push(shortUnifiedDiff(`${output}/${file}`, contents, actual));
-  }
-  const extra = present.filter((f) => !wanted.has(f));
-  return { stale, missing, extra, diff: diffs.join("") };
 }

@@ -28,14 +28,15 @@ export const GENERATION_TOOLS: readonly Contender<GenerationTool>[] = [
     id: "ours",
     label: "openapi-client-gen (ours, formatted)",
     config: {
-      script: path.join(PROJECT_ROOT, "generator/cli/bin.js"),
+      // The built CLI (`npm run bench` builds it first).
+      script: path.join(PROJECT_ROOT, "dist/generator/cli/bin.js"),
       args: (spec, out, name) => ["generate", "--input", spec, "--output", out, "--name", name],
       cwd: () => PROJECT_ROOT,
     },
   },
   {
     id: "hey",
-    label: "@hey-api/openapi-ts 0.99 (types + SDK + fetch client)",
+    label: "@hey-api/openapi-ts 0.95 (types + SDK + fetch client)",
     config: {
       script: path.join(NODE_MODULES, "@hey-api/openapi-ts/bin/run.js"),
       args: (spec, out) => ["--input", spec, "--output", out, "--silent", "--no-log-file"],

@@ -27,7 +27,7 @@ for (const spec of specs) {
   for (let i = 0; i <= RUNS; i++) {
     const started = performance.now();
     const cpu = process.cpuUsage();
-    const loaded = await load(spec);
+    const loaded = await load(spec, { cwd: process.cwd() });
     const loadedAt = performance.now();
     const { user, system } = process.cpuUsage(cpu);
     loadCpuMs.push((user + system) / 1000);

@@ -1,19 +1,20 @@
 /**
- * Measures the instant no-op: generates a client for a large spec once into a temp directory, then runs the CLI
- * repeatedly with the same arguments (hyperfine-style: warm-up, then N timed runs, wall clock of the whole
- * process, tsx startup included) through `generator/cli/bin.js` (the plain-JS fast path) and through
- * `tsx generator/cli/main.ts` (the full CLI's own no-op check, after loading the config and tsx).
+ * Measures the no-op (up-to-date) check: builds the CLI (`tsc -b tsconfig.build.json`), generates a client for a
+ * large spec once into a temp directory, then runs the CLI repeatedly with the same arguments (warm-up, then N
+ * timed runs, wall clock of the whole process) through the built `dist/generator/cli/bin.js` and through the
+ * sources (`node --import tsx generator/cli/bin.ts`).
  *
  *   npx tsx test/bench/noop.ts [spec] [runs]     default spec: $SPECS_DIR/large/openai.yaml, runs: 20
  *
- * The last line runs each time with an empty cache (a fresh clone in CI): the no-op then comes from the manifest.
- * Also prints a bare `node -e` startup as the floor, and `fastNoop()` timed in process (what bin.js adds to it).
+ * Also prints a bare `node -e` startup as the floor, and `fastNoop()` of the build timed in process (what the
+ * check adds to it). The last line runs each time with an empty cache (a fresh clone in CI): the no-op then comes
+ * from the committed manifest, after the config is loaded.
  */
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fastNoop } from "../../generator/cli/noop.js";
+import { pathToFileURL } from "node:url";
 import { PROJECT_ROOT, SPECS_DIR } from "../helpers/specs-dir.js";
 
 const spec = path.relative(
@@ -25,11 +26,12 @@ const temp = mkdtempSync(path.join(os.tmpdir(), "ocg-noop-"));
 const output = path.join(temp, "out");
 const env = { ...process.env, OPENAPI_CLIENT_GEN_CACHE_DIR: path.join(temp, "cache") };
 const args = ["generate", "-i", spec, "-o", output, "-n", "OpenAI"];
+const built = ["node", "dist/generator/cli/bin.js", ...args];
 
 let freshCache = false;
 let freshCount = 0;
 
-function runOnce(command: string[]): { ms: number; stdout: string; status: number | null } {
+function runOnce(command: string[]): { ms: number; stdout: string } {
   // With freshCache, every run gets an empty cache directory: the no-op must come from the manifest (a fresh clone).
   const runEnv = freshCache
     ? { ...env, OPENAPI_CLIENT_GEN_CACHE_DIR: path.join(temp, `fresh-${freshCount++}`) }
@@ -42,7 +44,15 @@ function runOnce(command: string[]): { ms: number; stdout: string; status: numbe
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`${command.join(" ")} exited ${r.status}: ${r.stderr}`);
-  return { ms, stdout: r.stdout, status: r.status };
+  return { ms, stdout: r.stdout };
+}
+
+function summary(label: string, ms: readonly number[]): void {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+  console.log(
+    `${label}: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, mean ${mean.toFixed(1)} ms, min ${sorted[0]!.toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms (${sorted.length} runs)`,
+  );
 }
 
 function stats(label: string, command: string[]): void {
@@ -57,43 +67,46 @@ function stats(label: string, command: string[]): void {
     console.log(
       `${label}: ${times.length - noops.length} of ${runs} runs regenerated (inputs changed during the run); timing the others`,
     );
-  const ms = noops.map((t) => t.ms).sort((a, b) => a - b);
-  const mean = ms.reduce((a, b) => a + b, 0) / ms.length;
-  const median = ms[Math.floor(ms.length / 2)]!;
-  console.log(
-    `${label}: median ${median.toFixed(0)} ms, mean ${mean.toFixed(0)} ms, min ${ms[0]!.toFixed(0)} ms, max ${ms[ms.length - 1]!.toFixed(0)} ms (${ms.length} runs)`,
+  summary(
+    label,
+    noops.map((t) => t.ms),
   );
 }
 
 try {
-  const first = runOnce(["node", "generator/cli/bin.js", ...args]);
+  execFileSync(path.join(PROJECT_ROOT, "node_modules/.bin/tsc"), ["-b", "tsconfig.build.json"], {
+    cwd: PROJECT_ROOT,
+    stdio: "inherit",
+  });
+  const first = runOnce(built);
   console.log(`first generation of ${spec}: ${(first.ms / 1000).toFixed(1)} s`);
-  stats("no-op via node generator/cli/bin.js", ["node", "generator/cli/bin.js", ...args]);
+  stats("no-op via node dist/generator/cli/bin.js (the built CLI)", built);
   stats("baseline: bare node startup (node -e 'console.log(\"is up to date\")')", [
     "node",
     "-e",
     'console.log("is up to date")',
   ]);
   process.env["OPENAPI_CLIENT_GEN_CACHE_DIR"] = env.OPENAPI_CLIENT_GEN_CACHE_DIR;
+  // The build's own module: its fingerprint (of dist/generator/) is the one the records above were made with.
+  const { fastNoop } = (await import(
+    pathToFileURL(path.join(PROJECT_ROOT, "dist/generator/cli/up-to-date.js")).href
+  )) as typeof import("../../generator/cli/up-to-date.js");
   const inProcess = Array.from({ length: runs }, () => {
     const start = performance.now();
     if (fastNoop(args, PROJECT_ROOT) === undefined)
       throw new Error("fastNoop did not recognise the unchanged output");
     return performance.now() - start;
-  }).sort((a, b) => a - b);
-  console.log(
-    `fastNoop() in process (fingerprint + spec and output hashing): median ${inProcess[Math.floor(runs / 2)]!.toFixed(1)} ms`,
-  );
-  stats("no-op via tsx generator/cli/main.ts", [
-    path.join(PROJECT_ROOT, "node_modules/.bin/tsx"),
-    "generator/cli/main.ts",
+  });
+  summary("fastNoop() in process (fingerprint + spec and output hashing)", inProcess);
+  stats("no-op via node --import tsx generator/cli/bin.ts (the sources)", [
+    "node",
+    "--import",
+    "tsx",
+    "generator/cli/bin.ts",
     ...args,
   ]);
   freshCache = true;
-  stats(
-    "no-op via node generator/cli/bin.js, fresh clone (no cache record: config + manifest check under tsx)",
-    ["node", "generator/cli/bin.js", ...args],
-  );
+  stats("no-op via the built CLI, fresh clone (no cache record: config + manifest check)", built);
 } finally {
   rmSync(temp, { recursive: true, force: true });
 }

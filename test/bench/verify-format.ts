@@ -24,7 +24,10 @@ import { validate } from "../../generator/validate/validate.js";
 async function unformatted(
   spec: string,
 ): Promise<{ files: [string, string][]; segments: Record<string, readonly Segment[]> }> {
-  const [loaded, templates] = await Promise.all([load(spec), loadTemplates()]);
+  const [loaded, templates] = await Promise.all([
+    load(spec, { cwd: process.cwd() }),
+    loadTemplates(),
+  ]);
   const validation = validate(loaded.document);
   if (validation.document === undefined) throw new Error(`${spec}: invalid`);
   const model = normalize(validation.document, { input: spec, output: "out", name: "Api" });

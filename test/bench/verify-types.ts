@@ -11,7 +11,7 @@ import { validate } from "../../generator/validate/validate.js";
 
 let differences = 0;
 for (const spec of process.argv.slice(2)) {
-  const validation = validate((await load(spec)).document);
+  const validation = validate((await load(spec, { cwd: process.cwd() })).document);
   if (validation.document === undefined) {
     console.log(`${spec}: invalid, skipped`);
     continue;

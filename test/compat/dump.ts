@@ -4,6 +4,7 @@
  * writes each one under `<out-dir>/<group>/<spec path>/`, with the warnings of each in `warnings.txt` and a failed
  * generation's issues in `error.txt`. Comparing two dumps (`diff -r before after`) proves a refactoring
  * byte-identical: the output depends only on the inputs (paths are relative to the project root, never absolute).
+ * Generation runs with the project root as its `cwd`, so spec paths and issue locations are relative to it.
  */
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -35,7 +36,6 @@ async function main(): Promise<number> {
   }
   const outDir = path.resolve(out);
   await rm(outDir, { recursive: true, force: true });
-  process.chdir(PROJECT_ROOT);
   const groups: [string, string, string[]][] = [
     ["spec", "spec", await topLevelSpecs(path.join(PROJECT_ROOT, "spec"))],
     ["fixtures", "test/fixtures", await topLevelSpecs(path.join(PROJECT_ROOT, "test/fixtures"))],
@@ -55,11 +55,14 @@ async function main(): Promise<number> {
       const dir = path.join(outDir, group, spec);
       await mkdir(dir, { recursive: true });
       try {
-        const result = await generate({
-          input: path.join(base, spec),
-          output: `out/${specClientName(spec)}`,
-          name: specClientName(spec),
-        });
+        const result = await generate(
+          {
+            input: path.join(base, spec),
+            output: `out/${specClientName(spec)}`,
+            name: specClientName(spec),
+          },
+          { cwd: PROJECT_ROOT },
+        );
         await writeFiles(dir, result.files);
         await writeFile(
           path.join(dir, "warnings.txt"),

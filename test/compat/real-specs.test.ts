@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { generate } from "../../generator/index.js";
-import { SPECS_DIR, describeWithSpecs } from "../helpers/specs-dir.js";
+import { PROJECT_ROOT, SPECS_DIR, describeWithSpecs } from "../helpers/specs-dir.js";
 import { typecheckDirs, writeFiles } from "../helpers/typecheck.js";
 import { specClientName } from "./specs.js";
 
@@ -30,11 +30,14 @@ describeWithSpecs("real-world specs (subset of npm run compat)", () => {
   it.each(SUBSET)("$spec generates $operations operations", async ({ spec, operations }) => {
     tmp ??= await mkdtemp(path.join(os.tmpdir(), "openapi-client-gen-real-"));
     const dir = path.join(tmp, specClientName(spec));
-    const result = await generate({
-      input: path.join(SPECS_DIR, spec),
-      output: dir,
-      name: specClientName(spec),
-    });
+    const result = await generate(
+      {
+        input: path.join(SPECS_DIR, spec),
+        output: dir,
+        name: specClientName(spec),
+      },
+      { cwd: PROJECT_ROOT },
+    );
     expect(result.model.operations).toHaveLength(operations);
     expect(new Set(result.model.operations.map((o) => o.name)).size).toBe(operations);
     await writeFiles(dir, result.files);

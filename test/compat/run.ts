@@ -42,11 +42,14 @@ async function main(): Promise<number> {
       const dir = path.join(tmp, "clients", String(i).padStart(3, "0"));
       const started = performance.now();
       try {
-        const result = await generate({
-          input: path.join(SPECS_DIR, spec),
-          output: dir,
-          name: specClientName(spec),
-        });
+        const result = await generate(
+          {
+            input: path.join(SPECS_DIR, spec),
+            output: dir,
+            name: specClientName(spec),
+          },
+          { cwd: process.cwd() },
+        );
         const generateMs = Math.round(performance.now() - started);
         await writeFiles(dir, result.files);
         const codes = new Map<string, number>();

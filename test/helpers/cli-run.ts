@@ -1,5 +1,5 @@
 /**
- * Runs the CLI in-process (`main(argv, out, err)`) or as a child process, and hashes output trees, for the
+ * Runs the CLI in-process (`main(argv, { cwd, out, err })`) or as a child process, and hashes output trees, for the
  * bad-input and hostile-spec tests.
  */
 import { spawn } from "node:child_process";
@@ -27,11 +27,11 @@ function capture(): { stream: Writable; text: () => string } {
   return { stream, text: () => text };
 }
 
-/** Runs `main(argv)` in this process (working directory: the current one). */
-export async function runCli(argv: readonly string[]): Promise<CliResult> {
+/** Runs `main(argv)` in this process, with `cwd` as the CLI's working directory. */
+export async function runCli(argv: readonly string[], cwd: string): Promise<CliResult> {
   const out = capture();
   const err = capture();
-  const code = await main(argv, out.stream, err.stream);
+  const code = await main(argv, { cwd, out: out.stream, err: err.stream });
   return { code, stdout: out.text(), stderr: err.text() };
 }
 
@@ -47,7 +47,7 @@ const RSS_REPORTER = `data:text/javascript,${encodeURIComponent(
 )}`;
 
 /**
- * Runs the CLI as `node [nodeArgs] generator/cli/main.ts argv` (through tsx) in `cwd`: real exit code, real stack limit.
+ * Runs the CLI as `node [nodeArgs] generator/cli/bin.ts argv` (through tsx) in `cwd`: real exit code, real stack limit.
  * @returns exit code, output (the RSS report line removed) and peak RSS in bytes.
  */
 export async function runCliChild(
@@ -56,7 +56,7 @@ export async function runCliChild(
   nodeArgs: readonly string[] = [],
 ): Promise<ChildResult> {
   const tsx = path.join(PROJECT_ROOT, "node_modules", "tsx", "dist", "esm", "index.mjs");
-  const cli = path.join(PROJECT_ROOT, "generator", "cli", "main.ts");
+  const cli = path.join(PROJECT_ROOT, "generator", "cli", "bin.ts");
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(

@@ -31,26 +31,20 @@ function listFiles(dir: string, prefix = ""): string[] {
 export function describeCommittedOutput(target: CommittedTarget): void {
   describe(target.output, () => {
     it(`is what the generator produces for ${target.input}, file by file`, async () => {
-      const cwd = process.cwd();
-      process.chdir(PROJECT_ROOT);
-      try {
-        const { files } = await generate({ ...target });
-        expect(files.map((f) => f.path).sort()).toEqual(
-          listFiles(path.join(PROJECT_ROOT, target.output)),
+      const { files } = await generate({ ...target }, { cwd: PROJECT_ROOT });
+      expect(files.map((f) => f.path).sort()).toEqual(
+        listFiles(path.join(PROJECT_ROOT, target.output)),
+      );
+      for (const file of files) {
+        await expect(file.contents).toMatchFileSnapshot(
+          path.join(PROJECT_ROOT, target.output, file.path),
         );
-        for (const file of files) {
-          await expect(file.contents).toMatchFileSnapshot(
-            path.join(PROJECT_ROOT, target.output, file.path),
-          );
-        }
-      } finally {
-        process.chdir(cwd);
       }
     });
 
     it("is deterministic: two generations are byte-identical", async () => {
-      const first = await generate({ ...target });
-      const second = await generate({ ...target });
+      const first = await generate({ ...target }, { cwd: PROJECT_ROOT });
+      const second = await generate({ ...target }, { cwd: PROJECT_ROOT });
       expect(second.files).toEqual(first.files);
       for (const file of first.files) {
         expect(file.contents).not.toContain(PROJECT_ROOT); // no absolute paths

@@ -35,42 +35,32 @@ function apiName(fixture: string): string {
 
 describe("fixtures", () => {
   it.each(fixtures.map((f) => [f.name, f.input] as const))("%s", async (name, input) => {
-    const cwd = process.cwd();
-    process.chdir(PROJECT_ROOT);
-    try {
-      const result = await generate({ input, output: `generated/${name}`, name: apiName(name) });
-      outputs.set(name, result.files);
-      const warnings = result.issues.map(
-        (i) =>
-          `${i.severity} [${i.code}] ${i.pointer}${i.line !== undefined ? ` (line ${i.line})` : ""}: ${i.message}`,
-      );
-      await expect(`${warnings.join("\n")}\n`).toMatchFileSnapshot(
-        path.join(SNAPSHOTS, name, "warnings.txt"),
-      );
-      for (const file of result.files) {
-        if (file.path.startsWith("runtime/") || file.path === "manifest.json") continue;
-        await expect(file.contents).toMatchFileSnapshot(path.join(SNAPSHOTS, name, file.path));
-      }
-    } finally {
-      process.chdir(cwd);
+    const result = await generate(
+      { input, output: `generated/${name}`, name: apiName(name) },
+      { cwd: PROJECT_ROOT },
+    );
+    outputs.set(name, result.files);
+    const warnings = result.issues.map(
+      (i) =>
+        `${i.severity} [${i.code}] ${i.pointer}${i.line !== undefined ? ` (line ${i.line})` : ""}: ${i.message}`,
+    );
+    await expect(`${warnings.join("\n")}\n`).toMatchFileSnapshot(
+      path.join(SNAPSHOTS, name, "warnings.txt"),
+    );
+    for (const file of result.files) {
+      if (file.path.startsWith("runtime/") || file.path === "manifest.json") continue;
+      await expect(file.contents).toMatchFileSnapshot(path.join(SNAPSHOTS, name, file.path));
     }
   });
 
   it("generate deterministically: renames, hoisted $defs and enums are the same on a second run", async () => {
-    const cwd = process.cwd();
-    process.chdir(PROJECT_ROOT);
-    try {
-      for (const name of ["naming", "oas31-types", "enums"]) {
-        const fixture = fixtures.find((f) => f.name === name)!;
-        const again = await generate({
-          input: fixture.input,
-          output: `generated/${name}`,
-          name: apiName(name),
-        });
-        expect(again.files).toEqual(outputs.get(name));
-      }
-    } finally {
-      process.chdir(cwd);
+    for (const name of ["naming", "oas31-types", "enums"]) {
+      const fixture = fixtures.find((f) => f.name === name)!;
+      const again = await generate(
+        { input: fixture.input, output: `generated/${name}`, name: apiName(name) },
+        { cwd: PROJECT_ROOT },
+      );
+      expect(again.files).toEqual(outputs.get(name));
     }
   });
 

@@ -10,7 +10,12 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashTree, runCli, STACK_LINE, type CliResult } from "../helpers/cli-run.js";
+import {
+  hashTree as hashTreeAt,
+  runCli as runCliIn,
+  STACK_LINE,
+  type CliResult,
+} from "../helpers/cli-run.js";
 import { typecheckDirs } from "../helpers/typecheck.js";
 import { MAX_DEPTH } from "../../generator/validate/validate.js";
 
@@ -561,13 +566,16 @@ const WARNING_CASES: readonly WarningCase[] = [
 ];
 
 let root = "";
-let previousCwd = "";
 let outputHash = "";
 
+/** The CLI in process, working in the temp directory: every path in these tests is relative to it. */
+const runCli = (argv: readonly string[]): Promise<CliResult> => runCliIn(argv, root);
+const hashTree = (dir: string): Promise<string> => hashTreeAt(path.join(root, dir));
+
 async function writeCase(dir: string, files: Readonly<Record<string, FileSpec>>): Promise<void> {
-  await mkdir(dir, { recursive: true });
+  await mkdir(path.join(root, dir), { recursive: true });
   for (const [name, spec] of Object.entries(files)) {
-    const file = path.join(dir, name);
+    const file = path.join(root, dir, name);
     await mkdir(path.dirname(file), { recursive: true });
     if (typeof spec === "string" || Buffer.isBuffer(spec)) await writeFile(file, spec);
     else if ("symlink" in spec) await symlink(spec.symlink, file);
@@ -589,9 +597,7 @@ function issueLines(stderr: string, severity: "error" | "warning", code: string)
 }
 
 beforeAll(async () => {
-  previousCwd = process.cwd();
   root = await mkdtemp(path.join(os.tmpdir(), "bad-input-"));
-  process.chdir(root);
   await writeCase("valid", { "spec.yaml": VALID });
   const first = await runCli(["generate", "-i", "valid/spec.yaml", "-o", "out", "--name", "Pets"]);
   expect(first.code, first.stderr).toBe(0);
@@ -599,7 +605,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  process.chdir(previousCwd);
   if (root !== "") await rm(root, { recursive: true, force: true });
 });
 
@@ -637,7 +642,7 @@ describe("bad input: precise error, exit 1, output untouched", () => {
     expect(result.stdout).toBe("");
     expectNoStack(result);
     expect(await hashTree("out")).toBe(outputHash);
-    expect((await readdir(".")).filter((f) => f.includes(".tmp-"))).toEqual([]);
+    expect((await readdir(root)).filter((f) => f.includes(".tmp-"))).toEqual([]);
   });
 
   it("--verbose adds the stack trace", async () => {
@@ -672,7 +677,7 @@ describe("the output directory", () => {
     await writeCase("owned", {});
     const first = await runCli(["generate", "-i", "valid/spec.yaml", "-o", "owned/client"]);
     expect(first.code, first.stderr).toBe(0);
-    await writeFile("owned/client/local-patch.ts", "export {};\n");
+    await writeFile(path.join(root, "owned/client/local-patch.ts"), "export {};\n");
     const before = await hashTree("owned");
     const second = await runCli([
       "generate",

@@ -308,7 +308,7 @@ async function checkSpec(
   const specFile = path.join(root, "specs", `${n}.json`);
   const dir = path.join(root, "clients", String(n));
   await writeFile(specFile, JSON.stringify(spec));
-  const result = await generate({ input: specFile, output: dir, name: "Hostile" });
+  const result = await generate({ input: specFile, output: dir, name: "Hostile" }, { cwd: root });
   await mkdir(dir, { recursive: true });
   const values = new Set<string>();
   for (const file of SPEC_FILES) {
@@ -341,11 +341,14 @@ beforeAll(async () => {
   await mkdir(path.join(root, "clients"));
   sharedRuntime = path.join(root, "runtime");
   // The runtime every client shares (copied unchanged into each output): once as TypeScript, once compiled.
-  const first = await generate({
-    input: path.join(FIXTURES, "plain.json"),
-    output: path.join(root, "plain"),
-    name: "Plain",
-  });
+  const first = await generate(
+    {
+      input: path.join(FIXTURES, "plain.json"),
+      output: path.join(root, "plain"),
+      name: "Plain",
+    },
+    { cwd: root },
+  );
   for (const file of first.files.filter((f) => f.path.startsWith("runtime/"))) {
     const name = file.path.slice("runtime/".length);
     await mkdir(path.join(sharedRuntime, "ts"), { recursive: true });

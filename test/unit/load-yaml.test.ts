@@ -55,7 +55,7 @@ afterAll(async () => {
 
 describe("load: YAML values", () => {
   it.each(["small.yaml", "explicit.yaml"])("%s has yaml's YAML 1.2 core values", async (name) => {
-    const loaded = await load(path.join(dir, name));
+    const loaded = await load(path.join(dir, name), { cwd: dir });
     const values = (loaded.document as { "x-values": Record<string, unknown> })["x-values"];
     expect(values).toStrictEqual({
       when: "2001-12-14",
@@ -71,7 +71,7 @@ describe("load: YAML values", () => {
   });
 
   it("keeps a collection key as yaml writes it", async () => {
-    const loaded = await load(path.join(dir, "explicit.yaml"));
+    const loaded = await load(path.join(dir, "explicit.yaml"), { cwd: dir });
     expect((loaded.document as Record<string, unknown>)["x-explicit"]).toStrictEqual({
       "[ a, b ]": "c",
     });
@@ -80,7 +80,7 @@ describe("load: YAML values", () => {
 
 describe("YAML positions", () => {
   it("issues are located from load's Document at the same line:column as from a fresh parse", async () => {
-    const loaded = await load(path.join(dir, "small.yaml"));
+    const loaded = await load(path.join(dir, "small.yaml"), { cwd: dir });
     const issues: Issue[] = POINTERS.map((pointer) => ({
       code: "x",
       severity: "warning",

@@ -33,7 +33,7 @@ async function both(
   file: "types.ts" | "operations.ts" = "types.ts",
 ): Promise<{ joined: string; whole: string; pieces: number; printed: number }> {
   let document: unknown = input;
-  if (typeof input === "string") document = (await load(input)).document;
+  if (typeof input === "string") document = (await load(input, { cwd: ROOT })).document;
   const validation = validate(document);
   if (validation.document === undefined)
     throw new Error(`invalid: ${JSON.stringify(validation.issues.slice(0, 2))}`);

@@ -70,14 +70,14 @@ afterAll(async () => {
 });
 
 /** Loads a spec whose one response schema (line 11, column 15) is `$ref: <base><name>`. */
-async function loadWithRef(name: string, options: LoadOptions): Promise<Issue[]> {
+async function loadWithRef(name: string, options: Omit<LoadOptions, "cwd">): Promise<Issue[]> {
   const file = path.join(dir, `${name.slice(1)}.spec.yaml`);
   await writeFile(
     file,
     `openapi: 3.1.0\ninfo: { title: T, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: "${base}${name}" }\n`,
   );
   try {
-    await load(file, { cwd: dir, allowRemoteRefs: true, ...options });
+    await load(file, { allowRemoteRefs: true, ...options, cwd: dir });
     return [];
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;

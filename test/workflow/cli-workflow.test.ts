@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../generator/cli/main.js";
 import { generate } from "../../generator/pipeline.js";
-import { fastNoop, recordOutputFingerprint } from "../../generator/cli/noop.js";
+import { fastNoop, recordOutputFingerprint } from "../../generator/cli/up-to-date.js";
 import { PROJECT_ROOT } from "../helpers/specs-dir.js";
 import { collector, tempDir } from "./helpers.js";
 
@@ -46,7 +46,7 @@ const V2 = specText("1.3.0", "        id: { type: string }");
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out = collector();
   const err = collector();
-  const code = await main(argv, out, err);
+  const code = await main(argv, { cwd: PROJECT_ROOT, out, err });
   return { code, out: out.text(), err: err.text() };
 }
 
@@ -122,13 +122,14 @@ describe("generate → header, manifest, --check, no-op, changelog", () => {
 
   it("generates identical files twice in memory", async () => {
     const options = { input: spec, output: out, name: "Demo" };
-    const [a, b] = [await generate(options), await generate(options)];
+    const context = { cwd: PROJECT_ROOT };
+    const [a, b] = [await generate(options, context), await generate(options, context)];
     expect(a.files.map((f) => [f.path, sha256(f.contents)])).toEqual(
       b.files.map((f) => [f.path, sha256(f.contents)]),
     );
   });
 
-  it("returns instantly when spec, config and generator are unchanged, in bin.js and in the CLI", async () => {
+  it("returns instantly when spec, config and generator are unchanged, in bin.ts and in the CLI", async () => {
     expect(fastNoop(argv, PROJECT_ROOT)).toBe(
       `${out} is up to date (spec, config and generator unchanged; --force regenerates)`,
     );
@@ -137,9 +138,10 @@ describe("generate → header, manifest, --check, no-op, changelog", () => {
     expect(again.out).toBe(
       `${out} is up to date (spec, config and generator unchanged; --force regenerates)\n`,
     );
+    // bin.ts from the sources (through tsx): the same generator fingerprint as this process's.
     const bin = spawnSync(
       process.execPath,
-      [path.join(PROJECT_ROOT, "generator", "cli", "bin.js"), ...argv],
+      ["--import", "tsx", path.join(PROJECT_ROOT, "generator", "cli", "bin.ts"), ...argv],
       { cwd: PROJECT_ROOT, env: process.env, encoding: "utf8" },
     );
     expect([bin.status, bin.stdout, bin.stderr]).toEqual([

@@ -9,9 +9,10 @@ import {
   resolveTargets,
   type LoadedConfig,
 } from "../../generator/config/load-config.js";
+import { main } from "../../generator/cli/main.js";
 import { SpecError } from "../../generator/util/issues.js";
 import { PROJECT_ROOT } from "../helpers/specs-dir.js";
-import { tempDir } from "./helpers.js";
+import { collector, tempDir } from "./helpers.js";
 
 const twoTargets: LoadedConfig = {
   file: "openapi-client-gen.config.ts",
@@ -90,38 +91,122 @@ describe("resolveTargets", () => {
   });
 });
 
-describe("checkConfig", () => {
-  it("lists every problem with a pointer", () => {
-    let caught: unknown;
-    try {
-      checkConfig(
-        {
-          targets: {
-            "bad name": { input: "", output: "o", name: "N", strict: "yes", extra: 1 },
-            ok: 3,
-          },
-          other: true,
+/** The issues `checkConfig` reports for `value`, as `file pointer: message` lines; [] when valid. */
+function problems(value: unknown): string[] {
+  try {
+    checkConfig(value, "c.json");
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(SpecError);
+    return (error as SpecError).issues.map((i) => {
+      expect(i.code).toBe("invalid-config");
+      return `${i.file ?? ""} ${i.pointer}: ${i.message}`;
+    });
+  }
+}
+
+const valid = { input: "spec.yaml", output: "out", name: "Demo" };
+
+describe("checkConfig: the config schema", () => {
+  it("lists every problem with the file, the key path and what is expected", () => {
+    expect(
+      problems({
+        targets: {
+          "bad name": { input: "", output: "o", name: "N", strict: "yes", extra: 1 },
+          ok: 3,
         },
-        "c.json",
-      );
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(SpecError);
-    const issues = (caught as SpecError).issues.map((i) => `${i.pointer} ${i.message}`);
-    expect(issues).toEqual([
-      "/other unknown config key 'other'.",
-      "/targets/bad name target name 'bad name' must use letters, digits, '-', '_' and '.' only.",
-      "/targets/bad name/input `input` must be a non-empty string.",
-      "/targets/bad name/strict `strict` must be a boolean.",
-      "/targets/bad name/extra unknown target option 'extra'.",
-      "/targets/ok a target must be an object `{ input, output, name }`.",
+        other: true,
+      }),
+    ).toEqual([
+      "c.json /other: unknown key 'other'; the config takes targets.",
+      "c.json /targets/bad name: 'bad name' is not allowed; use letters, digits, '-', '_' and '.' in target names.",
+      "c.json /targets/bad name/extra: unknown key 'extra'; a target takes input, output, name, pagination, enumNames, defaultServer, strict, allowRemoteRefs.",
+      "c.json /targets/bad name/input: `input` is empty; expected the OpenAPI document (JSON or YAML), relative to the config file.",
+      'c.json /targets/bad name/strict: `strict` must be a boolean, not "yes".',
+      "c.json /targets/ok: `ok` must be an object, not 3; expected a target: { input, output, name }.",
     ]);
   });
 
-  it("rejects a config without targets", () => {
-    expect(() => checkConfig({ input: "a" }, "c.json")).toThrow(SpecError);
-    expect(() => checkConfig({ targets: {} }, "c.json")).toThrow("`targets` is empty");
+  it("names the expected type of a wrongly typed value", () => {
+    expect(problems({ targets: { a: { ...valid, allowRemoteRefs: 1, name: ["N"] } } })).toEqual([
+      "c.json /targets/a/name: `name` must be a string, not an array.",
+      "c.json /targets/a/allowRemoteRefs: `allowRemoteRefs` must be a boolean, not 1.",
+    ]);
+    expect(problems({ targets: { a: { ...valid, enumNames: { "/x/enum": 7 } } } })).toEqual([
+      "c.json /targets/a/enumNames/~1x~1enum: `/x/enum` must be a string, not 7.",
+    ]);
+    expect(
+      problems({
+        targets: {
+          a: {
+            ...valid,
+            pagination: { list: true, get: { cursorParam: "c", nextCursor: [], items: "data" } },
+          },
+        },
+      }),
+    ).toEqual([
+      "c.json /targets/a/pagination/list: `list` must be false, not true; expected false (no pagination) or { cursorParam, nextCursor, items }.",
+      'c.json /targets/a/pagination/get/items: `items` must be an array, not "data"; expected the path to the array of items in the response body: a path of property names, e.g. ["data"].',
+    ]);
+    expect(problems([valid])).toEqual([
+      "c.json : the config must be an object, not an array; expected export default defineConfig({ targets: { <name>: { input, output, name } } }).",
+    ]);
+  });
+
+  it("rejects unknown keys at every level", () => {
+    expect(
+      problems({
+        targets: { a: { ...valid, outDir: "x", pagination: { list: { ...{ cursor: "c" } } } } },
+      }),
+    ).toEqual([
+      "c.json /targets/a/outDir: unknown key 'outDir'; a target takes input, output, name, pagination, enumNames, defaultServer, strict, allowRemoteRefs.",
+      "c.json /targets/a/pagination/list/cursorParam: `cursorParam` is missing; add the name of the request parameter that carries the cursor.",
+      'c.json /targets/a/pagination/list/nextCursor: `nextCursor` is missing; add the path to the next cursor in the response body, e.g. ["meta", "next"] ([] with nextCursorFromLastItem).',
+      'c.json /targets/a/pagination/list/items: `items` is missing; add the path to the array of items in the response body: a path of property names, e.g. ["data"].',
+      "c.json /targets/a/pagination/list/cursor: unknown key 'cursor'; a pagination override takes cursorParam, nextCursor, items, hasMore, nextCursorFromLastItem.",
+    ]);
+  });
+
+  it("requires input, output and name in every target, and at least one target", () => {
+    expect(problems({ targets: { a: { name: "A" } } })).toEqual([
+      "c.json /targets/a/input: `input` is missing; add the OpenAPI document (JSON or YAML), relative to the config file.",
+      "c.json /targets/a/output: `output` is missing; add the output directory, relative to the config file.",
+    ]);
+    expect(problems({ targets: {} })).toEqual([
+      "c.json /targets: `targets` is empty; expected at least one target: { <name>: { input, output, name } }.",
+    ]);
+    expect(problems({ input: "a" })).toEqual([
+      "c.json /targets: `targets` is missing; add at least one target: { <name>: { input, output, name } }.",
+      "c.json /input: unknown key 'input'; the config takes targets.",
+    ]);
+  });
+
+  it("accepts every option the config type has", () => {
+    expect(
+      problems({
+        targets: {
+          a: {
+            ...valid,
+            pagination: {
+              list: { cursorParam: "after", nextCursor: ["meta", "next"], items: ["data"] },
+              scan: {
+                cursorParam: "starting_after",
+                nextCursor: [],
+                items: ["data"],
+                hasMore: ["has_more"],
+                nextCursorFromLastItem: ["id"],
+              },
+              get: false,
+            },
+            enumNames: { "/components/schemas/A/properties/kind": "Kind" },
+            defaultServer: "staging",
+            strict: true,
+            allowRemoteRefs: false,
+          },
+          "b.v2_x-y": valid,
+        },
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -190,6 +275,27 @@ describe("config files", () => {
     await expect(findConfig(cwd, "missing.json")).rejects.toMatchObject({
       issues: [{ code: "config-not-found" }],
     });
+  });
+
+  it("the CLI prints each schema problem as file: error [invalid-config] … (at key path) and exits 1", async () => {
+    const cwd = path.join(dir, "invalid");
+    await import("node:fs/promises").then((fs) => fs.mkdir(cwd, { recursive: true }));
+    await writeFile(
+      path.join(cwd, "openapi-client-gen.config.json"),
+      JSON.stringify({ targets: { demo: { input: 1, output: "out" } } }),
+    );
+    const out = collector();
+    const err = collector();
+    expect(await main(["generate"], { cwd, out, err })).toBe(1);
+    expect(err.text()).toBe(
+      [
+        'openapi-client-gen.config.json: error [invalid-config] `name` is missing; add the API name used in type names, e.g. "Introw". (at /targets/demo/name)',
+        "openapi-client-gen.config.json: error [invalid-config] `input` must be a string, not 1. (at /targets/demo/input)",
+        "openapi-client-gen: 2 errors; the output directory was left unchanged.",
+        "",
+      ].join("\n"),
+    );
+    expect(out.text()).toBe("");
   });
 
   it("the project's own config defines introw and payout-provider", async () => {

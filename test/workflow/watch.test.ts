@@ -1,9 +1,8 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliArgs } from "../../generator/cli/main.js";
+import type { CliArgs } from "../../generator/cli/argv.js";
 import { watchFiles } from "../../generator/cli/watch.js";
-import { PROJECT_ROOT } from "../helpers/specs-dir.js";
 import { collector, tempDir } from "./helpers.js";
 
 const ROOT = (title: string): string => `openapi: 3.1.0
@@ -39,7 +38,7 @@ describe("--watch (multi-file spec and config in a temp dir)", () => {
     await cleanup();
   });
 
-  it("regenerates on changes to any spec file and the config, and survives an invalid intermediate spec", async () => {
+  it("regenerates on changes to any spec file and the config, also when saved by rename, and survives an invalid intermediate spec", async () => {
     const file = (name: string): string => path.join(dir, name);
     const config = (name: string): string =>
       JSON.stringify({ targets: { demo: { input: "spec/root.yaml", output: "out", name } } });
@@ -47,7 +46,7 @@ describe("--watch (multi-file spec and config in a temp dir)", () => {
     await writeFile(file("spec/root.yaml"), ROOT("Demo"));
     await writeFile(file("spec/schemas.yaml"), SCHEMAS("first"));
     await writeFile(file("openapi-client-gen.config.json"), config("Demo"));
-    const configFile = path.relative(PROJECT_ROOT, file("openapi-client-gen.config.json"));
+    const configFile = "openapi-client-gen.config.json";
     const args: CliArgs = {
       command: "generate",
       flags: {},
@@ -76,6 +75,7 @@ describe("--watch (multi-file spec and config in a temp dir)", () => {
     const types = (): Promise<string> => readFile(file("out/types.ts"), "utf8").catch(() => "");
     const done = watchFiles({
       args,
+      cwd: dir,
       configFile,
       out,
       err,
@@ -89,21 +89,26 @@ describe("--watch (multi-file spec and config in a temp dir)", () => {
     });
 
     const watched = await cycle(async () => (await types()).includes("first?: string"));
-    const rel = (name: string): string =>
-      path.relative(PROJECT_ROOT, file(name)).split(path.sep).join("/");
     expect(watched).toEqual([
-      rel("openapi-client-gen.config.json"),
-      rel("spec/root.yaml"),
-      rel("spec/schemas.yaml"),
+      "openapi-client-gen.config.json",
+      "spec/root.yaml",
+      "spec/schemas.yaml",
     ]);
 
     await writeFile(file("spec/schemas.yaml"), SCHEMAS("second"));
     await cycle(async () => (await types()).includes("second?: string"));
 
+    // Editors that save atomically write a new file and rename it over the old one: still seen, still watched.
+    for (const field of ["renamed", "renamedAgain"]) {
+      await writeFile(file("spec/schemas.yaml.tmp"), SCHEMAS(field));
+      await rename(file("spec/schemas.yaml.tmp"), file("spec/schemas.yaml"));
+      await cycle(async () => (await types()).includes(`${field}?: string`));
+    }
+
     await writeFile(file("spec/root.yaml"), "openapi: 3.1.0\ninfo: { title: [unclosed\n");
-    await cycle(async () => err.text().includes("keeping the previous output"));
+    await cycle(() => Promise.resolve(err.text().includes("keeping the previous output")));
     expect(err.text()).toMatch(/root\.yaml:\d+:\d+: error \[invalid-yaml\]/);
-    expect(await types()).toContain("second?: string");
+    expect(await types()).toContain("renamedAgain?: string");
 
     await writeFile(file("spec/root.yaml"), ROOT("Demo"));
     await writeFile(file("spec/schemas.yaml"), SCHEMAS("third"));
