@@ -39,7 +39,9 @@ export const GENERATED_RESERVED = new Set([
   "UnprocessableEntityError", "ApiConnectionError", "ApiTimeoutError", "makeApiError", "ApiErrorInit", "HeaderMap",
   "RateLimitInfo", "RETRY_STATUSES", "backoffMs", "isIdempotent", "serverDelayMs", "shouldRetry", "HttpMethod",
   "ParamLocation", "ParamStyle", "ParamSpec", "BodyEncoding", "BodySpec", "ResponseKind", "PaginationSpec",
-  "OperationSpec", "SecuritySchemeSpec", "ServerSpec", "ClientSpec",
+  "OperationSpec", "SecuritySchemeSpec", "ServerSpec", "ClientSpec", "OutgoingRequest", "ApiRedirectError",
+  "ApiResponseTooLargeError", "CursorPagination", "PageNumberPagination", "OffsetPagination", "LinkHeaderPagination",
+  "NextUrlPagination",
 ]);
 
 /** Splits any text into words: camelCase humps, digits and separators all break words. */

@@ -3,7 +3,7 @@
  * `pagination` config, which wins), else detected from a cursor query parameter plus a response
  * body with an items array and a next-cursor field (or a `has_more` flag with cursor-from-last-item).
  */
-import type { PaginationSpec } from "../templates/runtime/types.js";
+import type { CursorPagination } from "../templates/runtime/types.js";
 import type { PaginationOverride } from "./config.js";
 import { asArray, asRecord, asString, derefRecord, entries, type JsonRecord } from "./document.js";
 import type { Issue } from "./issues.js";
@@ -35,7 +35,7 @@ export interface PaginationInput {
 }
 
 /** Returns the operation's pagination, or undefined when it is not paginated. Invalid `x-pagination` becomes a warning. */
-export function detectPagination(input: PaginationInput, issues: Issue[]): PaginationSpec | undefined {
+export function detectPagination(input: PaginationInput, issues: Issue[]): CursorPagination | undefined {
   const override = input.overrides?.[input.operationId ?? input.name] ?? input.overrides?.[input.name];
   if (override === false) return undefined;
   if (override !== undefined) return override;
@@ -60,7 +60,7 @@ function toPath(value: unknown): string[] | undefined {
   return undefined;
 }
 
-function parseExtension(value: unknown, queryKeys: ReadonlyMap<string, string>): PaginationSpec | undefined {
+function parseExtension(value: unknown, queryKeys: ReadonlyMap<string, string>): CursorPagination | undefined {
   const ext = asRecord(value);
   const param = asString(ext?.["cursorParam"]);
   const items = toPath(ext?.["items"]);
@@ -116,7 +116,7 @@ function findField(doc: JsonRecord, props: Map<string, JsonRecord>, names: reado
   return undefined;
 }
 
-function detect(input: PaginationInput): PaginationSpec | undefined {
+function detect(input: PaginationInput): CursorPagination | undefined {
   const cursorName = CURSOR_PARAMS.find((p) => input.queryKeys.has(p));
   if (cursorName === undefined) return undefined;
   const cursorParam = input.queryKeys.get(cursorName)!;
