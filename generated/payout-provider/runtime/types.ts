@@ -113,9 +113,9 @@ export interface OffsetPagination extends PaginationBase {
 
 /**
  * Next-page links in the `Link` response header (RFC 8288): the target of the link with `rel="next"`,
- * resolved against the request URL. The URL is requested with GET, the operation's header and cookie
- * parameters and the client's credentials, and its own query string (query parameters are not repeated; an
- * API key sent in the query is re-added, not duplicated). Stops when no `next` link comes or `hasMore` is
+ * resolved against the response URL (the base URL when the response has none). The URL is requested with
+ * GET, the operation's header and cookie parameters, the client's credentials and its own query string
+ * (query parameters are not repeated; an API key sent in the query is re-added, not duplicated). Stops when no `next` link comes or `hasMore` is
  * false; a URL on another origin than the client's base URL, or one already followed, is a `PaginationError`.
  */
 export interface LinkHeaderPagination extends PaginationBase {
@@ -124,7 +124,7 @@ export interface LinkHeaderPagination extends PaginationBase {
 
 /**
  * The next page's URL in the response body at `nextUrl` (e.g. `["next"]`, `["links", "next"]`), absolute or
- * relative to the request URL; followed as in {@link LinkHeaderPagination}. Stops at a null/absent/empty URL.
+ * relative to the response URL; followed as in {@link LinkHeaderPagination}. Stops at a null/absent/empty URL.
  */
 export interface NextUrlPagination extends PaginationBase {
   readonly kind: "nextUrl";
