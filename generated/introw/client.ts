@@ -21,7 +21,7 @@ export type ServerName = "production" | "staging";
 /** Configuration of `createClient` for Introw API. Runtime options (`baseUrl`, `fetch`, `headers`, `maxRetries`, `timeoutMs` in ms, hooks, `logger`) are documented on `ClientOptions`. */
 export interface IntrowClientConfig extends Omit<ClientOptions, "server" | "auth"> {
   /**
-   * Credential for security scheme `ApiKeyAuth`: sent as header `x-api-key`. A function is called before each request (for rotating tokens).
+   * Credential for security scheme `ApiKeyAuth`: sent as header `x-api-key`. A function is called for every attempt with the outgoing request (`method`, `url`, `headers`, `body`), after every parameter and constant credential is set (to rotate a token or sign the request).
    *
    * Introw API key shown once when the credential is created.
    */

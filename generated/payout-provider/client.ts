@@ -20,13 +20,13 @@ export type ServerName = "production";
 /** Configuration of `createClient` for Payout Provider API. Runtime options (`baseUrl`, `fetch`, `headers`, `maxRetries`, `timeoutMs` in ms, hooks, `logger`) are documented on `ClientOptions`. */
 export interface PayoutProviderClientConfig extends Omit<ClientOptions, "server" | "auth"> {
   /**
-   * Credential for security scheme `ApiKey`: sent as header `x-api-key`. A function is called before each request (for rotating tokens).
+   * Credential for security scheme `ApiKey`: sent as header `x-api-key`. A function is called for every attempt with the outgoing request (`method`, `url`, `headers`, `body`), after every parameter and constant credential is set (to rotate a token or sign the request).
    *
    * API key issued by the provider. Sent together with `signature` on every request.
    */
   apiKey?: Credential;
   /**
-   * Credential for security scheme `Signature`: sent as header `signature`. A function is called before each request (for rotating tokens).
+   * Credential for security scheme `Signature`: sent as header `signature`. A function is called for every attempt with the outgoing request (`method`, `url`, `headers`, `body`), after every parameter and constant credential is set (to rotate a token or sign the request).
    *
    * Request signature, sent together with `x-api-key` on every request. The page shows only `signature: <token>`; the algorithm is assumed to be HMAC-SHA256 with the account's API secret, hex-encoded. Compute it in a request hook; confirm the signed content against the provider's Authentication page.
    */

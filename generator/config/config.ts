@@ -2,10 +2,10 @@
  * Generator options and every default, in one place; the typed shape of `openapi-client-gen.config.*`.
  * Kept free of heavy imports: config files import `defineConfig` from here, and the CLI loads it on every run.
  */
-import type { PaginationSpec } from "../../templates/runtime/types.js";
+import type { CursorPagination } from "../../templates/runtime/types.js";
 
 /** Per-operation pagination override, keyed by operationId (or derived operation name). `false` turns detection off. */
-export type PaginationOverride = PaginationSpec | false;
+export type PaginationOverride = CursorPagination | false;
 
 /** One generation target: a spec and where its client goes. */
 export interface TargetConfig {

@@ -32,7 +32,7 @@ function schemeDoc(s: SecuritySchemeModel): string {
           : "`{ username, password }`, sent as `Authorization: Basic`"
         : `${spec.type}: an access token you obtain, sent as \`Authorization: Bearer <token>\``;
   const description = s.description !== undefined ? `\n\n${docText(s.description)}` : "";
-  return `Credential for security scheme \`${docLine(s.name)}\`: ${how}. A function is called before each request (for rotating tokens).${description}`;
+  return `Credential for security scheme \`${docLine(s.name)}\`: ${how}. A function is called for every attempt with the outgoing request (\`method\`, \`url\`, \`headers\`, \`body\`), after every parameter and constant credential is set (to rotate a token or sign the request).${description}`;
 }
 
 function clientSpecLiteral(model: ApiModel): string {

@@ -5,7 +5,7 @@
 import type {
   BodyEncoding,
   HttpMethod,
-  PaginationSpec,
+  CursorPagination,
   ParamLocation,
   ParamStyle,
   ResponseKind,
@@ -85,7 +85,7 @@ export interface OperationModel {
   readonly responseComponent?: string;
   readonly responseKind: ResponseKind;
   readonly security: readonly (readonly string[])[];
-  readonly pagination?: PaginationSpec;
+  readonly pagination?: CursorPagination;
   /** Extra documentation lines from vendor extensions (`x-source`), kept as data. */
   readonly notes: readonly string[];
 }

@@ -179,6 +179,14 @@ export const GENERATED_RESERVED = new Set([
   "SecuritySchemeSpec",
   "ServerSpec",
   "ClientSpec",
+  "OutgoingRequest",
+  "ApiRedirectError",
+  "ApiResponseTooLargeError",
+  "CursorPagination",
+  "PageNumberPagination",
+  "OffsetPagination",
+  "LinkHeaderPagination",
+  "NextUrlPagination",
 ]);
 
 /** Splits any text into words: camelCase humps, digits and separators all break words. */

@@ -3,7 +3,7 @@
  * `pagination` config, which wins), else detected from a cursor query parameter plus a response
  * body with an items array and a next-cursor field (or a `has_more` flag with cursor-from-last-item).
  */
-import type { PaginationSpec } from "../../templates/runtime/types.js";
+import type { CursorPagination } from "../../templates/runtime/types.js";
 import type { PaginationOverride } from "../config/config.js";
 import {
   asArray,
@@ -72,7 +72,7 @@ export interface PaginationInput {
 export function detectPagination(
   input: PaginationInput,
   issues: Issue[],
-): PaginationSpec | undefined {
+): CursorPagination | undefined {
   const override =
     input.overrides?.[input.operationId ?? input.name] ?? input.overrides?.[input.name];
   if (override === false) return undefined;
@@ -103,7 +103,7 @@ function toPath(value: unknown): string[] | undefined {
 function parseExtension(
   value: unknown,
   queryKeys: ReadonlyMap<string, string>,
-): PaginationSpec | undefined {
+): CursorPagination | undefined {
   const ext = asRecord(value);
   const param = asString(ext?.["cursorParam"]);
   const items = toPath(ext?.["items"]);
@@ -171,7 +171,7 @@ function findField(
   return undefined;
 }
 
-function detect(input: PaginationInput): PaginationSpec | undefined {
+function detect(input: PaginationInput): CursorPagination | undefined {
   const cursorName = CURSOR_PARAMS.find((p) => input.queryKeys.has(p));
   if (cursorName === undefined) return undefined;
   const cursorParam = input.queryKeys.get(cursorName)!;

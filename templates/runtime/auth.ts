@@ -1,42 +1,81 @@
 /**
  * Applies an operation's security requirement: the first alternative whose schemes all have credentials.
  */
-import type { BasicAuth, Client } from "./client.js";
-import type { ParamSpec } from "./types.js";
+import type { BasicAuth, Client, OutgoingRequest } from "./client.js";
+import type { ClientSpec, OperationSpec, ParamSpec } from "./types.js";
+
+/** Header names whose values are treated as credentials: redacted, and removed before another origin. */
+export const CREDENTIAL = /auth|api.?key|token|secret|session|signature|cookie|password/i;
+
+/**
+ * Removes every credential the client added before a request goes to another origin: headers whose names
+ * look like credentials (`CREDENTIAL`: `Authorization`, `Cookie`, API keys, tokens), the header of every
+ * apiKey security scheme, and API keys sent in the query from `next` (the redirect target).
+ * @param h the request headers (lower-cased names), changed in place
+ */
+export function stripCredentials(
+  h: Record<string, string>,
+  next: URL,
+  schemes: ClientSpec["securitySchemes"],
+): void {
+  for (const k in h) if (CREDENTIAL.test(k)) delete h[k];
+  for (const s of Object.values(schemes) as ParamSpec[])
+    if (s.in === "header") delete h[s.name.toLowerCase()];
+    else if (s.in === "query") next.searchParams.delete(s.name);
+}
 
 /** UTF-8 safe base64 (btoa alone rejects non-Latin-1 text). */
 const base64 = (s: string): string => btoa(String.fromCharCode(...new TextEncoder().encode(s)));
 
 /**
- * Resolves credentials (calling credential functions) and passes each to `add` as a parameter: an API key
- * as the header, query or cookie parameter its scheme names, HTTP basic and bearer credentials as the
- * `authorization` header. The request loop adds them after every other header, so they win.
- * Sends nothing when the operation's security is `[]` or no alternative is fully configured
- * (the server then answers 401).
+ * Resolves credentials and passes each to `add` as a parameter: an API key as the header, query or cookie
+ * parameter its scheme names, HTTP basic and bearer credentials as the `authorization` header. The request
+ * loop calls this for every attempt, after every other parameter, so credentials win. Constant credentials
+ * are added first, then credential functions are called in the requirement's order with `outgoing()`, the
+ * request as it stands. Sends nothing when the operation's security is `[]`, when it allows no credentials
+ * (`{}` among the alternatives) and no alternative is complete, or when no credential is configured at all
+ * (e.g. the caller sets them through `headers` or `onRequest`).
  * @param add sends one parameter, as for the operation's own parameters
  * @param secrets receives every credential value, which must never be shown
+ * @throws TypeError when some alternative is only partly configured and none is complete (naming the
+ *   missing schemes), or a credential function returns undefined or null
  */
 export async function applyAuth(
   client: Client,
-  security: readonly (readonly string[])[],
+  spec: OperationSpec,
   add: (p: ParamSpec, v: string) => void,
   secrets: string[],
+  outgoing: () => OutgoingRequest,
 ): Promise<void> {
   const auth = client.options.auth ?? {};
   const schemes = client.spec.securitySchemes;
-  const chosen = security.find(
-    (alt) => alt.length > 0 && alt.every((n) => auth[n] !== undefined && schemes[n]),
-  );
-  for (const name of chosen ?? []) {
-    const scheme = schemes[name]!;
-    const c = auth[name];
-    const cred = typeof c === "function" ? await c() : c;
-    const basic = (scheme as { scheme?: string }).scheme === "basic";
-    const b = cred as BasicAuth;
-    // basic: the base64 token (the password is a secret too); otherwise the key or token itself
-    const v = basic ? base64(b.username + ":" + b.password) : String(cred);
-    secrets.push(basic ? b.password : "", v); // empty entries are skipped
-    if (scheme.type === "apiKey") add(scheme, v);
-    else add({ name: "authorization", in: "header" }, (basic ? "Basic " : "Bearer ") + v);
-  }
+  const { id, security } = spec;
+  const has = (n: string): unknown => auth[n] != null && schemes[n];
+  const chosen = security.find((alt) => alt.every(has));
+  // Only partly configured, with no alternative complete and none without credentials: say what is missing.
+  const part =
+    !chosen && security.every((alt) => alt.length) && security.find((alt) => alt.some(has));
+  if (part)
+    throw new TypeError(
+      `${id}: security scheme ${part.filter((n) => !has(n))} has no credential (required with ${part.filter(has)})`,
+    );
+  // constant credentials first, then functions, which see the request with the constants set
+  for (const fn of [false, true])
+    for (const name of chosen ?? []) {
+      const c = auth[name];
+      if ((typeof c === "function") !== fn) continue;
+      const scheme = schemes[name]!;
+      const cred = typeof c === "function" ? await c(outgoing()) : c;
+      if (cred == null)
+        throw new TypeError(
+          `${id}: security scheme ${name} has no credential (its function returned ${cred})`,
+        );
+      const basic = (scheme as { scheme?: string }).scheme === "basic";
+      const b = cred as BasicAuth;
+      // basic: the base64 token (the password is a secret too); otherwise the key or token itself
+      const v = basic ? base64(b.username + ":" + b.password) : String(cred);
+      secrets.push(basic ? b.password : "", v); // empty entries are skipped
+      if (scheme.type === "apiKey") add(scheme, v);
+      else add({ name: "authorization", in: "header" }, (basic ? "Basic " : "Bearer ") + v);
+    }
 }

@@ -14,6 +14,7 @@ export {
   type Credential,
   type Logger,
   type LogLevel,
+  type OutgoingRequest,
 } from "./client.js";
 export {
   request,
@@ -39,6 +40,8 @@ export {
   RateLimitError,
   UnprocessableEntityError,
   ApiConnectionError,
+  ApiRedirectError,
+  ApiResponseTooLargeError,
   ApiTimeoutError,
   makeApiError,
   type ApiErrorInit,

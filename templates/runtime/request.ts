@@ -1,30 +1,40 @@
 /**
- * Sends one operation: serializes params, applies credentials, runs the attempt loop (timeouts,
- * retries with backoff) and turns the response into typed data or a typed error.
+ * Sends one operation: serializes params, applies credentials, runs the attempt loop (timeouts, retries
+ * with backoff, redirects, the overall deadline) and turns the response into typed data or a typed error.
  */
 import { noop, toApiPromise, type ApiPromise, type ApiResponse } from "./api-promise.js";
-import { applyAuth } from "./auth.js";
-import { realClock, type Client, type LogLevel } from "./client.js";
+import { applyAuth, CREDENTIAL, stripCredentials } from "./auth.js";
+import { readBody } from "./body.js";
+import { limit, realClock, type Client, type LimitOptions, type LogLevel } from "./client.js";
 import {
   ApiConnectionError,
+  ApiRedirectError,
+  ApiResponseTooLargeError,
   ApiTimeoutError,
+  errorDetails,
   makeApiError,
+  type ApiErrorClass,
+  type ApiErrorInit,
   type HeaderMap,
   type RateLimitInfo,
 } from "./errors.js";
+import { redactor, scrub } from "./redact.js";
 import { backoffMs, isIdempotent, notSent, serverDelayMs, shouldRetry } from "./retry.js";
-import { buildPath, enc, encodeBody, formPairs, headerValue, own } from "./serialize.js";
+import { buildPath, encodeBody, formPairs, headerValue, own } from "./serialize.js";
 import type { OperationSpec, ParamSpec } from "./types.js";
 
-/** Per-request options (the last argument of every operation function). */
-export interface RequestOptions {
+/**
+ * Per-request options (the last argument of every operation function). `maxElapsedMs`,
+ * `maxResponseBytes` and `followRedirects` are as on `ClientOptions`, for this call.
+ */
+export interface RequestOptions extends LimitOptions {
   /** Aborts the request; the promise rejects with `signal.reason` and is not retried. */
   signal?: AbortSignal | undefined;
   /** Extra headers for this request (`null` removes a client default). */
   headers?: Record<string, string | null | undefined> | undefined;
   /** Retries after the first attempt. @default the client's `maxRetries` (2) */
   maxRetries?: number | undefined;
-  /** Per-attempt timeout in ms. @default the client's `timeoutMs` (60000) */
+  /** Per-attempt timeout in ms (0 and Infinity: none). @default the client's `timeoutMs` (60000) */
   timeoutMs?: number | undefined;
   /** Sent as `Idempotency-Key`; makes POST and PATCH retryable like GET. */
   idempotencyKey?: string | undefined;
@@ -35,9 +45,11 @@ export type { ApiPromise, ApiResponse, ApiResult } from "./api-promise.js";
 /**
  * Sends an operation and resolves to its typed 2xx body (`empty` → undefined, `text` → string, `binary` → Blob).
  * @param params one flat object: each parameter under `key ?? name`, the request body under `body`
- * @throws (rejects with) an {@link ApiError} subclass for a non-2xx status, {@link ApiConnectionError},
- *   {@link ApiTimeoutError}, the abort reason when `options.signal` aborts, TypeError for a header value with
- *   CR/LF or a path value that would change the path
+ * @throws (rejects with) an {@link ApiError} subclass for a non-2xx status, {@link ApiRedirectError} for a
+ *   redirect not followed, {@link ApiResponseTooLargeError} for a body over `maxResponseBytes`,
+ *   {@link ApiConnectionError}, {@link ApiTimeoutError}, the abort reason when `options.signal` aborts,
+ *   TypeError for an option out of range, a header value with CR, LF, NUL or a character above U+00FF, a path
+ *   value that is empty or would change the path, or a security requirement only partly configured
  */
 export function request<TData, TError = unknown, THeaders = HeaderMap>(
   client: Client,
@@ -64,6 +76,9 @@ function setHeaders(
   }
 }
 
+/** Statuses whose `Location` is followed (the Fetch standard's redirect statuses). */
+const REDIRECT = /^30[12378]$/;
+
 async function send(
   client: Client,
   spec: OperationSpec,
@@ -72,54 +87,14 @@ async function send(
 ): Promise<ApiResponse<unknown>> {
   const o = client.options;
   const clock = o.clock ?? realClock;
-  const maxRetries = options.maxRetries ?? o.maxRetries ?? 2;
-  const timeoutMs = options.timeoutMs ?? o.timeoutMs ?? 60000;
+  const maxRetries = limit("maxRetries", 2, options, o);
+  // 0 (also for Infinity): no timer
+  const timeoutMs = limit("timeoutMs", 60000, options, o) % Infinity || 0;
+  const deadline = clock.now() + (limit("maxElapsedMs", 120000, options, o) || Infinity);
+  const maxBytes = limit("maxResponseBytes", 2 ** 26, options, o);
+  const follow = options.followRedirects ?? o.followRedirects ?? "same-origin";
   const { signal, idempotencyKey } = options;
   const { method, response } = spec;
-  const h: Record<string, string> = {};
-  // Encoded `name=value` pairs by location.
-  const pairs = { query: [] as string[], cookie: [] as string[] };
-  // Every credential value: redacted from messages, URLs, headers and log lines.
-  const secrets: string[] = [];
-  // Sends one parameter or credential (path parameters go through buildPath).
-  const add = (p: ParamSpec, v: unknown): void => {
-    if (p.in === "header") h[p.name.toLowerCase()] = headerValue(p, v);
-    else if (p.in !== "path") pairs[p.in].push(...formPairs(p, v));
-  };
-  setHeaders(h, o.headers);
-  for (const p of spec.params) {
-    const v = own(values, p.key ?? p.name);
-    if (v != null) add(p, v);
-  }
-  setHeaders(h, options.headers);
-  if (idempotencyKey !== undefined) h["idempotency-key"] = idempotencyKey;
-  let body: BodyInit | null = null;
-  const v = values["body"];
-  if (spec.body && v !== undefined) {
-    const b = encodeBody(spec.body, v);
-    body = b.body;
-    if (b.type) h["content-type"] = b.type;
-  }
-  if (response === "json") h["accept"] ??= "application/json";
-  await applyAuth(client, spec.security, add, secrets);
-  // Credential-like headers set by hand (Authorization, API keys, tokens) are secrets too; short
-  // values are skipped so that redaction cannot mangle ordinary text.
-  for (const k in h) {
-    const v = h[k]!;
-    if (/[\r\n]/.test(v)) throw new TypeError(`Header "${k}" contains CR or LF`);
-    if (/auth|api.?key|token|secret/i.test(k) && v.length > 7)
-      secrets.push(v, v.replace(/^\S+ /, ""));
-  }
-  // Cookie pairs are percent-encoded: joining them adds no CR or LF.
-  if (pairs.cookie.length) h["cookie"] = [h["cookie"], ...pairs.cookie].filter(Boolean).join("; ");
-  const url =
-    client.baseUrl +
-    buildPath(spec.path, spec.params, values) +
-    (pairs.query.length ? "?" + pairs.query.join("&") : "");
-
-  const hidden = secrets.filter(Boolean).flatMap((s) => [s, enc(s)]);
-  const redact = (s: string): string => hidden.reduce((a, x) => a.replaceAll(x, "[REDACTED]"), s);
-  const safeUrl = redact(url);
   // Level order by position in this string: debug < info < warn < error.
   const levels = "debuginfowarnerror";
   const min = levels.indexOf(o.logLevel ?? "info");
@@ -130,6 +105,70 @@ async function send(
 
   for (let attempt = 1; ; attempt++) {
     signal?.throwIfAborted();
+    // Built afresh for every attempt, as credential functions are called for every attempt.
+    const h: Record<string, string> = {};
+    // Encoded `name=value` pairs by location.
+    const pairs = { query: [] as string[], cookie: [] as string[] };
+    // Sends one parameter or credential (path parameters go through buildPath).
+    const add = (p: ParamSpec, v: unknown): void => {
+      if (p.in === "header") h[p.name.toLowerCase()] = headerValue(p, v);
+      else if (p.in !== "path") pairs[p.in].push(...formPairs(p, v));
+    };
+    setHeaders(h, o.headers);
+    for (const p of spec.params) {
+      const v = own(values, p.key ?? p.name);
+      if (v != null) add(p, v);
+    }
+    setHeaders(h, options.headers);
+    if (idempotencyKey !== undefined) h["idempotency-key"] = idempotencyKey;
+    let body: RequestInit["body"];
+    const v = values["body"];
+    if (spec.body && v !== undefined) {
+      const b = encodeBody(spec.body, v);
+      body = b.body;
+      if (b.type) h["content-type"] = b.type;
+    }
+    if (response === "json") h["accept"] ??= "application/json";
+    const path = client.baseUrl + buildPath(spec.path, spec.params, values);
+    const target = (): string => path + (pairs.query.length ? "?" + pairs.query.join("&") : "");
+    // Every credential value: redacted from messages, URLs, headers, bodies, causes and log lines.
+    const secrets: string[] = [];
+    await applyAuth(client, spec, add, secrets, () => ({
+      method,
+      url: target(),
+      headers: { ...h },
+      body,
+    }));
+    let url = target();
+    // Cookie pairs are percent-encoded: joining them adds no CR or LF.
+    if (pairs.cookie.length)
+      h["cookie"] = [h["cookie"], ...pairs.cookie].filter(Boolean).join("; ");
+    // Credential-like headers set by hand (Authorization, API keys, tokens) are secrets too; short
+    // values are skipped so that redaction cannot mangle ordinary text.
+    for (const k in h) {
+      const v = h[k]!;
+      if (/[\0\r\n\u0100-\uffff]/.test(v))
+        throw new TypeError(`Header "${k}" contains CR, LF, NUL or a character above U+00FF`);
+      if (CREDENTIAL.test(k) && v.length > 7) secrets.push(v, v.replace(/^\S+ /, ""));
+    }
+    const redact = redactor(secrets);
+    let safeUrl = redact(url);
+    let m = method;
+    let res: Response | undefined;
+    // The fields of an ApiError from the attempt's last response.
+    const info = () => {
+      const headers: HeaderMap = {};
+      const rateLimit: RateLimitInfo = {};
+      res!.headers.forEach((v, k) => {
+        headers[k] = v = redact(v);
+        if (/^(x-)?ratelimit/.test(k) || client.spec.rateLimitHeaders?.includes(k))
+          rateLimit[k] = v !== "" && isFinite(+v) ? +v : v;
+      });
+      const requestId = headers[client.spec.requestIdHeader ?? "x-request-id"];
+      return { status: res!.status, headers, rateLimit, method: m, url: safeUrl, requestId };
+    };
+    const fail = (C: ApiErrorClass, message: string, more: object) =>
+      new C({ ...info(), message, ...more } as ApiErrorInit<unknown>);
     // Aborted only on a timeout, the caller's abort or a failure: aborting (and a signal on the Request,
     // which undici links to a second controller) costs more than the rest of a call.
     const ctrl = new AbortController();
@@ -138,121 +177,140 @@ async function send(
     // Only the timer aborts `ctrl` before the attempt ends (a caller's abort is checked first).
     const fire = (): void => ctrl.abort();
     // The timeout timer: setTimeout, or the injected clock's sleep (cancelled by aborting `ctrl`).
-    const timer = o.clock
-      ? void o.clock.sleep(timeoutMs, ctrl.signal).then(fire, noop)
-      : setTimeout(fire, timeoutMs);
+    const timer =
+      timeoutMs &&
+      (o.clock
+        ? void o.clock.sleep(timeoutMs, ctrl.signal).then(fire, noop)
+        : setTimeout(fire, timeoutMs));
     const start = clock.now();
-    let res: Response | undefined;
-    let raw: string | Blob = "";
+    let text = "";
+    let bin: Blob | undefined;
     let failure: Error | undefined;
     // provably never reached the server (connection refused, DNS failure): POST and PATCH may retry
     let unsent = false;
-    try {
-      // A Request only for the hooks: building one costs about as much as the rest of a call.
-      let req: Request | undefined;
-      const init: RequestInit = { method, headers: h, body, signal: ctrl.signal };
-      if (o.onRequest || o.onResponse) {
-        req = new Request(url, init);
-        req = (await o.onRequest?.(req)) ?? req;
-      }
-      let inHook = false;
-      try {
-        // fetch(request, init) would replace the hook's method, headers and body with ours
-        res = await (o.fetch ?? fetch)(req ?? url, req ? { signal: ctrl.signal } : init);
-        inHook = true;
-        await o.onResponse?.(res, req!);
-        inHook = false;
-        // error, json, text and empty bodies as text
-        raw = res.ok && response === "binary" ? await res.blob() : await res.text();
-      } catch (e) {
-        if (inHook) throw e; // the caller's onResponse failed: not a network error
+    // the error body was cut at this many bytes
+    let cut = 0;
+    // A network failure (fetch rejected, the body stream broke) becomes the attempt's failure.
+    const net: <T>(p: Promise<T>) => Promise<T> = (p) =>
+      p.catch((e: unknown) => {
         signal?.throwIfAborted();
         const timedOut = ctrl.signal.aborted;
         unsent = !res && !timedOut && notSent(e);
-        failure = new (timedOut ? ApiTimeoutError : ApiConnectionError)(
-          `${timedOut ? `Timed out after ${timeoutMs} ms` : "Connection error"}: ${method} ${safeUrl}`,
-          method,
+        throw (failure = new (timedOut ? ApiTimeoutError : ApiConnectionError)(
+          `${timedOut ? `Timed out after ${timeoutMs} ms` : "Connection error"}: ${m} ${safeUrl}`,
+          m,
           safeUrl,
-          e,
-        );
+          scrub(e, redact),
+        ));
+      });
+    try {
+      for (let hops = 0; ; hops++) {
+        // a cast: with no DOM lib (only @types/node), RequestInit's body is optional, not undefined
+        const init = {
+          method: m,
+          headers: h,
+          body,
+          signal: ctrl.signal,
+          redirect: "manual",
+        } as RequestInit;
+        // A Request only for the hooks: building one costs about as much as the rest of a call.
+        let req: Request | undefined;
+        if (o.onRequest || o.onResponse) {
+          req = new Request(url, init);
+          req = (await o.onRequest?.(req)) ?? req;
+        }
+        // fetch(request, init) would replace the hook's method, headers and body with ours
+        res = await net((o.fetch ?? fetch)(req ?? url, req ? { signal: ctrl.signal } : init));
+        await o.onResponse?.(res, req!);
+        const loc = REDIRECT.test("" + res.status) && res.headers.get("location");
+        if (!loc && res.type !== "opaqueredirect") break;
+        let next: URL | undefined;
+        try {
+          next = loc ? new URL(loc, url) : next;
+        } catch {
+          // an invalid Location: not followed
+        }
+        const cross = next?.origin !== new URL(path).origin;
+        const location = next && redact(next.href);
+        const why = !next
+          ? "no usable Location"
+          : hops > 4
+            ? "over 5 redirects"
+            : follow === "none" || (cross && follow !== "any-origin")
+              ? "followRedirects: " + follow
+              : "";
+        if (why)
+          throw fail(
+            ApiRedirectError,
+            `Redirect not followed (${why}): ${res.status} ${m} ${safeUrl} → ${location}`,
+            { location },
+          );
+        void res.body?.cancel().catch(noop);
+        // 303, and 301/302 after a POST: GET without a body (the Fetch standard's rule)
+        if (res.status === 303 ? m !== "HEAD" : res.status < 303 && m === "POST") {
+          m = "GET";
+          body = undefined;
+          for (const k in h) if (k.startsWith("content-")) delete h[k];
+        }
+        // nothing the client added as a credential goes to another origin
+        if (cross) stripCredentials(h, next!, client.spec.securitySchemes);
+        url = next!.href;
+        safeUrl = location!;
       }
+      // A 2xx body over maxResponseBytes fails; an error body is cut at 64 KiB.
+      const ok = res.ok;
+      const cap = ok ? maxBytes : Math.min(maxBytes, 65536);
+      const read = await readBody(res, cap, ok && response === "binary", net);
+      if (read.over) {
+        if (ok)
+          throw fail(
+            ApiResponseTooLargeError,
+            `Response body over maxResponseBytes (${cap}): ${res.status} ${m} ${safeUrl}`,
+            { limit: cap },
+          );
+        cut = cap;
+      }
+      ({ text, bin } = read);
+    } catch (e) {
+      if (e !== failure) throw e; // a hook's error, a redirect or size error: not retried
     } finally {
-      clearTimeout(timer);
+      clearTimeout(timer || undefined);
       // A failed attempt: cancel whatever fetch still holds (e.g. an unread body); ends an injected clock's timer.
-      if (o.clock || !res?.bodyUsed) ctrl.abort();
+      if (o.clock || failure || !res?.bodyUsed) ctrl.abort();
       signal?.removeEventListener("abort", onAbort);
     }
     const status = res?.status;
-    const fields = { method, url: safeUrl, status, attempt, durationMs: clock.now() - start };
+    const fields = { method: m, url: safeUrl, status, attempt, durationMs: clock.now() - start };
     let delay: number | undefined;
+    let error = failure;
     if (res && !failure) {
-      const line = `${method} ${safeUrl} ${status}`;
+      const line = `${m} ${safeUrl} ${status}`;
       log("info", line, fields);
-      const headers: HeaderMap = {};
-      const rateLimit: RateLimitInfo = {};
-      res.headers.forEach((v, k) => {
-        headers[k] = v = redact(v);
-        if (/^(x-)?ratelimit/.test(k) || client.spec.rateLimitHeaders?.includes(k))
-          rateLimit[k] = v !== "" && isFinite(+v) ? +v : v;
-      });
+      const r = info();
       if (res.ok)
         try {
           const data =
-            response !== "json"
-              ? response === "empty"
+            response === "json"
+              ? text
+                ? JSON.parse(text)
+                : undefined
+              : response === "empty"
                 ? undefined
-                : raw
-              : raw
-                ? JSON.parse(raw as string)
-                : undefined;
-          return { data, response: res, headers, rateLimit };
+                : (bin ?? text);
+          return { data, response: res, headers: r.headers, rateLimit: r.rateLimit };
         } catch {
           // invalid JSON in a 2xx body: falls through to an ApiError (200 is never retried)
         }
-      const retryAfterMs = serverDelayMs(res.headers, status!, clock.now());
-      if (attempt > maxRetries || !shouldRetry(repeatable, status!)) {
-        // raw is a string here: error statuses and json responses are read as text
-        throw makeApiError({
-          status: status!,
-          headers,
-          method,
-          url: safeUrl,
-          requestId: headers[client.spec.requestIdHeader ?? "x-request-id"],
-          rateLimit,
-          retryAfterMs,
-          ...errorBody(res, redact(raw as string)),
-        });
-      }
-      delay = retryAfterMs;
+      delay = serverDelayMs(res.headers, status!, clock.now());
+      error = makeApiError({ ...r, retryAfterMs: delay, ...errorDetails(res, redact(text), cut) });
+      if (attempt > maxRetries || !shouldRetry(repeatable, status!)) throw error;
       failure = Error(line);
     } else if (attempt > maxRetries || !shouldRetry(repeatable, unsent ? "unsent" : "sent"))
       throw failure;
     delay ??= backoffMs(attempt, (o.random ?? Math.random)());
+    // the overall deadline: no wait that would end after it
+    if (clock.now() + delay > deadline) throw error;
     log("warn", `${failure!.message} (retrying in ${delay.toFixed()} ms)`, fields);
     await clock.sleep(delay, signal);
   }
-}
-
-type Fields = { message?: unknown; code?: unknown; error?: unknown } | null | undefined;
-
-/** Status, message and body of an error response; a non-JSON body becomes its first 1 KB of text. */
-function errorBody(
-  res: Response,
-  text: string,
-): { message: string; body: unknown; code: string | undefined } {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = text.slice(0, 1024) || undefined;
-  }
-  const b = body as Fields;
-  // `code`/`message` at the top level, else in `error` or its first entry: { error: { code } } or { error: [{ code }] }.
-  const e = [b?.error].flat()[0] as Fields;
-  const pick = (k: "message" | "code"): string | undefined =>
-    [b?.[k], e?.[k]].find((v) => typeof v === "string" && v) as string | undefined;
-  const detail = typeof body === "string" ? body.slice(0, 200) : pick("message");
-  const code = pick("code");
-  const head = `${res.status} ${res.ok ? "invalid JSON" : (code ?? res.statusText)}`.trim();
-  return { message: detail ? `${head}: ${detail}` : head, body, code };
 }

@@ -50,26 +50,96 @@ export interface BodySpec {
 /** How the 2xx response body is read. `empty` when no 2xx response declares content. */
 export type ResponseKind = "json" | "text" | "binary" | "empty";
 
-/** Cursor pagination detected from the document or configured with `x-pagination`. */
-export interface PaginationSpec {
+/** Fields every pagination kind has. Paths are property names from the response body's root. */
+interface PaginationBase {
+  /** Path to the array of items in the response body, e.g. `["data"]`; `[]` when the body is the array. */
+  readonly items: readonly string[];
+  /** Path to a boolean "more pages" flag (`has_more`); iteration stops when it is `false`. */
+  readonly hasMore?: readonly string[];
+}
+
+/**
+ * Cursor pagination (`kind` absent or `"cursor"`): each page carries the cursor of the next one, which is
+ * sent back in the request parameter `cursorParam`. Stops at a null/absent/empty cursor or a false `hasMore`;
+ * a cursor the server already sent is a `PaginationError`.
+ */
+export interface CursorPagination extends PaginationBase {
+  readonly kind?: "cursor";
   /** Name of the request parameter (a `params` key) that carries the cursor. */
   readonly cursorParam: string;
   /**
    * Path to the next cursor in the response body, e.g. `["pagination", "nextCursor"]`. Empty when the
-   * cursor comes from the last item (`nextCursorFromLastItem`). Iteration stops when the cursor is null/absent
-   * (or `hasMore` is false, when given).
+   * cursor comes from the last item (`nextCursorFromLastItem`).
    */
   readonly nextCursor: readonly string[];
-  /** Path to the array of items in the response body, e.g. `["data"]`. */
-  readonly items: readonly string[];
-  /**
-   * Path to a boolean "more pages" flag (`has_more`), when the API sends one.
-   * With `nextCursorFromLastItem`, the cursor is taken from the last item instead.
-   */
-  readonly hasMore?: readonly string[];
   /** Field of the last item that becomes the next cursor (`starting_after` style: `["id"]`). */
   readonly nextCursorFromLastItem?: readonly string[];
 }
+
+/**
+ * Page-number pagination (`?page=2&per_page=50`): the next request sends `pageParam` = current page + 1.
+ * The first page is `params[pageParam]`, else `startPage`. Stops at an empty page, a page shorter than the
+ * page size when it is known (`params[sizeParam]`, else `pageSize`), or a false `hasMore`; a page whose items
+ * equal the previous page's (a server ignoring `pageParam`) is a `PaginationError`.
+ */
+export interface PageNumberPagination extends PaginationBase {
+  readonly kind: "page";
+  /** Request parameter (a `params` key) with the page number. */
+  readonly pageParam: string;
+  /** Request parameter with the page size (`per_page`, `size`), when the API has one. */
+  readonly sizeParam?: string;
+  /** Number of the first page. @default 1 */
+  readonly startPage?: number;
+  /** The server's page size when the request does not set `sizeParam` (used to detect the last page). */
+  readonly pageSize?: number;
+}
+
+/**
+ * Offset/limit pagination (`?offset=100&limit=50`): the next request sends `offsetParam` = current offset
+ * (`params[offsetParam]`, else 0) + the number of items received. Stops like {@link PageNumberPagination}, with
+ * the page size from `params[limitParam]`, else `pageSize`.
+ */
+export interface OffsetPagination extends PaginationBase {
+  readonly kind: "offset";
+  /** Request parameter (a `params` key) with the offset of the first item. */
+  readonly offsetParam: string;
+  /** Request parameter with the maximum number of items per page, when the API has one. */
+  readonly limitParam?: string;
+  /** The server's page size when the request does not set `limitParam`. */
+  readonly pageSize?: number;
+}
+
+/**
+ * Next-page links in the `Link` response header (RFC 8288): the target of the link with `rel="next"`,
+ * resolved against the response URL (the base URL when the response has none). The URL is requested with
+ * GET, the operation's header and cookie parameters, the client's credentials and its own query string
+ * (query parameters are not repeated; an API key sent in the query is re-added, not duplicated). Stops when no `next` link comes or `hasMore` is
+ * false; a URL on another origin than the client's base URL, or one already followed, is a `PaginationError`.
+ */
+export interface LinkHeaderPagination extends PaginationBase {
+  readonly kind: "link";
+}
+
+/**
+ * The next page's URL in the response body at `nextUrl` (e.g. `["next"]`, `["links", "next"]`), absolute or
+ * relative to the response URL; followed as in {@link LinkHeaderPagination}. Stops at a null/absent/empty URL.
+ */
+export interface NextUrlPagination extends PaginationBase {
+  readonly kind: "nextUrl";
+  /** Path to the next page's URL in the response body. */
+  readonly nextUrl: readonly string[];
+}
+
+/**
+ * How a paginated operation finds its next page, detected from the document or configured with
+ * `x-pagination`. A discriminated union on `kind`; an object without `kind` is {@link CursorPagination}.
+ */
+export type PaginationSpec =
+  | CursorPagination
+  | PageNumberPagination
+  | OffsetPagination
+  | LinkHeaderPagination
+  | NextUrlPagination;
 
 /** Everything the runtime needs to send one operation. Generated as a `const` per operation. */
 export interface OperationSpec {

@@ -9,7 +9,7 @@ import {
   getPayout,
   listPayouts,
 } from "../../generated/payout-provider/index.js";
-import { signRequests } from "./sign.js";
+import { signature } from "./sign.js";
 
 /** Runs the README example; reads PAYOUT_PROVIDER_URL, PAYOUT_PROVIDER_API_KEY and PAYOUT_PROVIDER_SECRET. */
 export async function payoutProviderExample(): Promise<void> {
@@ -17,8 +17,7 @@ export async function payoutProviderExample(): Promise<void> {
   const payouts = createClient({
     baseUrl: process.env.PAYOUT_PROVIDER_URL!, // the page names no host
     apiKey: process.env.PAYOUT_PROVIDER_API_KEY!,
-    signature: "", // both headers are one security requirement: set both; the hook computes the real signature
-    onRequest: signRequests(process.env.PAYOUT_PROVIDER_SECRET!),
+    signature: signature(process.env.PAYOUT_PROVIDER_SECRET!), // computed for each request from method, URL and body
   });
 
   // Every successful payout of a subaccount since a date, across pages: the client sends `lastkey` back.

@@ -2,7 +2,7 @@
  * The generated payout-provider client (generated/payout-provider, from spec/payout-provider.openapi.yaml):
  * against Prism serving the YAML (started by the global setup; `--errors`, so a request the spec does not allow
  * fails), and against a loopback server for multi-page iteration, since Prism always serves the same example.
- * Requests are signed by the README's signing function (test/client/sign.ts).
+ * Requests are signed by the README's `signature` credential function (test/client/sign.ts).
  */
 import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -25,7 +25,7 @@ import {
 } from "../../generated/payout-provider/index.js";
 import { PROJECT_ROOT } from "../helpers/specs-dir.js";
 import { startPageServer, type PageServer } from "./payout-provider-server.js";
-import { signRequests } from "./sign.js";
+import { signature } from "./sign.js";
 
 type Json = Record<string, unknown>;
 const spec = parse(
@@ -57,8 +57,7 @@ afterEach(() => {
 function client(overrides: Partial<PayoutProviderClientConfig> = {}, sent: Request[] = []): Client {
   return createClient({
     apiKey: API_KEY,
-    signature: "", // placeholder: the requirement needs both credentials; the hook computes the value
-    onRequest: signRequests(SECRET),
+    signature: signature(SECRET),
     baseUrl: inject("prismPayoutProvider"),
     maxRetries: 0,
     ...overrides,
@@ -123,18 +122,21 @@ describe("payout-provider client against Prism", () => {
     expect(error.status).toBe(401);
   });
 
-  it("an apiKey credential without a signature credential sends neither header: both schemes are one requirement", async () => {
+  it("an apiKey credential without a signature credential is a TypeError naming the missing scheme: nothing is sent", async () => {
     const sent: Request[] = [];
     const c = createClient({
       apiKey: API_KEY,
       baseUrl: inject("prismPayoutProvider"),
       maxRetries: 0,
-      onResponse: (_, request) => void sent.push(request),
+      onRequest: (request) => void sent.push(request),
     });
     const error = await getPayout(c, { id: "p1" }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AuthenticationError);
-    expect(sent[0]!.headers.has("x-api-key")).toBe(false);
-    expect(sent[0]!.headers.has("signature")).toBe(false);
+    expect(error).toEqual(
+      new TypeError(
+        "getPayout: security scheme Signature has no credential (required with ApiKey)",
+      ),
+    );
+    expect(sent).toHaveLength(0);
   });
 
   it("the error envelope surfaces as a typed NotFoundError whose code is the provider's (PAYO101)", async () => {
@@ -185,8 +187,7 @@ describe("payout-provider continuation token (loopback server keyed by lastkey)"
   function pageClient(url: string): Client {
     return createClient({
       apiKey: API_KEY,
-      signature: "",
-      onRequest: signRequests(SECRET),
+      signature: signature(SECRET),
       baseUrl: url,
       maxRetries: 0,
     });
@@ -231,8 +232,7 @@ describe("payout-provider continuation token (loopback server keyed by lastkey)"
     server = await startPageServer({ pages, apiKey: API_KEY, secret: SECRET });
     const wrong = createClient({
       apiKey: API_KEY,
-      signature: "",
-      onRequest: signRequests("other"),
+      signature: signature("other"),
       baseUrl: server.url,
       maxRetries: 0,
     });

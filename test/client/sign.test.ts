@@ -10,7 +10,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { PROJECT_ROOT } from "../helpers/specs-dir.js";
 import { payoutProviderExample } from "./payout-provider-example.js";
 import { startPageServer, type PageServer } from "./payout-provider-server.js";
-import { hmacSha256Hex, signRequests, signedContent } from "./sign.js";
+import { createClient, getPayout } from "../../generated/payout-provider/index.js";
+import { hmacSha256Hex, signature, signedContent } from "./sign.js";
 
 const read = (file: string): string => readFileSync(path.join(PROJECT_ROOT, file), "utf8");
 
@@ -62,20 +63,26 @@ describe("README: A second API: the payout provider", () => {
 
 describe("signing (Web Crypto HMAC-SHA256)", () => {
   it("agrees with node:crypto on method, path?query and body", async () => {
-    const req = new Request("http://127.0.0.1/api/payout/?subaccount_id=s%201&lastkey=a%2Bb", {
+    const req = {
       method: "POST",
+      url: "http://127.0.0.1/api/payout/?subaccount_id=s%201&lastkey=a%2Bb",
       body: '{"amount":"2200"}',
-    });
-    expect(await signedContent(req)).toBe(
+    };
+    expect(signedContent(req)).toBe(
       'POST\n/api/payout/?subaccount_id=s%201&lastkey=a%2Bb\n{"amount":"2200"}',
     );
-    const expected = createHmac("sha256", "s3cret")
-      .update(await signedContent(req))
-      .digest("hex");
-    expect(await hmacSha256Hex("s3cret", await signedContent(req))).toBe(expected);
-    await signRequests("s3cret")(req);
-    expect(req.headers.get("signature")).toBe(expected);
-    expect(await req.text()).toBe('{"amount":"2200"}'); // the body can still be sent
+    const expected = createHmac("sha256", "s3cret").update(signedContent(req)).digest("hex");
+    expect(await hmacSha256Hex("s3cret", signedContent(req))).toBe(expected);
+    expect(await signature("s3cret")(req)).toBe(expected);
+    expect(
+      signedContent({ method: "GET", url: "http://127.0.0.1/api/payout/p1", body: undefined }),
+    ).toBe("GET\n/api/payout/p1\n");
+  });
+
+  it("refuses a body that is not text", () => {
+    expect(() =>
+      signedContent({ method: "POST", url: "http://127.0.0.1/x", body: new FormData() }),
+    ).toThrow(TypeError);
   });
 
   it("different secrets or contents give different signatures", async () => {
@@ -83,6 +90,54 @@ describe("signing (Web Crypto HMAC-SHA256)", () => {
     expect(a).toMatch(/^[0-9a-f]{64}$/);
     expect(await hmacSha256Hex("k2", "GET\n/api/payout/p1\n")).not.toBe(a);
     expect(await hmacSha256Hex("k1", "GET\n/api/payout/p2\n")).not.toBe(a);
+  });
+});
+
+describe("signing in an onRequest hook still works (a placeholder credential completes the requirement)", () => {
+  let server: PageServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it("the hook's signature replaces the placeholder and the server's HMAC check accepts it", async () => {
+    const payout = {
+      id: "p1",
+      amount: 1,
+      receiver: { id: "r1", firstname: "A", lastname: "B", email: "a@example.test" },
+    };
+    server = await startPageServer({
+      apiKey: "key-1",
+      secret: "secret-1",
+      pages: { "": { payload: [payout] } },
+    });
+    const client = createClient({
+      baseUrl: server.url,
+      apiKey: "key-1",
+      signature: "placeholder",
+      maxRetries: 0,
+      onRequest: async (request) => {
+        const body = request.body === null ? "" : await request.clone().text();
+        request.headers.set(
+          "signature",
+          await hmacSha256Hex(
+            "secret-1",
+            signedContent({ method: request.method, url: request.url, body }),
+          ),
+        );
+      },
+    });
+    await expect(getPayout(client, { id: "p1" })).resolves.toMatchObject({ payload: { id: "p1" } });
+    const wrong = createClient({
+      baseUrl: server.url,
+      apiKey: "key-1",
+      signature: "placeholder",
+      maxRetries: 0,
+    });
+    await expect(getPayout(wrong, { id: "p1" })).rejects.toMatchObject({
+      status: 401,
+      code: "AUTH001",
+    });
   });
 });
 

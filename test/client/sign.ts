@@ -12,14 +12,25 @@
 // README example
 const encoder = new TextEncoder();
 
+/** The parts of an outgoing request the signature covers (credential functions also get its `headers`). */
+export interface SignedRequest {
+  readonly method: string;
+  readonly url: string;
+  /** The body as sent: a string (JSON, text), or undefined/null when there is none. */
+  readonly body?: unknown;
+}
+
 /**
  * The text a request's signature covers: method, path with query string, and body, joined by "\n".
- * @param request - The outgoing request (its body is read from a clone, so it can still be sent).
+ * @param request - The outgoing request's method, full URL and body.
  * @returns e.g. `"GET\n/api/payout/?subaccount_id=s1&lastkey=k2\n"` (the body is empty for a GET).
+ * @throws {TypeError} For a body that is not text (FormData, binary): such requests need their own scheme.
  */
-export async function signedContent(request: Request): Promise<string> {
+export function signedContent(request: SignedRequest): string {
   const url = new URL(request.url);
-  const body = request.body === null ? "" : await request.clone().text();
+  const body = request.body ?? "";
+  if (typeof body !== "string")
+    throw new TypeError("signedContent: only a text body can be signed");
   return `${request.method}\n${url.pathname}${url.search}\n${body}`;
 }
 
@@ -40,12 +51,11 @@ export async function hmacSha256Hex(secret: string, content: string): Promise<st
 }
 
 /**
- * An `onRequest` hook that sets the `signature` header of every request (every retry too) to
- * `hmacSha256Hex(secret, await signedContent(request))`, replacing the client's placeholder credential.
+ * The `signature` credential: a function the client calls for every attempt (every retry too) with the
+ * outgoing request, after every parameter and the `apiKey` are set, sending what it returns as the header.
  * @param secret - The account's API secret; it is never sent.
+ * @returns A credential function giving `hmacSha256Hex(secret, signedContent(request))`.
  */
-export function signRequests(secret: string): (request: Request) => Promise<void> {
-  return async (request) => {
-    request.headers.set("signature", await hmacSha256Hex(secret, await signedContent(request)));
-  };
+export function signature(secret: string): (request: SignedRequest) => Promise<string> {
+  return (request) => hmacSha256Hex(secret, signedContent(request));
 }

@@ -14,6 +14,10 @@
  * - `/echo-key/<key>` — 401 whose message and `x-echo` header repeat the `x-api-key` it received.
  * - `/payouts/<key>?pages=3&per=2&repeat=2` — a cursor listing (`cursor` query parameter,
  *   `{ data, pagination: { nextCursor } }`); with `repeat=n`, page n links back to cursor `c1`.
+ * - `/redirect/<key>?to=<url>&status=302` — answers `status` with `Location: <to>` (absolute or relative).
+ * - `/echo/<key>` — 200 `{ method, path, search, headers, body }`: what the request carried.
+ * - `/stream/<key>?status=200&bytes=<n>&length=1` — `n` bytes of `x` (no `bytes`: endless, until the client
+ *   goes away), in 64 KiB chunks; `length=1` sends `Content-Length`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
@@ -148,6 +152,28 @@ export async function startScenarioServer(statics: StaticRoutes = {}): Promise<S
           const repeat = Number(q("repeat") ?? "0");
           const nextCursor = page === repeat ? "c1" : page < pages ? `c${page + 1}` : null;
           return sendJson(res, 200, { data, pagination: { nextCursor } });
+        }
+        case "redirect":
+          res.writeHead(Number(q("status") ?? "302"), { location: q("to") ?? "/" });
+          return void res.end("moved");
+        case "echo":
+          return sendJson(res, 200, requests.at(-1));
+        case "stream": {
+          const total = q("bytes") === null ? Infinity : Number(q("bytes"));
+          const headers: Record<string, string> = { "content-type": "text/plain" };
+          if (q("length") === "1") headers["content-length"] = String(total);
+          res.writeHead(Number(q("status") ?? "200"), headers);
+          const chunk = Buffer.alloc(65536, "x");
+          let sent = 0;
+          const pump = (): void => {
+            while (sent < total && !res.destroyed) {
+              const part = total - sent < chunk.length ? chunk.subarray(0, total - sent) : chunk;
+              sent += part.length;
+              if (!res.write(part)) return void res.once("drain", pump);
+            }
+            if (!res.destroyed) res.end();
+          };
+          return pump();
         }
         default:
           return sendJson(res, 404, { code: "NO_SCENARIO", message: url.pathname });

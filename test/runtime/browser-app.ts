@@ -75,6 +75,21 @@ export async function run(apiKey: string): Promise<Record<string, unknown>> {
   out["ids"] = ids;
   const path = await request(client, op("GET", "status"), { key: "../../x?y#z" }).withResponse();
   out["pathUrl"] = path.response.url;
+  // fetch hides a redirect's target from the page (opaqueredirect): even a same-origin one is refused
+  const moved = await request(client, op("GET", "redirect", ["to"]), {
+    key: "b5",
+    to: "/echo/b6",
+  }).safe();
+  out["redirect"] = moved.ok ? null : { ...moved.error, message: moved.error.message };
+  const big = await request(
+    client,
+    op("GET", "stream", ["bytes"]),
+    { key: "b7", bytes: 100000 },
+    { maxResponseBytes: 1000 },
+  ).safe();
+  out["tooLarge"] = big.ok
+    ? null
+    : { name: big.error.name, limit: (big.error as { limit?: number }).limit };
   return out;
 }
 

@@ -40,7 +40,7 @@ describe.skipIf(!available)("runtime in Chromium", () => {
     await server?.close();
   });
 
-  it("retries, typed errors, redaction, pagination and path encoding work in the browser", async () => {
+  it("retries, typed errors, redaction, pagination, path encoding, redirects and body limits work in the browser", async () => {
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
     try {
       const page = await browser.newPage();
@@ -64,7 +64,14 @@ describe.skipIf(!available)("runtime in Chromium", () => {
         },
         ids: ["po_1", "po_2", "po_3", "po_4", "po_5", "po_6"],
         pathUrl: `${server.url}/status/..%2F..%2Fx%3Fy%23z`,
+        redirect: expect.objectContaining({
+          name: "ApiRedirectError",
+          status: 0,
+          message: `Redirect not followed (no usable Location): 0 GET ${server.url}/redirect/b5?to=%2Fecho%2Fb6 → undefined`,
+        }),
+        tooLarge: { name: "ApiResponseTooLargeError", limit: 1000 },
       });
+      expect(server.hits("/echo/b6")).toBe(0);
       expect(server.hits("/status/b2")).toBe(1);
       expect(server.requests.find((r) => r.path === "/echo-key/b3")!.headers["x-api-key"]).toBe(
         KEY,

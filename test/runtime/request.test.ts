@@ -37,8 +37,11 @@ describe("request building", () => {
     ["a request header", {}, { headers: { "x-a": "v\n" } }],
     ["a header parameter", {}, {}, "bad\rvalue"],
     ["a credential", { auth: { ApiKeyAuth: "key\r\n" } }, {}],
+    ["a header parameter (NUL)", {}, {}, "bad\0value"],
+    ["a request header (text above U+00FF)", {}, { headers: { "x-a": "bad €uro" } }],
+    ["a credential (text above U+00FF)", { auth: { ApiKeyAuth: "key✓" } }, {}],
   ])(
-    "rejects CR/LF in %s before sending, without echoing the value",
+    "rejects CR, LF, NUL or non-Latin-1 text in %s before sending (a TypeError, not a retried connection error), without echoing the value",
     async (_, clientOpts, reqOpts, param?: string) => {
       const op: OperationSpec = {
         ...getPayout,
@@ -50,8 +53,8 @@ describe("request building", () => {
         (e: unknown) => e,
       )) as Error;
       expect(err).toBeInstanceOf(TypeError);
-      expect(err.message).toMatch(/contains CR or LF/);
-      expect(err.message).not.toMatch(/evil|bad|key\r/);
+      expect(err.message).toMatch(/contains CR, LF, NUL or a character above U\+00FF/);
+      expect(err.message).not.toMatch(/evil|bad|key\r|key✓/);
       expect(f.calls).toHaveLength(0);
     },
   );

@@ -90,6 +90,17 @@ describe("path styles", () => {
       /Missing path parameter "payout-id"/,
     );
   });
+
+  it.each([
+    ["an empty string", ""],
+    ["an empty array", []],
+    ["an empty object", {}],
+  ])("refuses %s, which would address the collection (PUT /items/)", (_, value) => {
+    const spec: ParamSpec[] = [{ name: "id", in: "path" }];
+    expect(() => buildPath("/items/{id}", spec, { id: value })).toThrow(
+      'Missing path parameter "id" (or empty)',
+    );
+  });
 });
 
 describe("query styles", () => {

@@ -10,11 +10,13 @@ import path from "node:path";
 import { PROJECT_ROOT } from "../helpers/specs-dir.js";
 import { STRICT_OPTIONS } from "../helpers/typecheck.js";
 
-/** Compiler options of one module-resolution mode; the strict flags are added by `writeProject`. */
+/** Compiler options of one module-resolution (or library) mode; the strict flags are added by `writeProject`. */
 export const MODES = {
   bundler: { module: "esnext", moduleResolution: "bundler" },
   node16: { module: "node16", moduleResolution: "node16" },
   nodenext: { module: "nodenext", moduleResolution: "nodenext" },
+  // What @tsconfig/node20 gives: ES2023 library and Node's types, no DOM lib (issue 13.3: BodyInit was missing).
+  "node20-no-dom": { module: "node16", moduleResolution: "node16", lib: ["ES2023"] },
 } as const;
 
 /** Code that uses the client: a typed call, a compile-time misuse, and the error path. */

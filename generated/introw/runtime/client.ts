@@ -6,16 +6,34 @@
  */
 import type { ClientSpec } from "./types.js";
 
-/** An API key or token, or a function returning one (called before each request, e.g. to refresh it). */
-export type Credential = string | (() => string | Promise<string>);
+/**
+ * The request a credential function sees: every parameter and every constant credential is already set
+ * (functions run in the order of the security requirement, each seeing the ones before it).
+ */
+export interface OutgoingRequest {
+  readonly method: string;
+  /** The full URL, query string (and API keys sent in the query) included. */
+  readonly url: string;
+  /** The headers set so far, names lower-cased (cookie parameters are joined into `cookie` afterwards). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body as fetch gets it: a string for JSON and text, URLSearchParams, FormData, binary; or undefined. */
+  readonly body: RequestInit["body"];
+}
+
+/**
+ * An API key or token, or a function returning one, called for every attempt with the outgoing request
+ * (to refresh a token, or to sign the request). Returning undefined or null is a TypeError naming the scheme.
+ */
+export type Credential = string | ((request: OutgoingRequest) => string | Promise<string>);
 
 /** HTTP basic credentials. */
 export interface BasicAuth {
   username: string;
   password: string;
 }
-/** HTTP basic credentials, or a function returning them. */
-export type BasicCredential = BasicAuth | (() => BasicAuth | Promise<BasicAuth>);
+/** HTTP basic credentials, or a function returning them (called like a {@link Credential} function). */
+export type BasicCredential =
+  BasicAuth | ((request: OutgoingRequest) => BasicAuth | Promise<BasicAuth>);
 
 /** Time source; inject one in tests to assert backoff schedules without sleeping. */
 export interface Clock {
@@ -69,10 +87,34 @@ export interface ClientOptions {
   fetch?: ((input: string | Request, init?: RequestInit) => Promise<Response>) | undefined;
   /** Headers sent with every request (a request's own headers win; `null` removes a default). */
   headers?: Record<string, string | null | undefined> | undefined;
-  /** Retries after the first attempt. @default 2 */
+  /**
+   * Retries after the first attempt. Limits are whole numbers from 0 to 2147483647, or Infinity (here:
+   * until `maxElapsedMs`); anything else is a TypeError. @default 2
+   */
   maxRetries?: number | undefined;
-  /** Per-attempt timeout in ms, including reading the body. @default 60000 */
+  /** Per-attempt timeout in ms, including reading the body; 0 and Infinity mean none. @default 60000 */
   timeoutMs?: number | undefined;
+  /**
+   * Deadline of a whole call in ms, from its start: a retry whose wait would end after it is not started, and
+   * the last error is thrown (an attempt already running is bounded by `timeoutMs`, not cut). 0 and Infinity
+   * mean none. @default 120000
+   */
+  maxElapsedMs?: number | undefined;
+  /**
+   * Largest 2xx response body in bytes (after decompression): a larger `Content-Length` fails before reading,
+   * a longer stream once it passes the limit, with `ApiResponseTooLargeError`. Error bodies are read up to
+   * 64 KiB (or this limit, if lower) and truncated. Infinity means none. @default 67108864 (64 MiB)
+   */
+  maxResponseBytes?: number | undefined;
+  /**
+   * Which redirects (301, 302, 303, 307, 308) are followed, at most 5 per attempt, by the Fetch standard's
+   * method rules: `"same-origin"` follows those to the base URL's origin; `"any-origin"` also follows others,
+   * after removing every credential (security-scheme headers, query and cookie credentials, credential-like
+   * `headers`); `"none"` follows nothing. A redirect not followed is an `ApiRedirectError`. A custom `fetch`
+   * must honour `init.redirect` ("manual").
+   * @default "same-origin"
+   */
+  followRedirects?: "same-origin" | "any-origin" | "none" | undefined;
   /** Called with each outgoing request (every attempt); may return a replacement (e.g. to sign it). */
   onRequest?: ((request: Request) => Request | void | Promise<Request | void>) | undefined;
   /** Called with each response before its body is read (use `response.clone()` to read it). */
@@ -95,10 +137,32 @@ export interface Client {
   readonly options: Readonly<ClientOptions>;
 }
 
+/** The limit options, which a request may override (`RequestOptions`). */
+export type LimitOptions = Pick<
+  ClientOptions,
+  "maxRetries" | "timeoutMs" | "maxElapsedMs" | "maxResponseBytes" | "followRedirects"
+>;
+
+/**
+ * One numeric limit of a call: from the request's options, else the client's, else `fallback`.
+ * @throws TypeError naming the option and the value unless it is a whole number from 0 to 2147483647 (the
+ *   largest timer delay) or Infinity
+ */
+export function limit(
+  name: "maxRetries" | "timeoutMs" | "maxElapsedMs" | "maxResponseBytes",
+  fallback: number,
+  options: LimitOptions,
+  client: LimitOptions = {},
+): number {
+  const v = options[name] ?? client[name] ?? fallback;
+  if (v === Infinity || (v >= 0 && v < 2 ** 31 && v % 1 === 0)) return v;
+  throw new TypeError(`${name} must be a whole number from 0 to 2147483647, or Infinity; got ${v}`);
+}
+
 /**
  * Creates a client from the document's servers and security schemes plus the caller's options.
- * @throws TypeError when the base URL is not an absolute http(s) URL (or has a query or fragment), or
- *   the server name is unknown
+ * @throws TypeError when the base URL is not an absolute http(s) URL (or has user info, a query or a
+ *   fragment), the server name is unknown, or a limit option is out of range (see {@link limit})
  */
 export function createClientCore(spec: ClientSpec, options: ClientOptions = {}): Client {
   let url = options.baseUrl;
@@ -112,8 +176,13 @@ export function createClientCore(spec: ClientSpec, options: ClientOptions = {}):
         options.serverVariables?.[name] ?? server.variables?.[name]?.default ?? "",
     );
   }
-  if (!/^https?:\/\/[^/?#][^?#]*$/i.test(url))
-    throw new TypeError("baseUrl must be an http(s) URL, no query");
+  // No user info: a password there would be sent to every host and shown in every error URL.
+  if (!/^https?:\/\/[^/?#@]+(\/[^?#]*)?$/i.test(url))
+    throw new TypeError(
+      "baseUrl must be an absolute http(s) URL without user info, query or fragment",
+    );
+  for (const name of ["maxRetries", "timeoutMs", "maxElapsedMs", "maxResponseBytes"] as const)
+    limit(name, 0, options);
   return { spec, baseUrl: url.replace(/\/+$/, ""), options };
 }
 

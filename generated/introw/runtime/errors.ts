@@ -3,7 +3,8 @@
 /**
  * Typed errors thrown by the client.
  *
- * `ApiError` (and one subclass per common status) for a response outside 2xx, `ApiConnectionError`
+ * `ApiError` (and one subclass per common status) for a response outside 2xx, `ApiRedirectError` for a
+ * redirect not followed, `ApiResponseTooLargeError` for a body over `maxResponseBytes`, `ApiConnectionError`
  * when no response arrived, `ApiTimeoutError` when `timeoutMs` elapsed. Messages, URLs, bodies and
  * headers stored here are already redacted by the request loop: credentials never reach them.
  */
@@ -22,6 +23,8 @@ export interface ApiErrorInit<TBody> {
   code: string | undefined;
   /** Parsed JSON error body, or the first 1 KB of text when the body is not JSON. */
   body: TBody | string | undefined;
+  /** The error body was longer than the error-body cap (64 KiB) and was cut there. */
+  truncated?: boolean | undefined;
   headers: HeaderMap;
   method: string;
   url: string;
@@ -40,6 +43,8 @@ export class ApiError<TBody = unknown> extends Error {
   declare readonly code: string | undefined;
   /** Parsed error body; a string (first 1 KB) when the body was not valid JSON. */
   declare readonly body: TBody | string | undefined;
+  /** True when the error body was longer than 64 KiB: only that much was read (the message says so). */
+  declare readonly truncated?: boolean | undefined;
   /** Response headers, lower-cased names. */
   declare readonly headers: HeaderMap;
   declare readonly method: string;
@@ -103,6 +108,28 @@ export type RateLimitError<T = unknown> = ApiError<T> & { name: "RateLimitError"
 /** Any status >= 500 (after retries ran out). */
 export const InternalServerError = subclass(500, "InternalServerError");
 export type InternalServerError<T = unknown> = ApiError<T> & { name: "InternalServerError" };
+// Not by status (makeApiError never builds these): slots 0 and 1 hold them only to share the helper.
+/**
+ * A redirect the client did not follow (see `followRedirects`): to another origin, any redirect with
+ * `"none"`, more than 5 in one attempt, an invalid `Location`, or, in browsers, any redirect (fetch hides its
+ * target there: an `opaqueredirect` response, `status` 0, no `location`). Not retried.
+ */
+export const ApiRedirectError = subclass(0, "ApiRedirectError");
+export type ApiRedirectError<T = unknown> = ApiError<T> & {
+  name: "ApiRedirectError";
+  /** The absolute target of the redirect (credentials redacted); undefined when it is not known. */
+  readonly location: string | undefined;
+};
+/**
+ * A 2xx response body longer than `maxResponseBytes` (its `Content-Length`, or the bytes streamed): the body
+ * is not kept and the connection is closed. `status` and `headers` are the response's. Not retried.
+ */
+export const ApiResponseTooLargeError = subclass(1, "ApiResponseTooLargeError");
+export type ApiResponseTooLargeError<T = unknown> = ApiError<T> & {
+  name: "ApiResponseTooLargeError";
+  /** The `maxResponseBytes` that was exceeded. */
+  readonly limit: number;
+};
 
 /**
  * Builds the {@link ApiError} subclass that matches `init.status`.
@@ -130,4 +157,48 @@ export class ApiConnectionError extends Error {
 /** The request (an attempt, including reading its body) took longer than `timeoutMs`. */
 export class ApiTimeoutError extends ApiConnectionError {
   override name = "ApiTimeoutError";
+}
+
+type Fields = Record<string, unknown>;
+const str = (v: unknown): string | undefined => (typeof v === "string" && v ? v : undefined);
+
+/**
+ * The message, `code` and body of an error response (or of a 2xx whose JSON is invalid).
+ * The detail is the first of: `message`, OAuth's `error_description`, RFC 9457's `title` and `detail`, a
+ * string `error`, then the same fields of the first entry of `error` or `errors` (`{ error: { message } }`,
+ * `{ errors: [{ detail }] }`). `code` is `code`, else the nested entry's `code`, else OAuth's `error` when
+ * `error_description` is present. RFC 9457's `type` is not a code (a URI, often `about:blank`): read it from
+ * `body`. A body that is not JSON becomes its first 1 KB of text; the message shows its first 200 characters.
+ * @param text the body as read, already redacted
+ * @param cut when the body was cut: the byte count it was cut at (the message says so); else 0
+ * @returns e.g. `{ message: "404 PAYO101: Get payout failed", code: "PAYO101", body }`
+ */
+export function errorDetails(
+  res: Response,
+  text: string,
+  cut: number,
+): Pick<ApiErrorInit<unknown>, "message" | "code" | "body" | "truncated"> {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = text.slice(0, 1024) || undefined;
+  }
+  const b = (Object(body) ?? {}) as Fields;
+  const e = Object([b["error"] ?? b["errors"]].flat()[0]) as Fields;
+  const say = (x: Fields): string | undefined =>
+    str(x["message"]) ??
+    str(x["error_description"]) ??
+    str([x["title"], x["detail"]].filter(str).join(": "));
+  const detail =
+    typeof body === "string" ? body.slice(0, 200) : (say(b) ?? str(b["error"]) ?? say(e));
+  const code = str(b["code"]) ?? str(e["code"]) ?? (str(b["error_description"]) && str(b["error"]));
+  const head = `${res.status} ${res.ok ? "invalid JSON" : (code ?? res.statusText)}`.trim();
+  return {
+    message:
+      (detail ? `${head}: ${detail}` : head) + (cut ? ` (error body cut at ${cut} bytes)` : ""),
+    code,
+    body,
+    truncated: cut > 0 || undefined,
+  };
 }

@@ -16,6 +16,7 @@ export {
   type Credential,
   type Logger,
   type LogLevel,
+  type OutgoingRequest,
 } from "./client.js";
 export {
   request,
@@ -41,6 +42,8 @@ export {
   RateLimitError,
   UnprocessableEntityError,
   ApiConnectionError,
+  ApiRedirectError,
+  ApiResponseTooLargeError,
   ApiTimeoutError,
   makeApiError,
   type ApiErrorInit,

@@ -67,7 +67,8 @@ export function pathValue(p: ParamSpec, v: unknown): string {
  * Expands a path template with encoded parameter values.
  * @param template path as in the document, e.g. `/payouts/{id}`
  * @param values parameter values by `{name}` in the template
- * @throws TypeError when a path parameter is missing, or a segment would read as `.` or `..`
+ * @throws TypeError when a path parameter is missing or serializes to nothing (`""`, `[]`: the request would
+ *   go to another resource, e.g. `PUT /items/`), or a segment would read as `.` or `..`
  */
 export function buildPath(
   template: string,
@@ -80,8 +81,9 @@ export function buildPath(
       in: "path" as const,
     };
     const v = own(values, p.key ?? name);
-    if (v == null) throw new TypeError(`Missing path parameter "${name}"`);
-    return pathValue(p, v);
+    const s = v == null ? "" : pathValue(p, v);
+    if (!s) throw new TypeError(`Missing path parameter "${name}" (or empty)`);
+    return s;
   });
   if (path.split("/").some((s) => /^(\.|%2e){1,2}$/i.test(s)))
     throw new TypeError(`Path parameter would change the path ${template}`);
@@ -126,9 +128,9 @@ export function headerValue(p: ParamSpec, v: unknown): string {
 export function encodeBody(
   spec: BodySpec,
   v: unknown,
-): { body: BodyInit; type: string | undefined } {
+): { body: RequestInit["body"]; type: string | undefined } {
   const e = spec.encoding;
-  let body = v as BodyInit; // binary: the Blob, ArrayBuffer or Uint8Array itself
+  let body = v as RequestInit["body"]; // binary: the Blob, ArrayBuffer or Uint8Array itself
   if (e === "json") body = JSON.stringify(v);
   else if (e === "text") body = text(v);
   else if (e === "form" || e === "multipart") {

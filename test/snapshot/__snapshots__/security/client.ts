@@ -23,19 +23,19 @@ const clientSpec: ClientSpec = {
 
 /** Configuration of `createClient` for Every security scheme kind. Runtime options (`baseUrl`, `fetch`, `headers`, `maxRetries`, `timeoutMs` in ms, hooks, `logger`) are documented on `ClientOptions`. */
 export interface SecurityClientConfig extends Omit<ClientOptions, "server" | "auth"> {
-  /** Credential for security scheme `headerKey`: sent as header `X-API-Key`. A function is called before each request (for rotating tokens). */
+  /** Credential for security scheme `headerKey`: sent as header `X-API-Key`. A function is called for every attempt with the outgoing request (`method`, `url`, `headers`, `body`), after every parameter and constant credential is set (to rotate a token or sign the request). */
   headerKey?: Credential;
-  /** Credential for security scheme `queryKey`: sent as query `api_key`. A function is called before each request (for rotating tokens). */
+  /** Credential for security scheme `queryKey`: sent as query `api_key`. A function is called for every attempt with the outgoing request (`method`, `url`, `headers`, `body`), after every parameter and constant credential is set (to rotate a token or sign the request). */
   queryKey?: Credential;
-  /** Credential for security scheme `cookieKey`: sent as cookie `SESSION`. A function is called before each request (for rotating tokens). */
+  /** Credential for security scheme `cookieKey`: sent as cookie `SESSION`. A function is called for every attempt with the outgoing request (`method`, `url`, `headers`, `body`), after every parameter and constant credential is set (to rotate a token or sign the request). */
   cookieKey?: Credential;
-  /** Credential for security scheme `bearer`: sent as `Authorization: Bearer <token>`. A function is called before each request (for rotating tokens). */
+  /** Credential for security scheme `bearer`: sent as `Authorization: Bearer <token>`. A function is called for every attempt with the outgoing request (`method`, `url`, `headers`, `body`), after every parameter and constant credential is set (to rotate a token or sign the request). */
   bearerToken?: Credential;
-  /** Credential for security scheme `basic`: `{ username, password }`, sent as `Authorization: Basic`. A function is called before each request (for rotating tokens). */
+  /** Credential for security scheme `basic`: `{ username, password }`, sent as `Authorization: Basic`. A function is called for every attempt with the outgoing request (`method`, `url`, `headers`, `body`), after every parameter and constant credential is set (to rotate a token or sign the request). */
   basicAuth?: BasicCredential;
-  /** Credential for security scheme `oauth`: oauth2: an access token you obtain, sent as `Authorization: Bearer <token>`. A function is called before each request (for rotating tokens). */
+  /** Credential for security scheme `oauth`: oauth2: an access token you obtain, sent as `Authorization: Bearer <token>`. A function is called for every attempt with the outgoing request (`method`, `url`, `headers`, `body`), after every parameter and constant credential is set (to rotate a token or sign the request). */
   oauth?: Credential;
-  /** Credential for security scheme `oidc`: openIdConnect: an access token you obtain, sent as `Authorization: Bearer <token>`. A function is called before each request (for rotating tokens). */
+  /** Credential for security scheme `oidc`: openIdConnect: an access token you obtain, sent as `Authorization: Bearer <token>`. A function is called for every attempt with the outgoing request (`method`, `url`, `headers`, `body`), after every parameter and constant credential is set (to rotate a token or sign the request). */
   oidc?: Credential;
 }
 

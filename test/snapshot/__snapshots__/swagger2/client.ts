@@ -16,7 +16,7 @@ export type ServerName = "production";
 
 /** Configuration of `createClient` for Swagger 2.0 document. Runtime options (`baseUrl`, `fetch`, `headers`, `maxRetries`, `timeoutMs` in ms, hooks, `logger`) are documented on `ClientOptions`. */
 export interface Swagger2ClientConfig extends Omit<ClientOptions, "server" | "auth"> {
-  /** Credential for security scheme `key`: sent as header `X-Key`. A function is called before each request (for rotating tokens). */
+  /** Credential for security scheme `key`: sent as header `X-Key`. A function is called for every attempt with the outgoing request (`method`, `url`, `headers`, `body`), after every parameter and constant credential is set (to rotate a token or sign the request). */
   apiKey?: Credential;
   /** Server from the document's `servers`: `production` (default): https://api.example.com/v1. `baseUrl` overrides it. */
   server?: ServerName;
