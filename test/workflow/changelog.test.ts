@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { diffSpecs } from "../../generator/changelog/diff.js";
 import { buildChangelog, dateFromVersion, suggestBump } from "../../generator/changelog/render.js";
+import type { SpecChange } from "../../generator/changelog/types.js";
 import { brief, doc, jsonBody, jsonResponse } from "../helpers/changelog-docs.js";
 import { applyPatch } from "../helpers/json-patch.js";
 import { describeWithSpecs, PROJECT_ROOT, SPECS_DIR } from "../helpers/specs-dir.js";
