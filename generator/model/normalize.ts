@@ -469,7 +469,7 @@ function buildOperation(
   );
   const reuse = responseComponent !== undefined && responseComponent === wantedTypes[1];
   const declared = wantedTypes.filter((_, i) => !(i === 1 && reuse)).map((w) => claim(w, taken));
-  const finalTypes = reuse ? [declared[0]!, responseComponent!, ...declared.slice(1)] : declared;
+  const finalTypes = reuse ? [declared[0]!, responseComponent, ...declared.slice(1)] : declared;
   const queryKeys = new Map(parameters.filter((p) => p.in === "query").map((p) => [p.name, p.key]));
   const operationId = asString(r.op["operationId"]);
   const pagination = detectPagination(
