@@ -30,7 +30,8 @@ export type { Changelog, SpecChange, SemverBump } from "./changelog/types.js";
 
 /**
  * Generates and writes the client atomically to `options.output`. When the output holds a previous generation
- * whose spec differs, the result carries a `changelog` and CHANGELOG.md gains an entry.
+ * whose spec differs in a way client code sees, the result carries a `changelog` and CHANGELOG.md's entry for the
+ * spec's `info.version` is added or updated.
  * @param context.cwd The directory `options.input` and `options.output` are relative to.
  * @returns The result of `generate()` and the time spent writing (`writeMs`, ms).
  * @throws {SpecError} on invalid input, or when the output directory holds files the generator did not write.

@@ -24,8 +24,9 @@ import { loadTemplates } from "./load/templates.js";
 import { validate } from "./validate/validate.js";
 import { optionsHash } from "./config/load-config.js";
 import { specFilesHash } from "./util/spec-files-hash.js";
-import { buildChangelog, composeChangelog } from "./changelog/render.js";
+import { updateChangelog } from "./changelog/history.js";
 import {
+  CHANGELOG_BASE_FILE,
   CHANGELOG_FILE,
   MANIFEST_FILE,
   NORMALIZED_SPEC_FILE,
@@ -43,7 +44,7 @@ export interface GenerateResult {
   readonly issues: readonly Issue[];
   /** Milliseconds spent per stage, in pipeline order. */
   readonly timings: Readonly<Record<string, number>>;
-  /** What changed since the previous output's spec, when there was one and it differs. */
+  /** What client code sees changed since the previous output's spec, when there was one and something did. */
   readonly changelog?: Changelog;
 }
 
@@ -52,8 +53,9 @@ export interface GenerateContext {
   /** The directory `options.input` and `options.output` are relative to (the CLI passes its working directory). */
   readonly cwd: string;
   /**
-   * The previous output's normalized spec and CHANGELOG.md (see `readPrevious`): when the spec changed, a
-   * changelog entry is computed and prepended; an existing CHANGELOG.md is carried over. @default {}
+   * The previous output's normalized spec, changelog base and CHANGELOG.md (see `readPrevious`): when the spec
+   * changed in a way client code sees, the entry of its `info.version` is added or updated; an existing
+   * CHANGELOG.md is carried over. @default {}
    */
   readonly previous?: PreviousOutput;
 }
@@ -176,21 +178,14 @@ async function generateWith(
   files.push({ path: "README.md", contents: await readme });
   lap("format");
   files.push({ path: NORMALIZED_SPEC_FILE, contents: normalizedSpec });
-  let changelog: Changelog | undefined;
-  if (previous.normalizedSpec !== undefined && previous.normalizedSpec !== normalizedSpec) {
-    changelog = buildChangelog(
-      JSON.parse(previous.normalizedSpec) as unknown,
-      validation.document,
-      model.title,
-      true,
-    );
-  }
-  if (changelog !== undefined || previous.changelog !== undefined) {
-    files.push({
-      path: CHANGELOG_FILE,
-      contents: composeChangelog(markdownHeader, changelog?.entry, previous.changelog),
-    });
-  }
+  const { changelog, text, base } = updateChangelog(
+    { spec: previous.normalizedSpec, base: previous.changelogBase, changelog: previous.changelog },
+    { document: validation.document, normalizedSpec, model },
+    options,
+    markdownHeader,
+  );
+  if (text !== undefined) files.push({ path: CHANGELOG_FILE, contents: text });
+  if (base !== undefined) files.push({ path: CHANGELOG_BASE_FILE, contents: base });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const specDir = path.dirname(loaded.file);
   const specFiles = loaded.files.map((f) => path.relative(specDir, f).split(path.sep).join("/"));

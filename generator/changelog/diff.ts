@@ -1,297 +1,163 @@
 /**
  * The spec differ: two OpenAPI documents (validated, bundled: local `$ref`s only) → the changes that matter to
- * code using the generated client, each classified breaking or not. Operations are matched by operationId (the
- * function name client code calls), then by `METHOD path`.
+ * code using the generated client, each classified breaking or not.
+ *
+ * It compares the models `normalize` builds, so the operations (every method the generator emits, OpenAPI 3.2
+ * `query` included), their function names, parameter keys and the media type chosen for each body are the
+ * generator's own rules, not a second copy of them. Operations are matched by operationId, then by `METHOD path`.
+ * Descriptions, summaries and examples are not compared: they change the docs, not the client's functions or
+ * types. Deprecations are compared (as non-breaking changes): the generated `@deprecated` tags make editors and
+ * linters flag every use.
  */
-import { diffSchema, deref, type Direction } from "./schema-diff.js";
+import type { GenerateOptions } from "../config/config.js";
+import type { ApiModel } from "../model/model.js";
+import { compareCodeUnits } from "../model/naming.js";
+import { normalize } from "../model/normalize.js";
+import { asRecord, getPointer } from "../util/document.js";
+import type { ValidDocument } from "../validate/validate.js";
+import { diffOperation, operationLabel, type DocOperation } from "./operation-diff.js";
 import type { SpecChange } from "./types.js";
 
-type Json = Record<string, unknown>;
-
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
-const isRecord = (v: unknown): v is Json =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
-const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-interface Operation {
-  readonly id: string | undefined;
-  readonly route: string;
-  readonly node: Json;
-  readonly pathItem: Json;
+/** What the differ may reuse from the caller. */
+export interface DiffContext {
+  /** The generation's options (names of enums and servers can depend on them). @default name "Api" */
+  readonly options?: GenerateOptions;
+  /** The model of `after`, when the caller has it (the pipeline does). @default normalize(after) */
+  readonly afterModel?: ApiModel;
 }
 
-function operationsOf(doc: unknown): Operation[] {
-  const paths = isRecord(doc) && isRecord(doc["paths"]) ? doc["paths"] : {};
-  const out: Operation[] = [];
-  for (const p of Object.keys(paths).sort(byCodeUnit)) {
-    const pathItem = deref(doc, paths[p]);
-    if (pathItem === undefined) continue;
-    for (const method of METHODS) {
-      const node = pathItem[method];
-      if (!isRecord(node)) continue;
-      const id = typeof node["operationId"] === "string" ? node["operationId"] : undefined;
-      out.push({ id, route: `${method.toUpperCase()} ${p}`, node, pathItem });
-    }
-  }
-  return out;
-}
+const DEFAULT_OPTIONS: GenerateOptions = { input: "", output: "", name: "Api" };
 
-const label = (op: Operation): string =>
-  op.id !== undefined ? `${op.id} (${op.route})` : op.route;
-
-/** Parameters of an operation (path item's merged under the operation's), keyed `in:name`. */
-function parametersOf(doc: unknown, op: Operation): Map<string, Json> {
-  const map = new Map<string, Json>();
-  for (const list of [op.pathItem["parameters"], op.node["parameters"]]) {
-    if (!Array.isArray(list)) continue;
-    for (const raw of list) {
-      const p = deref(doc, raw);
-      if (p !== undefined && typeof p["name"] === "string" && typeof p["in"] === "string")
-        map.set(`${p["in"]}:${p["name"]}`, p);
-    }
-  }
-  return map;
-}
-
-/** The schema of the preferred media type (JSON first) of a requestBody or response `content`. */
-function contentSchema(content: unknown): unknown {
-  if (!isRecord(content)) return undefined;
-  const types = Object.keys(content).sort(byCodeUnit);
-  const json = types.find((t) => /^application\/(.+\+)?json/.test(t)) ?? types[0];
-  const media = json === undefined ? undefined : content[json];
-  return isRecord(media) ? media["schema"] : undefined;
-}
-
-/** The lowest 2xx response (the typed result), or `default` when there is no 2xx. */
-function successResponse(responses: Json): string | undefined {
-  const codes = Object.keys(responses).sort(byCodeUnit);
-  return (
-    codes.find((c) => /^2(\d\d|XX)$/i.test(c)) ??
-    (codes.includes("default") ? "default" : undefined)
+/**
+ * The model of `doc` as the generator builds it. Clashing function names are numbered in path order
+ * (naming.ts `dedupe`), and a stored spec has its keys sorted, so `doc`'s paths are visited in `order`'s path
+ * order first: the new document's order is the best guess of the order the previous one was written in.
+ */
+export function modelOf(doc: unknown, options: GenerateOptions, order?: unknown): ApiModel {
+  const record = asRecord(doc) ?? {};
+  const paths = asRecord(record["paths"]) ?? {};
+  const first = Object.keys(asRecord(asRecord(order)?.["paths"]) ?? {}).filter((p) =>
+    Object.hasOwn(paths, p),
   );
+  const ordered = Object.fromEntries([...first, ...Object.keys(paths)].map((p) => [p, paths[p]]));
+  const info = asRecord(record["info"]) ?? {};
+  return normalize({ ...record, info, paths: ordered } as ValidDocument, options);
 }
 
-function securityNames(requirements: unknown): Set<string> {
-  const names = new Set<string>();
-  if (Array.isArray(requirements))
-    for (const r of requirements) if (isRecord(r)) for (const n of Object.keys(r)) names.add(n);
-  return names;
+function operationsOf(doc: unknown, model: ApiModel): DocOperation[] {
+  return model.operations.map((op) => ({
+    doc,
+    model: op,
+    node: asRecord(getPointer(doc, op.pointer)) ?? {},
+  }));
 }
 
-function serverUrls(doc: unknown): string[] {
-  const servers = isRecord(doc) && Array.isArray(doc["servers"]) ? doc["servers"] : [];
-  return servers.filter(isRecord).map((s) => String(s["url"]));
-}
+const route = (op: DocOperation): string => `${op.model.method} ${op.model.path}`;
 
-function diffOperation(
-  before: unknown,
-  after: unknown,
-  a: Operation,
-  b: Operation,
-  out: SpecChange[],
-): void {
-  const where = label(b);
-  const schemaCtx = (direction: Direction): Parameters<typeof diffSchema>[0] => ({
-    before,
-    after,
-    direction,
-    out,
-    visited: new Set(),
-  });
-  if (a.route !== b.route)
-    out.push({
-      kind: "operation-renamed",
-      breaking: false,
-      where,
-      message: `moved from ${a.route}`,
-    });
-
-  const pa = parametersOf(before, a);
-  const pb = parametersOf(after, b);
-  for (const key of [...new Set([...pa.keys(), ...pb.keys()])].sort(byCodeUnit)) {
-    const [loc, name] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
-    const at = `${where} ${loc} parameter ${name}`;
-    const x = pa.get(key);
-    const y = pb.get(key);
-    if (x === undefined && y !== undefined) {
-      const required = y["required"] === true;
-      out.push({
-        kind: "parameter-added",
-        breaking: required,
-        where: at,
-        message: `${required ? "required" : "optional"} parameter added`,
-      });
-    } else if (x !== undefined && y === undefined) {
-      out.push({
-        kind: "parameter-removed",
-        breaking: true,
-        where: at,
-        message: "parameter removed",
-      });
-    } else if (x !== undefined && y !== undefined) {
-      if ((x["required"] === true) !== (y["required"] === true)) {
-        const now = y["required"] === true;
-        out.push({
-          kind: "parameter-required-changed",
-          breaking: now,
-          where: at,
-          message: now ? "parameter is now required" : "parameter is now optional",
-        });
-      }
-      diffSchema(schemaCtx("request"), x["schema"], y["schema"], at);
+/** Pairs each operation of `opsA` with its counterpart in `opsB`: same operationId, else same route. */
+function match(
+  opsA: readonly DocOperation[],
+  opsB: readonly DocOperation[],
+): { pairs: [DocOperation, DocOperation][]; removed: DocOperation[]; added: DocOperation[] } {
+  const idsA = new Set(opsA.map((o) => o.model.operationId).filter((id) => id !== undefined));
+  const unmatched = new Set(opsB);
+  const pairs: [DocOperation, DocOperation][] = [];
+  const removed: DocOperation[] = [];
+  for (const a of opsA) {
+    const id = a.model.operationId;
+    const b =
+      (id !== undefined
+        ? opsB.find((o) => o.model.operationId === id && unmatched.has(o))
+        : undefined) ??
+      opsB.find(
+        (o) =>
+          route(o) === route(a) &&
+          unmatched.has(o) &&
+          (o.model.operationId === undefined || !idsA.has(o.model.operationId)),
+      );
+    if (b === undefined) removed.push(a);
+    else {
+      unmatched.delete(b);
+      pairs.push([a, b]);
     }
   }
-
-  const ba = deref(before, a.node["requestBody"]);
-  const bb = deref(after, b.node["requestBody"]);
-  const body = `${where} request body`;
-  if (ba === undefined && bb !== undefined) {
-    out.push({
-      kind: "request-body-added",
-      breaking: bb["required"] === true,
-      where: body,
-      message: `${bb["required"] === true ? "required" : "optional"} request body added`,
-    });
-  } else if (ba !== undefined && bb === undefined) {
-    out.push({
-      kind: "request-body-removed",
-      breaking: true,
-      where: body,
-      message: "request body removed",
-    });
-  } else if (ba !== undefined && bb !== undefined) {
-    if ((ba["required"] === true) !== (bb["required"] === true)) {
-      const now = bb["required"] === true;
-      out.push({
-        kind: "request-body-required-changed",
-        breaking: now,
-        where: body,
-        message: now ? "request body is now required" : "request body is now optional",
-      });
-    }
-    diffSchema(
-      schemaCtx("request"),
-      contentSchema(ba["content"]),
-      contentSchema(bb["content"]),
-      body,
-    );
-  }
-
-  const ra = isRecord(a.node["responses"]) ? a.node["responses"] : {};
-  const rb = isRecord(b.node["responses"]) ? b.node["responses"] : {};
-  for (const code of Object.keys(rb).sort(byCodeUnit)) {
-    if (!(code in ra))
-      out.push({
-        kind: "response-added",
-        breaking: false,
-        where: `${where} response ${code}`,
-        message: "response added",
-      });
-  }
-  for (const code of Object.keys(ra).sort(byCodeUnit)) {
-    if (!(code in rb))
-      out.push({
-        kind: "response-removed",
-        breaking: false,
-        where: `${where} response ${code}`,
-        message: "response removed",
-      });
-  }
-  const sa = successResponse(ra);
-  const sb = successResponse(rb);
-  if (sa !== undefined && sb !== undefined) {
-    diffSchema(
-      schemaCtx("response"),
-      contentSchema(deref(before, ra[sa])?.["content"]),
-      contentSchema(deref(after, rb[sb])?.["content"]),
-      `${where} response`,
-    );
-  }
-
-  const secA = securityNames(
-    a.node["security"] ?? (isRecord(before) ? before["security"] : undefined),
-  );
-  const secB = securityNames(
-    b.node["security"] ?? (isRecord(after) ? after["security"] : undefined),
-  );
-  const addedSec = [...secB].filter((n) => !secA.has(n)).sort(byCodeUnit);
-  const removedSec = [...secA].filter((n) => !secB.has(n)).sort(byCodeUnit);
-  if (addedSec.length + removedSec.length > 0) {
-    const parts = [...addedSec.map((n) => `+${n}`), ...removedSec.map((n) => `-${n}`)].join(", ");
-    out.push({
-      kind: "security-changed",
-      breaking: addedSec.length > 0,
-      where,
-      message: `security schemes changed (${parts})`,
-    });
-  }
+  return { pairs, removed, added: opsB.filter((o) => unmatched.has(o)) };
 }
 
 /**
  * Every client-visible change from `before` to `after`.
- * @returns Changes in a stable order: operations (removed, renamed, added), then per-operation details, then servers.
+ * @param before The previous document (validated, as `spec.normalized.json` holds it).
+ * @param after The new document (validated).
+ * @returns Changes in a stable order: operations (renamed, removed, added), then per-operation details, then
+ *   servers, then the named types of types.ts.
  */
-export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
+export function diffSpecs(
+  before: unknown,
+  after: unknown,
+  context: DiffContext = {},
+): SpecChange[] {
+  const options = context.options ?? DEFAULT_OPTIONS;
+  const modelB = context.afterModel ?? modelOf(after, options);
+  const modelA = modelOf(before, options, after);
   const out: SpecChange[] = [];
-  const opsA = operationsOf(before);
-  const opsB = operationsOf(after);
-  const pairs: [Operation, Operation][] = [];
-  const unmatchedB = new Set(opsB);
-  const unmatchedA: Operation[] = [];
-  for (const a of opsA) {
-    const b =
-      (a.id !== undefined ? opsB.find((o) => o.id === a.id && unmatchedB.has(o)) : undefined) ??
-      opsB.find(
-        (o) =>
-          o.route === a.route &&
-          unmatchedB.has(o) &&
-          (o.id === undefined || !opsA.some((x) => x.id === o.id)),
-      );
-    if (b === undefined) {
-      unmatchedA.push(a);
-      continue;
-    }
-    unmatchedB.delete(b);
-    pairs.push([a, b]);
-    if (a.id !== b.id)
+  const { pairs, removed, added } = match(
+    operationsOf(before, modelA),
+    operationsOf(after, modelB),
+  );
+  for (const [a, b] of pairs)
+    if (a.model.name !== b.model.name)
       out.push({
         kind: "operation-renamed",
         breaking: true,
-        where: label(b),
-        message: `operationId renamed from ${a.id ?? "(none)"} to ${b.id ?? "(none)"}: the function name changes`,
+        where: operationLabel(b.model),
+        message: `function renamed from ${a.model.name} to ${b.model.name}`,
       });
-  }
-  for (const a of unmatchedA)
+  for (const a of removed)
     out.push({
       kind: "operation-removed",
       breaking: true,
-      where: label(a),
+      where: operationLabel(a.model),
       message: "operation removed",
     });
-  for (const b of opsB.filter((o) => unmatchedB.has(o)))
+  for (const b of added)
     out.push({
       kind: "operation-added",
       breaking: false,
-      where: label(b),
+      where: operationLabel(b.model),
       message: "operation added",
     });
-  for (const [a, b] of pairs) diffOperation(before, after, a, b, out);
-
-  const sa = serverUrls(before);
-  const sb = serverUrls(after);
-  for (const url of sb.filter((u) => !sa.includes(u)))
-    out.push({
-      kind: "servers-changed",
-      breaking: false,
-      where: "servers",
-      message: `server ${url} added`,
-    });
-  for (const url of sa.filter((u) => !sb.includes(u)))
-    out.push({
-      kind: "servers-changed",
-      breaking: true,
-      where: "servers",
-      message: `server ${url} removed`,
-    });
+  for (const [a, b] of pairs) diffOperation(a, b, out);
+  diffServers(modelA, modelB, out);
+  diffExports(modelA, modelB, out);
   return out;
+}
+
+/** Servers by URL (removing one breaks callers that pick it); a new name for a URL changes `ServerName`. */
+function diffServers(a: ApiModel, b: ApiModel, out: SpecChange[]): void {
+  const urlsA = new Map(a.servers.map((s) => [s.url, s.name]));
+  const urlsB = new Map(b.servers.map((s) => [s.url, s.name]));
+  const push = (breaking: boolean, message: string): void => {
+    out.push({ kind: "servers-changed", breaking, where: "servers", message });
+  };
+  for (const [url, name] of urlsB) {
+    const was = urlsA.get(url);
+    if (was === undefined) push(false, `server ${url} added`);
+    else if (was !== name) push(true, `server ${url} renamed from ${was} to ${name}`);
+  }
+  for (const url of urlsA.keys()) if (!urlsB.has(url)) push(true, `server ${url} removed`);
+}
+
+/** The named types and enum value arrays types.ts exports: a removed one breaks code that imports it. */
+function diffExports(a: ApiModel, b: ApiModel, out: SpecChange[]): void {
+  const names = (m: ApiModel): Set<string> =>
+    new Set([
+      ...m.schemaAliases.map((t) => t.name),
+      ...m.enums.flatMap((e) => [e.typeName, e.valuesName]),
+    ]);
+  const namesA = names(a);
+  const namesB = names(b);
+  for (const n of [...namesA].filter((x) => !namesB.has(x)).sort(compareCodeUnits))
+    out.push({ kind: "export-removed", breaking: true, where: "types", message: `${n} removed` });
+  for (const n of [...namesB].filter((x) => !namesA.has(x)).sort(compareCodeUnits))
+    out.push({ kind: "export-added", breaking: false, where: "types", message: `${n} added` });
 }

@@ -2,7 +2,8 @@
  * Turns a list of spec changes into a suggested semver bump, a printed summary and a CHANGELOG.md entry.
  * No clock: the entry's date comes from `info.version` when it is a date (`2026-05-20`), otherwise there is none.
  */
-import { diffSpecs } from "./diff.js";
+import { asRecord } from "../util/document.js";
+import { diffSpecs, type DiffContext } from "./diff.js";
 import type { Changelog, SemverBump, SpecChange } from "./types.js";
 
 /** Largest number of changes listed in the printed summary (the CHANGELOG entry lists all). */
@@ -20,54 +21,46 @@ export function dateFromVersion(version: string): string | undefined {
   return /(?:^|[^\d])(\d{4}-\d{2}-\d{2})(?:$|[^\d])/.exec(version)?.[1];
 }
 
-const md = (text: string): string => text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
+/** One line of Markdown text: line breaks (names in a spec may hold them) become spaces, markup is escaped. */
+const oneLine = (text: string): string => text.replace(/\s*[\r\n]\s*/g, " ");
+const md = (text: string): string => oneLine(text).replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
 const line = (c: SpecChange): string => `${c.where}: ${c.message}`;
-const mdLine = (c: SpecChange): string => `- \`${c.where.replace(/`/g, "'")}\`: ${md(c.message)}`;
+const mdLine = (c: SpecChange): string =>
+  `- \`${oneLine(c.where).replace(/`/g, "'")}\`: ${md(c.message)}`;
+
+/** `info.version` of a document, or `(unversioned)`. */
+export function versionOf(doc: unknown): string {
+  const version = asRecord(asRecord(doc)?.["info"])?.["version"];
+  return typeof version === "string" || typeof version === "number"
+    ? String(version)
+    : "(unversioned)";
+}
 
 /**
- * Builds the changelog between two spec versions.
- * @param before The previous normalized spec (from the output's manifest).
- * @param after The new validated spec.
- * @param title The API title, for the summary.
- * @param documentsDiffer Whether the two documents differ at all (decides `patch` vs `none`).
+ * How the CHANGELOG.md entry of the changes from `fromVersion` to `toVersion` begins: its heading
+ * (`## 2026-06-10`, dated when the version holds a date) and its first line.
  */
-export function buildChangelog(
-  before: unknown,
-  after: unknown,
-  title: string,
-  documentsDiffer: boolean,
-): Changelog {
-  const version = (doc: unknown): string => {
-    const info =
-      typeof doc === "object" && doc !== null
-        ? (doc as { info?: { version?: unknown } }).info
-        : undefined;
-    return typeof info?.version === "string" ? info.version : "(unversioned)";
-  };
-  const fromVersion = version(before);
-  const toVersion = version(after);
-  const changes = diffSpecs(before, after);
-  const breaking = changes.filter((c) => c.breaking).length;
-  const bump = suggestBump(changes, documentsDiffer);
-  const head = `${title} ${fromVersion} → ${toVersion}: ${changes.length} change${changes.length === 1 ? "" : "s"} (${breaking} breaking); suggested client version bump: ${bump}`;
-  const listed = [...changes.filter((c) => c.breaking), ...changes.filter((c) => !c.breaking)];
-  const shown = listed
-    .slice(0, SUMMARY_LINES)
-    .map((c) => `  ${c.breaking ? "BREAKING " : ""}${line(c)}`);
-  if (listed.length > SUMMARY_LINES)
-    shown.push(`  … and ${listed.length - SUMMARY_LINES} more (see CHANGELOG.md)`);
-  const summary = `${[head, ...shown].join("\n")}\n`;
-
+export function entryStart(fromVersion: string, toVersion: string): string {
   const date = dateFromVersion(toVersion);
-  const entry: string[] = [
-    `## ${md(toVersion)}${date !== undefined && date !== toVersion ? ` (${date})` : ""}`,
+  const heading = `## ${md(toVersion)}${date !== undefined && date !== toVersion ? ` (${date})` : ""}`;
+  return `${heading}\n\nSpec ${md(fromVersion)} → ${md(toVersion)}.`;
+}
+
+/**
+ * The CHANGELOG.md entry for `changes` from `fromVersion` to `toVersion`, or undefined when there are none.
+ */
+export function renderEntry(
+  changes: readonly SpecChange[],
+  fromVersion: string,
+  toVersion: string,
+): string | undefined {
+  if (changes.length === 0) return undefined;
+  const bump = suggestBump(changes, true);
+  const entry = [
+    `${entryStart(fromVersion, toVersion)} Suggested client version bump: **${bump}**.`,
     "",
   ];
-  entry.push(
-    `Spec ${md(fromVersion)} → ${md(toVersion)}. Suggested client version bump: **${bump}**.`,
-    "",
-  );
-  const section = (heading: string, list: SpecChange[]): void => {
+  const section = (heading: string, list: readonly SpecChange[]): void => {
     if (list.length === 0) return;
     entry.push(`### ${heading}`, "", ...list.map(mdLine), "");
   };
@@ -79,35 +72,58 @@ export function buildChangelog(
     "Non-breaking",
     changes.filter((c) => !c.breaking),
   );
-  if (changes.length === 0) entry.push("No changes visible to client code.", "");
-  return { fromVersion, toVersion, changes, breaking, bump, summary, entry: entry.join("\n") };
+  return entry.join("\n");
 }
 
-/** The first line of every CHANGELOG.md: the file is maintained by the generator, entries newest first. */
-export const CHANGELOG_TITLE = "# Changelog";
+/**
+ * The changelog of `changes` between two spec versions: counts, bump, the printed summary and the entry.
+ * @param title The API title, for the summary.
+ * @param documentsDiffer Whether the two documents differ at all (decides `patch` vs `none`).
+ */
+export function summarize(
+  changes: readonly SpecChange[],
+  fromVersion: string,
+  toVersion: string,
+  title: string,
+  documentsDiffer: boolean,
+): Changelog {
+  const breaking = changes.filter((c) => c.breaking).length;
+  const bump = suggestBump(changes, documentsDiffer);
+  const head = `${title} ${fromVersion} → ${toVersion}: ${changes.length} change${changes.length === 1 ? "" : "s"} (${breaking} breaking); suggested client version bump: ${bump}`;
+  const listed = [...changes.filter((c) => c.breaking), ...changes.filter((c) => !c.breaking)];
+  const shown = listed
+    .slice(0, SUMMARY_LINES)
+    .map((c) => `  ${c.breaking ? "BREAKING " : ""}${line(c)}`);
+  if (listed.length > SUMMARY_LINES)
+    shown.push(`  … and ${listed.length - SUMMARY_LINES} more (see CHANGELOG.md)`);
+  const summary = `${[head, ...shown].join("\n")}\n`;
+  const entry = renderEntry(changes, fromVersion, toVersion);
+  return {
+    fromVersion,
+    toVersion,
+    changes,
+    breaking,
+    bump,
+    summary,
+    ...(entry !== undefined ? { entry } : {}),
+  };
+}
 
 /**
- * A CHANGELOG.md text: the header comment, the title, `entry` (if any), then the previous file's entries.
- * @param header The generated-file header as a Markdown comment.
- * @param previous The existing CHANGELOG.md text, if any.
+ * Builds the changelog between two spec versions.
+ * @param before The previous validated spec (as `spec.normalized.json` holds it).
+ * @param after The new validated spec.
+ * @param title The API title, for the summary.
+ * @param documentsDiffer Whether the two documents differ at all (decides `patch` vs `none`).
+ * @param context The generation's options and the model of `after`, when the caller has them.
  */
-export function composeChangelog(
-  header: string,
-  entry: string | undefined,
-  previous: string | undefined,
-): string {
-  const at = previous === undefined ? -1 : previous.indexOf(`${CHANGELOG_TITLE}\n`);
-  const old =
-    previous === undefined
-      ? ""
-      : at === -1
-        ? previous.trim()
-        : previous.slice(at + CHANGELOG_TITLE.length).trim();
-  const parts = [
-    header.trimEnd(),
-    CHANGELOG_TITLE,
-    ...(entry !== undefined ? [entry.trim()] : []),
-    ...(old !== "" ? [old] : []),
-  ];
-  return `${parts.join("\n\n")}\n`;
+export function buildChangelog(
+  before: unknown,
+  after: unknown,
+  title: string,
+  documentsDiffer: boolean,
+  context: DiffContext = {},
+): Changelog {
+  const changes = diffSpecs(before, after, context);
+  return summarize(changes, versionOf(before), versionOf(after), title, documentsDiffer);
 }

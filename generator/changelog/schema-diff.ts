@@ -1,37 +1,18 @@
 /**
  * Schema comparison for the changelog, in one direction: `request` (the client sends it: narrowing breaks callers)
  * or `response` (the client receives it: widening breaks readers). Follows local `$ref`s in each document, flattens
- * `allOf`, compares `oneOf`/`anyOf` variants by their `$ref` names, and stops at cycles.
+ * `allOf`, compares `oneOf`/`anyOf` variants by their `$ref` names, and stops at cycles. A property that becomes
+ * (or stops being) `deprecated` is reported too: the generated types carry `@deprecated`, which editors and
+ * linters show at every use.
  */
+import { derefRecord, isRecord, type JsonRecord } from "../util/document.js";
+import { compareCodeUnits } from "../model/naming.js";
 import type { SpecChange } from "./types.js";
 
 export type Direction = "request" | "response";
 
-type Json = Record<string, unknown>;
-
-const isRecord = (v: unknown): v is Json =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
-const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Follows `$ref` chains to a schema object (local refs only); undefined for a broken ref. */
-export function deref(doc: unknown, value: unknown, seen = new Set<string>()): Json | undefined {
-  if (!isRecord(value)) return undefined;
-  const ref = value["$ref"];
-  if (typeof ref !== "string") return value;
-  if (!ref.startsWith("#") || seen.has(ref)) return undefined;
-  seen.add(ref);
-  let node: unknown = doc;
-  for (const raw of ref.slice(2).split("/")) {
-    if (raw === "" && ref === "#") break;
-    const token = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    node =
-      isRecord(node) && Object.prototype.hasOwnProperty.call(node, token) ? node[token] : undefined;
-  }
-  return deref(doc, node, seen);
-}
-
 /** The set of JSON types a schema allows (`nullable` and 3.1 `type` arrays included); empty when unconstrained. */
-function typesOf(schema: Json): string[] {
+function typesOf(schema: JsonRecord): string[] {
   const raw = schema["type"];
   const types = new Set<string>(
     typeof raw === "string"
@@ -42,14 +23,16 @@ function typesOf(schema: Json): string[] {
   );
   if (schema["nullable"] === true && types.size > 0) types.add("null");
   if (types.size === 0 && isRecord(schema["properties"])) types.add("object");
-  return [...types].sort(byCodeUnit);
+  return [...types].sort(compareCodeUnits);
 }
 
 /** `allOf` flattened: properties and `required` merged (members dereferenced). */
-function flatten(doc: unknown, schema: Json, depth = 0): Json {
+function flatten(doc: unknown, schema: JsonRecord, depth = 0): JsonRecord {
   const allOf = schema["allOf"];
   if (!Array.isArray(allOf) || depth > 8) return schema;
-  const properties: Json = { ...(isRecord(schema["properties"]) ? schema["properties"] : {}) };
+  const properties: JsonRecord = {
+    ...(isRecord(schema["properties"]) ? schema["properties"] : {}),
+  };
   const required = new Set<string>(
     Array.isArray(schema["required"])
       ? schema["required"].filter((r): r is string => typeof r === "string")
@@ -57,7 +40,7 @@ function flatten(doc: unknown, schema: Json, depth = 0): Json {
   );
   let type: unknown = schema["type"];
   for (const member of allOf) {
-    const m = deref(doc, member);
+    const m = derefRecord(doc, member);
     if (m === undefined) continue;
     const f = flatten(doc, m, depth + 1);
     if (isRecord(f["properties"])) Object.assign(properties, f["properties"]);
@@ -103,8 +86,8 @@ export function diffSchema(
     ctx.visited.add(refPair);
   }
   if (depth > 32) return;
-  const sa = deref(ctx.before, a);
-  const sb = deref(ctx.after, b);
+  const sa = derefRecord(ctx.before, a);
+  const sb = derefRecord(ctx.after, b);
   if (sa === undefined || sb === undefined) return;
   const fa = flatten(ctx.before, sa);
   const fb = flatten(ctx.after, sb);
@@ -112,6 +95,13 @@ export function diffSchema(
   const push = (kind: SpecChange["kind"], breaking: boolean, message: string): void => {
     ctx.out.push({ kind, breaking, where, message });
   };
+
+  if (depth > 0 && (sa["deprecated"] === true) !== (sb["deprecated"] === true))
+    push(
+      "deprecation-changed",
+      false,
+      sb["deprecated"] === true ? "field deprecated" : "field no longer deprecated",
+    );
 
   const ta = typesOf(fa);
   const tb = typesOf(fb);
@@ -157,7 +147,7 @@ export function diffSchema(
   const pb = isRecord(fb["properties"]) ? fb["properties"] : {};
   const ra = new Set(Array.isArray(fa["required"]) ? fa["required"] : []);
   const rb = new Set(Array.isArray(fb["required"]) ? fb["required"] : []);
-  const names = [...new Set([...Object.keys(pa), ...Object.keys(pb)])].sort(byCodeUnit);
+  const names = [...new Set([...Object.keys(pa), ...Object.keys(pb)])].sort(compareCodeUnits);
   for (const name of names) {
     const at = `${where}.${name}`;
     const inA = Object.prototype.hasOwnProperty.call(pa, name);

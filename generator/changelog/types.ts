@@ -7,6 +7,7 @@ export type ChangeKind =
   | "parameter-added"
   | "parameter-removed"
   | "parameter-required-changed"
+  | "parameter-renamed"
   | "request-body-added"
   | "request-body-removed"
   | "request-body-required-changed"
@@ -18,10 +19,19 @@ export type ChangeKind =
   | "enum-value-removed"
   | "response-added"
   | "response-removed"
+  | "media-type-changed"
+  | "deprecation-changed"
+  | "pagination-changed"
   | "security-changed"
-  | "servers-changed";
+  | "servers-changed"
+  | "export-added"
+  | "export-removed";
 
-/** One change. `where` names the operation (`getPayout (GET /payouts/{id})`) and the place inside it. */
+/**
+ * One change visible to client code: it changes the generated client's functions or types (descriptions,
+ * summaries and examples alone never make one). `where` names the operation by the function client code calls
+ * (`getPayout (GET /payouts/{id})`) and the place inside it.
+ */
 export interface SpecChange {
   readonly kind: ChangeKind;
   readonly breaking: boolean;
@@ -42,6 +52,9 @@ export interface Changelog {
   readonly bump: SemverBump;
   /** Printed summary, ending in a newline. */
   readonly summary: string;
-  /** The Markdown entry prepended to CHANGELOG.md. */
-  readonly entry: string;
+  /**
+   * The CHANGELOG.md entry of `toVersion`, as written: every change since the spec that version started from
+   * (saves under one `info.version` merge into one entry). Absent when those changes cancel out.
+   */
+  readonly entry?: string;
 }

@@ -14,20 +14,15 @@ import type { ApiModel, OperationModel, ParameterModel, ResponseModel } from "..
 import { docLine, docText, literal, propertyKey } from "./docs.js";
 import type { Statement } from "./print.js";
 import type { OperationTemplate, SkeletonKind } from "./template.js";
+import { STATUS_ERROR_CLASSES } from "../../templates/runtime/errors.js";
 
-const ERROR_CLASSES: Record<string, string> = {
-  "400": "BadRequestError",
-  "401": "AuthenticationError",
-  "403": "PermissionDeniedError",
-  "404": "NotFoundError",
-  "409": "ConflictError",
-  "422": "UnprocessableEntityError",
-  "429": "RateLimitError",
-};
+/** Status → runtime error class, read from the runtime's own table (keys are the status strings). */
+const CLASS_BY_STATUS: Readonly<Record<string, string>> = STATUS_ERROR_CLASSES;
 
+/** The runtime class a response status throws (`5XX` and every 5xx as 500; `4XX`, `default`: `ApiError`). */
 function errorClass(status: string): string {
-  if (ERROR_CLASSES[status] !== undefined) return ERROR_CLASSES[status];
-  return /^5/.test(status) ? "InternalServerError" : "ApiError";
+  const key = /^5/.test(status) ? "500" : status;
+  return Object.hasOwn(CLASS_BY_STATUS, key) ? CLASS_BY_STATUS[key]! : "ApiError";
 }
 
 function op(o: OperationModel): string {

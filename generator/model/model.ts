@@ -21,6 +21,8 @@ export interface ParameterModel {
   readonly in: ParamLocation;
   /** Key in the flat `params` object (a property name, may need quoting). */
   readonly key: string;
+  /** JSON pointer of the parameter in the operation's or its path item's `parameters` (the entry may be a `$ref`). */
+  readonly pointer: string;
   readonly required: boolean;
   readonly description?: string;
   readonly deprecated: boolean;

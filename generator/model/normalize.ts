@@ -306,20 +306,28 @@ function buildParameters(
   hasBody: boolean,
   issues: Issue[],
 ): ParameterModel[] {
-  const byKey = new Map<string, JsonRecord>();
-  for (const p of [...asArray(r.item["parameters"]), ...asArray(r.op["parameters"])]) {
-    const param = derefRecord(doc, p);
-    const name = asString(param?.["name"]);
-    const location = asString(param?.["in"]);
-    if (
-      param === undefined ||
-      name === undefined ||
-      !["path", "query", "header", "cookie"].includes(location ?? "")
-    )
-      continue;
-    byKey.set(`${location}:${name}`, param);
+  // The operation's parameters override the path item's with the same location and name.
+  const byKey = new Map<string, { param: JsonRecord; at: string }>();
+  const lists = [
+    [`${pointer("paths", r.path)}/parameters`, r.item["parameters"]],
+    [`${r.pointer}/parameters`, r.op["parameters"]],
+  ] as const;
+  for (const [list, values] of lists) {
+    for (const [i, p] of asArray(values).entries()) {
+      const param = derefRecord(doc, p);
+      const name = asString(param?.["name"]);
+      const location = asString(param?.["in"]);
+      if (
+        param === undefined ||
+        name === undefined ||
+        !["path", "query", "header", "cookie"].includes(location ?? "")
+      )
+        continue;
+      byKey.set(`${location}:${name}`, { param, at: `${list}/${i}` });
+    }
   }
-  const params = [...byKey.values()];
+  const params = [...byKey.values()].map((e) => e.param);
+  const pointers = [...byKey.values()].map((e) => e.at);
   const wantedKeys = params.map((p) => String(p["name"]));
   // A parameter keeps its name as its `params` key unless `body` carries the request body or an earlier
   // parameter (in another location) has the same name: then it is prefixed with its location.
@@ -365,6 +373,7 @@ function buildParameters(
       name: String(p["name"]),
       in: location,
       key: finalKeys[i]!,
+      pointer: pointers[i]!,
       required: location === "path" || p["required"] === true,
       deprecated: p["deprecated"] === true,
       ...(description !== undefined ? { description } : {}),
@@ -460,7 +469,7 @@ function buildOperation(
   );
   const reuse = responseComponent !== undefined && responseComponent === wantedTypes[1];
   const declared = wantedTypes.filter((_, i) => !(i === 1 && reuse)).map((w) => claim(w, taken));
-  const finalTypes = reuse ? [declared[0]!, responseComponent!, ...declared.slice(1)] : declared;
+  const finalTypes = reuse ? [declared[0]!, responseComponent, ...declared.slice(1)] : declared;
   const queryKeys = new Map(parameters.filter((p) => p.in === "query").map((p) => [p.name, p.key]));
   const operationId = asString(r.op["operationId"]);
   const pagination = detectPagination(

@@ -49,16 +49,23 @@ async function listFiles(dir: string, prefix = ""): Promise<string[]> {
 
 /** Name of the changelog the generator maintains in each output directory. */
 export const CHANGELOG_FILE = "CHANGELOG.md";
+/**
+ * The spec (sorted JSON) the current `info.version` started from: CHANGELOG.md's entry for that version is
+ * recomputed against it on every regeneration, so saves under one version merge into one entry.
+ */
+export const CHANGELOG_BASE_FILE = "spec.changelog-base.json";
 
 /** What a previous generation left in the output directory that the next one builds on. */
 export interface PreviousOutput {
   /** Text of the previous normalized spec (the changelog's baseline). */
   readonly normalizedSpec?: string;
+  /** Text of the spec the current `info.version` started from (`CHANGELOG_BASE_FILE`). */
+  readonly changelogBase?: string;
   /** Text of the existing CHANGELOG.md. */
   readonly changelog?: string;
 }
 
-/** Reads the previous normalized spec and changelog of `output`, when the manifest lists them. */
+/** Reads the previous normalized spec, changelog base and changelog of `output`, when the manifest lists them. */
 export async function readPrevious(output: string): Promise<PreviousOutput> {
   const files = await readManifestFiles(output);
   if (files === undefined) return {};
@@ -66,12 +73,14 @@ export async function readPrevious(output: string): Promise<PreviousOutput> {
     name in files
       ? await readFile(path.join(output, name), "utf8").catch(() => undefined)
       : undefined;
-  const [normalizedSpec, changelog] = await Promise.all([
+  const [normalizedSpec, changelogBase, changelog] = await Promise.all([
     read(NORMALIZED_SPEC_FILE),
+    read(CHANGELOG_BASE_FILE),
     read(CHANGELOG_FILE),
   ]);
   return {
     ...(normalizedSpec !== undefined ? { normalizedSpec } : {}),
+    ...(changelogBase !== undefined ? { changelogBase } : {}),
     ...(changelog !== undefined ? { changelog } : {}),
   };
 }

@@ -11,7 +11,9 @@ import {
   makeApiError,
   NotFoundError,
   RateLimitError,
+  STATUS_ERROR_CLASSES,
 } from "../../templates/runtime/errors.js";
+import * as runtimeIndex from "../../templates/runtime/index.js";
 
 const init = (status: number): ApiErrorInit<{ reason: string }> => ({
   status,
@@ -68,5 +70,16 @@ describe("status error classes", () => {
     } else {
       expectTypeOf(error).toEqualTypeOf<ApiConnectionError>();
     }
+  });
+});
+
+describe("STATUS_ERROR_CLASSES (the table the generator's @throws docs read)", () => {
+  it("names, for every status, a class the runtime exports and makeApiError throws", () => {
+    const exported = runtimeIndex as unknown as Record<string, unknown>;
+    for (const [status, name] of Object.entries(STATUS_ERROR_CLASSES)) {
+      const error = makeApiError(init(Number(status)));
+      expect([error.name, error.constructor]).toEqual([name, exported[name]]);
+    }
+    expect(makeApiError(init(503)).constructor).toBe(exported[STATUS_ERROR_CLASSES[500]]);
   });
 });

@@ -119,6 +119,14 @@ describe("--watch (multi-file spec and config in a temp dir)", () => {
       (await readFile(file("out/client.ts"), "utf8")).includes("RenamedClientConfig"),
     );
 
+    // Five saves under info.version "1": one CHANGELOG.md entry, from the first spec to the last.
+    const changelog = await readFile(file("out/CHANGELOG.md"), "utf8");
+    expect(changelog.slice(changelog.indexOf("# Changelog"))).toBe(
+      "# Changelog\n\n## 1\n\nSpec 1 → 1. Suggested client version bump: **major**.\n\n" +
+        "### Breaking\n\n- `listItems (GET /items) response.first`: field removed\n\n" +
+        "### Non-breaking\n\n- `listItems (GET /items) response.third`: optional field added\n",
+    );
+
     controller.abort();
     expect(await done).toBe(0);
     expect(out.text()).toContain("watching for changes…");

@@ -68,19 +68,43 @@ export type ApiErrorClass<N extends string = string> = new <T = unknown>(
   init: ApiErrorInit<T>,
 ) => ApiError<T> & { name: N };
 
+/**
+ * The {@link ApiError} subclass for each status (500 stands for every status >= 500), by class name: the one
+ * table the classes below are declared against (`subclass` accepts only the name listed here) and the
+ * generator's `@throws` docs read. Bundles that do not import it drop it.
+ */
+export const STATUS_ERROR_CLASSES = {
+  400: "BadRequestError",
+  401: "AuthenticationError",
+  403: "PermissionDeniedError",
+  404: "NotFoundError",
+  409: "ConflictError",
+  422: "UnprocessableEntityError",
+  429: "RateLimitError",
+  500: "InternalServerError",
+} as const;
+type StatusErrorClasses = typeof STATUS_ERROR_CLASSES;
+
 /** The subclass for each status (500 stands for every status >= 500), filled by {@link subclass}. */
 const byStatus: Record<number, ApiErrorClass> = {};
 
 /**
- * Declares the {@link ApiError} subclass for `status`: class `name` and instance `name` are `name` (the
- * computed property key names the class expression, which survives minification).
+ * Declares an {@link ApiError} subclass kept under `key` in `byStatus`: class `name` and instance `name` are
+ * `name` (the computed property key names the class expression, which survives minification).
  */
-const subclass = <N extends string>(status: number, name: N): ApiErrorClass<N> =>
-  (byStatus[status] = {
+const named = <N extends string>(key: number, name: N): ApiErrorClass<N> =>
+  (byStatus[key] = {
     [name]: class<T> extends ApiError<T> {
       override name = name;
     },
   }[name] as ApiErrorClass<N>);
+
+/**
+ * Declares the {@link ApiError} subclass for `status`, whose name must be the table's. The name is passed, not
+ * looked up, so bundles that only throw carry no copy of the table.
+ */
+const subclass = <S extends keyof StatusErrorClasses>(status: S, name: StatusErrorClasses[S]) =>
+  named(status, name);
 
 /** 400 Bad Request. */
 export const BadRequestError = subclass(400, "BadRequestError");
@@ -114,7 +138,7 @@ export type InternalServerError<T = unknown> = ApiError<T> & { name: "InternalSe
  * `"none"`, more than 5 in one attempt, an invalid `Location`, or, in browsers, any redirect (fetch hides its
  * target there: an `opaqueredirect` response, `status` 0, no `location`). Not retried.
  */
-export const ApiRedirectError = subclass(0, "ApiRedirectError");
+export const ApiRedirectError = named(0, "ApiRedirectError");
 export type ApiRedirectError<T = unknown> = ApiError<T> & {
   name: "ApiRedirectError";
   /** The absolute target of the redirect (credentials redacted); undefined when it is not known. */
@@ -124,7 +148,7 @@ export type ApiRedirectError<T = unknown> = ApiError<T> & {
  * A 2xx response body longer than `maxResponseBytes` (its `Content-Length`, or the bytes streamed): the body
  * is not kept and the connection is closed. `status` and `headers` are the response's. Not retried.
  */
-export const ApiResponseTooLargeError = subclass(1, "ApiResponseTooLargeError");
+export const ApiResponseTooLargeError = named(1, "ApiResponseTooLargeError");
 export type ApiResponseTooLargeError<T = unknown> = ApiError<T> & {
   name: "ApiResponseTooLargeError";
   /** The `maxResponseBytes` that was exceeded. */
