@@ -4,11 +4,13 @@
  * nothing (issue 13 item 8), and modes, owners and symbolic links are kept (issue 12 item 10). The CLI runs
  * in-process, and as another user (`nobody`) in a child process where permissions matter.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { chmod, chown, lstat, mkdir, readFile, readlink, rm, stat } from "node:fs/promises";
 import { symlink, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fastNoop } from "../../generator/cli/up-to-date.js";
 import { hashTree, runCli, STACK_LINE, type CliResult } from "../helpers/cli-run.js";
 import { PROJECT_ROOT } from "../helpers/specs-dir.js";
 import { demoSpec, leftovers } from "../helpers/write-loop.js";
@@ -109,6 +111,30 @@ describe("generated files edited by hand (issue 13 item 11)", () => {
     const again = await gen("deleted");
     expect([again.code, again.stderr]).toEqual([0, ""]);
     expect(await hashTree(path.join(root, "deleted"))).toBe(generated);
+  });
+});
+
+describe("leftovers of a killed run (issue 12 item 8)", () => {
+  it("are not taken for an up-to-date output: the next plain generate removes them", async () => {
+    const argv = ["generate", "-i", "v1.yaml", "-o", "killed", "-n", "Demo"];
+    expect((await gen("killed")).code).toBe(0);
+    expect((await gen("killed")).stdout).toContain("killed is up to date");
+    expect(fastNoop(argv, root)).toBeDefined();
+    await mkdir(path.join(root, ".killed.new/runtime"), { recursive: true });
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid;
+    await writeFile(
+      path.join(root, ".killed.lock"),
+      JSON.stringify({ pid: dead, host: hostname(), token: "t" }),
+    );
+    expect(fastNoop(argv, root)).toBeUndefined();
+    const next = await gen("killed");
+    expect([next.code, next.stderr]).toEqual([
+      0,
+      "notice: removed .killed.new, left by an interrupted run\n",
+    ]);
+    expect(next.stdout).toContain("files written to killed");
+    expect(await leftovers(path.join(root, "killed"))).toEqual([]);
+    expect(fastNoop(argv, root)).toBeDefined();
   });
 });
 
