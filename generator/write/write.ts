@@ -9,7 +9,7 @@
  * only with `force`. Comparing without writing (`--check`) is in check.ts.
  */
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { inspectOutput, MANIFEST_FILE, type OutputState } from "./inspect.js";
 import { lockOutput, type LockHolder } from "./lock.js";
@@ -84,11 +84,12 @@ async function previousOf(dir: string, state: OutputState): Promise<PreviousOutp
 }
 
 /**
- * Reads the previous normalized spec and changelog of `output` without locking it, when its manifest is the
- * generator's and lists them (for `check`).
+ * Reads the previous normalized spec and changelog of `output` (symbolic links followed) without locking it, when
+ * its manifest is the generator's and lists them (for `check`).
  */
 export async function readPrevious(output: string): Promise<PreviousOutput> {
-  return previousOf(output, await inspectOutput(output));
+  const dir = await realpath(output).catch(() => output);
+  return previousOf(dir, await inspectOutput(dir));
 }
 
 const listed = (names: readonly string[]): string =>

@@ -203,6 +203,11 @@ describe("permissions, owners and symbolic links (issue 12 item 10)", () => {
       expect((await lstat(path.join(root, "real/client/client.ts"))).isFile()).toBe(true);
       expect(await leftovers(path.join(root, "real/client"))).toEqual([]);
     }
+    // --check reads the previous spec and changelog through the link too.
+    const v2 = ["generate", "-i", "v2.yaml", "-o", "linked", "-n", "Demo"];
+    expect((await runCli(v2, root)).code).toBe(0);
+    const check = await runCli([...v2, "--check"], root);
+    expect([check.code, check.stderr]).toEqual([0, ""]);
   });
 });
 
