@@ -43,6 +43,15 @@ export function lockFile(dir: string): string {
   return path.join(path.dirname(dir), `.${path.basename(dir)}.lock`);
 }
 
+/**
+ * The guard directory of breaking a stale lock of `dir`. A run killed while holding it leaves it behind; the lock's
+ * next owner removes it (a run racing on an older stale lock text then compares it with the live one and does
+ * nothing, with or without the guard).
+ */
+export function takeoverGuard(dir: string): string {
+  return `${lockFile(dir)}.takeover`;
+}
+
 /** Matches the name of a lock candidate (`.<name>.lock.<pid>-<8 hex>`) of output `base`; group 1 is the pid. */
 export function candidatePattern(base: string): RegExp {
   const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -83,7 +92,13 @@ export async function lockOutput(dir: string, options: LockOptions): Promise<Out
   const me: LockHolder = { pid: process.pid, host: hostname(), token: randomUUID() };
   const text = `${JSON.stringify(me)}\n`;
   const candidate = `${file}.${process.pid}-${me.token.slice(0, 8)}`;
-  await writeFile(candidate, text);
+  // The parent may vanish between resolving the output and here: a first run into a new folder that failed removes
+  // the folders it created.
+  await writeFile(candidate, text).catch(async (error: unknown) => {
+    if (code(error) !== "ENOENT") throw error;
+    await mkdir(path.dirname(candidate), { recursive: true });
+    await writeFile(candidate, text);
+  });
   const deadline = performance.now() + (options.timeoutMs ?? LOCK_TIMEOUT_MS);
   let waiting = false;
   let delay = 10;

@@ -13,7 +13,7 @@ import {
   readlink,
   realpath,
 } from "node:fs/promises";
-import { rename, rm, stat, writeFile } from "node:fs/promises";
+import { rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { SpecError } from "../util/issues.js";
 import type { OutputState } from "./inspect.js";
@@ -26,12 +26,18 @@ export function outputError(codeName: string, label: string, message: string): S
   return new SpecError([{ code: codeName, severity: "error", pointer: "", file: label, message }]);
 }
 
+/** The real output directory, and the first parent directory `resolveOutput` had to create (if any). */
+export interface ResolvedOutput {
+  readonly dir: string;
+  readonly created: string | undefined;
+}
+
 /**
  * The real directory that `output` names: symbolic links (the output's own, and its parents') are followed, so
  * the generator writes into a link's target and the link stays. Creates missing parent directories.
  * @throws {SpecError} `output-not-directory` on a symbolic link loop; `output-not-writable` when a parent cannot be created.
  */
-export async function resolveOutput(output: string, label: string): Promise<string> {
+export async function resolveOutput(output: string, label: string): Promise<ResolvedOutput> {
   let target = path.resolve(output);
   for (let hops = 0; ; hops++) {
     const info = await lstat(target).catch(() => undefined);
@@ -45,12 +51,34 @@ export async function resolveOutput(output: string, label: string): Promise<stri
     target = path.resolve(path.dirname(target), await readlink(target));
   }
   const parent = path.dirname(target);
+  let created: string | undefined;
   try {
-    await mkdir(parent, { recursive: true });
+    created = await mkdir(parent, { recursive: true });
   } catch (error) {
     throw notWritable(label, `its parent directory cannot be created (${code(error)})`);
   }
-  return path.join(await realpath(parent), path.basename(target));
+  const real = await realpath(parent);
+  return {
+    dir: path.join(real, path.basename(target)),
+    created: created === undefined ? undefined : path.join(real, path.relative(parent, created)),
+  };
+}
+
+/**
+ * Removes the empty parent directories of `dir` that `resolveOutput` created, up to `created`, after a run that
+ * wrote nothing. Never throws: a directory another run uses meanwhile is not empty and stays.
+ */
+export async function removeCreatedParents(dir: string, created: string): Promise<void> {
+  for (let p = path.dirname(dir); ; p = path.dirname(p)) {
+    if (
+      !(await rmdir(p).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return;
+    if (p === created || path.dirname(p) === p) return;
+  }
 }
 
 function notWritable(label: string, why: string): SpecError {

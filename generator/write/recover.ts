@@ -4,8 +4,8 @@
  */
 import { lstat, readdir, rename, rm, unlink } from "node:fs/promises";
 import path from "node:path";
-import { candidatePattern, isAlive } from "./lock.js";
 import { hostname } from "node:os";
+import { candidatePattern, isAlive, takeoverGuard } from "./lock.js";
 
 /** The working names next to output directory `dir`: `.<name>.new`, `.<name>.old`, `.<name>.trash`. */
 export interface Siblings {
@@ -41,7 +41,7 @@ function legacyPattern(base: string): RegExp {
  *   (the old tree is moved aside only once the new one is written), so it is moved into place; without `.new`,
  *   `.old` is moved back. A missing `dir` next to an older version's `.tmp-XXXXXX.old` gets that tree back.
  * - `.new` (a tree being written), `.old` and `.trash` (old trees being deleted), older versions' temp
- *   directories and lock candidates of dead processes are removed.
+ *   directories, lock candidates of dead processes and a takeover guard left by a killed run are removed.
  * @returns One line per action taken, naming the entries relative to the output's parent.
  */
 export async function recoverOutput(dir: string): Promise<string[]> {
@@ -72,6 +72,8 @@ export async function recoverOutput(dir: string): Promise<string[]> {
     if (pid !== undefined) {
       if (!isAlive({ pid: Number(pid), host: hostname() }))
         await unlink(full).catch(() => undefined);
+    } else if (full === takeoverGuard(dir)) {
+      await rm(full, { recursive: true, force: true });
     } else if ([fresh, old, trash].includes(full) || legacy.test(name)) {
       await rm(full, { recursive: true, force: true });
       notes.push(`removed ${name}, left by an interrupted run`);

@@ -18,6 +18,7 @@ import {
   checkParent,
   checkReplaceable,
   outputError,
+  removeCreatedParents,
   resolveOutput,
   swapIn,
 } from "./place.js";
@@ -161,12 +162,18 @@ export async function openOutput(
   options: OpenOutputOptions,
 ): Promise<OutputSession> {
   const { label, force = false } = options;
-  const dir = await resolveOutput(output, label);
+  const { dir, created } = await resolveOutput(output, label);
+  // A run that writes nothing (an error, or --fail-on-breaking) leaves no new parent directories behind either.
+  const tidy = (): Promise<void> =>
+    created === undefined ? Promise.resolve() : removeCreatedParents(dir, created);
   await checkParent(dir, label);
   const lock = await lockOutput(dir, {
     label,
     ...(options.lockTimeoutMs !== undefined ? { timeoutMs: options.lockTimeoutMs } : {}),
     ...(options.onLockWait !== undefined ? { onWait: options.onLockWait } : {}),
+  }).catch(async (error: unknown) => {
+    await tidy();
+    throw error;
   });
   try {
     const recovered = await recoverOutput(dir);
@@ -186,10 +193,14 @@ export async function openOutput(
         await buildTree(siblings(dir).fresh, files, state);
         await swapIn(dir, state.exists);
       },
-      close: () => lock.release(),
+      close: async () => {
+        await lock.release();
+        if (!written) await tidy();
+      },
     };
   } catch (error) {
     await lock.release();
+    await tidy();
     throw error;
   }
 }

@@ -138,6 +138,16 @@ describe("leftovers of a killed run (issue 12 item 8)", () => {
   });
 });
 
+describe("a run that fails", () => {
+  it("leaves no folders behind that it created for a new output", async () => {
+    await writeFile(path.join(root, "bad.yaml"), "[1]\n");
+    const result = await runCli(["generate", "-i", "bad.yaml", "-o", "new/deep/out"], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("error [root-not-object]");
+    expect(await lstat(path.join(root, "new")).catch(() => "none")).toBe("none");
+  });
+});
+
 describe("--fail-on-breaking (issue 13 item 8)", () => {
   it("leaves the output and CHANGELOG.md untouched when it fails, so a second run fails too", async () => {
     expect((await gen("breaking")).code).toBe(0);
