@@ -4,7 +4,8 @@
  * tree by spec version, missing within the documented window, or broken), and after a final uninterrupted run
  * the leftovers next to the output and whether the output is missing; then the exit codes of concurrent CLI runs.
  * Env: KILL_RUNS (kills of the write stage alone, default 200), CLI_KILL_RUNS (kills of the CLI, default 20),
- * CONCURRENT (concurrent CLI runs, default 16). Never part of `npm test` (the test runs a few of each).
+ * CONCURRENT (concurrent CLI runs, default 16), CLI_BIN (the CLI's bin.ts, e.g. of another checkout, to measure an
+ * older version: with it the write-stage loop is skipped). Never part of `npm test` (the test runs a few of each).
  */
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -23,6 +24,9 @@ import {
 const KILL_RUNS = Number(process.env["KILL_RUNS"] ?? 200);
 const CLI_KILL_RUNS = Number(process.env["CLI_KILL_RUNS"] ?? 20);
 const CONCURRENT = Number(process.env["CONCURRENT"] ?? 16);
+const CLI_BIN = process.env["CLI_BIN"];
+const cli = (dir: string, input: string): ReturnType<typeof startCli> =>
+  CLI_BIN === undefined ? startCli(dir, input) : startCli(dir, input, path.resolve(CLI_BIN));
 
 async function scratch(prefix: string): Promise<string> {
   const base = path.join(PROJECT_ROOT, "test", ".tmp");
@@ -59,7 +63,7 @@ try {
   );
   await rm(path.join(dir, "out"), { recursive: true, force: true });
   const t = performance.now();
-  await completed(startCli(dir, "a.yaml"));
+  await completed(cli(dir, "a.yaml"));
   const cliMs = performance.now() - t;
   console.log(
     line(
@@ -67,14 +71,14 @@ try {
       await killLoop(
         dir,
         CLI_KILL_RUNS,
-        (i) => startCli(dir, i % 2 === 0 ? "b.yaml" : "a.yaml"),
+        (i) => cli(dir, i % 2 === 0 ? "b.yaml" : "a.yaml"),
         cliMs,
-        () => startCli(dir, "a.yaml"),
+        () => cli(dir, "a.yaml"),
       ),
     ),
   );
   const runs = Array.from({ length: CONCURRENT }, (_, i) =>
-    startCli(dir, i % 2 === 0 ? "a.yaml" : "b.yaml"),
+    cli(dir, i % 2 === 0 ? "a.yaml" : "b.yaml"),
   );
   const results = await Promise.all(runs.map((r) => r.exited));
   const codes: Record<string, number> = {};

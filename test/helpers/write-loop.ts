@@ -136,9 +136,12 @@ export function startWriter(dir: string, mode: string): Child {
   );
 }
 
-/** Starts the CLI in `dir` (inside the project, so `--import tsx` resolves): `generate -i <input> -o out -n Demo --force`. */
-export function startCli(dir: string, input: string): Child {
-  return start([BIN, "generate", "-i", input, "-o", "out", "-n", "Demo", "--force"], dir, false);
+/**
+ * Starts the CLI in `dir` (inside the project, so `--import tsx` resolves): `generate -i <input> -o out -n Demo
+ * --force`. @param bin The CLI's entry. @default generator/cli/bin.ts of this checkout
+ */
+export function startCli(dir: string, input: string, bin = BIN): Child {
+  return start([bin, "generate", "-i", input, "-o", "out", "-n", "Demo", "--force"], dir, false);
 }
 
 /** Counts of one kill loop. */
