@@ -14,6 +14,7 @@ export const MANIFEST_MARKER = "openapi-client-gen";
 
 /** Mode and owner of one entry, to carry over to the entry that replaces it. */
 export interface EntryMeta {
+  readonly isDirectory: boolean;
   readonly mode: number;
   readonly uid: number;
   readonly gid: number;
@@ -78,7 +79,12 @@ async function walk(dir: string, rel: string, into: Walk): Promise<void> {
   for (const entry of entries) {
     const child = rel === "" ? entry.name : `${rel}/${entry.name}`;
     const info = await lstat(path.join(dir, child));
-    into.meta.set(child, { mode: info.mode & 0o7777, uid: info.uid, gid: info.gid });
+    into.meta.set(child, {
+      isDirectory: info.isDirectory(),
+      mode: info.mode & 0o7777,
+      uid: info.uid,
+      gid: info.gid,
+    });
     if (info.isDirectory()) {
       into.dirs.push(child);
       await walk(dir, child, into);
@@ -92,7 +98,7 @@ export async function inspectOutput(dir: string): Promise<OutputState> {
   const empty = { manifest: undefined, foreignManifest: false, foreign: [], edited: [], dirs: [] };
   const info = await lstat(dir).catch(() => undefined);
   if (info === undefined) return { exists: false, notDirectory: false, meta: new Map(), ...empty };
-  const rootMeta = { mode: info.mode & 0o7777, uid: info.uid, gid: info.gid };
+  const rootMeta = { isDirectory: true, mode: info.mode & 0o7777, uid: info.uid, gid: info.gid };
   const meta = new Map<string, EntryMeta>([["", rootMeta]]);
   if (!info.isDirectory()) return { exists: true, notDirectory: true, meta, ...empty };
   const found: Walk = { files: [], dirs: [], others: [], meta };

@@ -146,6 +146,19 @@ export async function buildTree(
   state: OutputState,
 ): Promise<void> {
   await rm(fresh, { recursive: true, force: true });
+  try {
+    await writeTree(fresh, files, state);
+  } catch (error) {
+    await rm(fresh, { recursive: true, force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function writeTree(
+  fresh: string,
+  files: readonly { readonly path: string; readonly contents: string }[],
+  state: OutputState,
+): Promise<void> {
   await mkdir(fresh);
   const dirs = new Set<string>([""]);
   for (const file of files) {
@@ -162,8 +175,10 @@ export async function buildTree(
   const entries = [...files.map((f) => f.path), ...[...dirs].sort().reverse()];
   for (const rel of entries) {
     const full = path.join(fresh, ...rel.split("/").filter((s) => s !== ""));
-    const old = state.meta.get(rel);
     const now = await stat(full);
+    // What replaces a file is a file, and a directory a directory; otherwise the entry is new.
+    const before = state.meta.get(rel);
+    const old = before?.isDirectory === now.isDirectory() ? before : undefined;
     const owner = old ?? root;
     if (uid !== undefined && (now.uid !== owner.uid || now.gid !== owner.gid)) {
       // Only root may give a file away; others may still change its group to one they belong to.
