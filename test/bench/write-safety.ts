@@ -13,12 +13,15 @@ import { PROJECT_ROOT } from "../helpers/specs-dir.js";
 import {
   classify,
   completed,
+  duringWrite,
   killLoop,
   leftovers,
   makeTrees,
+  randomly,
   startCli,
   startWriter,
   type KillFigures,
+  type KillPoint,
 } from "../helpers/write-loop.js";
 
 const KILL_RUNS = Number(process.env["KILL_RUNS"] ?? 200);
@@ -49,32 +52,41 @@ const dir = await scratch("write-safety");
 try {
   const trees = await makeTrees(dir);
   await writeFile(path.join(dir, "trees.json"), JSON.stringify(trees));
-  console.log(
-    line(
-      "write stage (SIGKILL 0–100 ms into a loop writing two trees in turn)",
-      await killLoop(
-        dir,
-        KILL_RUNS,
-        () => startWriter(dir, "loop"),
-        100,
-        () => startWriter(dir, "0"),
+  if (CLI_BIN === undefined)
+    console.log(
+      line(
+        "write stage alone (SIGKILL 0–100 ms into a loop writing two trees in turn)",
+        await killLoop(
+          dir,
+          KILL_RUNS,
+          () => startWriter(dir, "loop"),
+          randomly(100),
+          () => startWriter(dir, "0"),
+        ),
       ),
-    ),
-  );
+    );
   await rm(path.join(dir, "out"), { recursive: true, force: true });
   const t = performance.now();
   await completed(cli(dir, "a.yaml"));
   const cliMs = performance.now() - t;
+  const cliLoop = (killAt: KillPoint): Promise<KillFigures> =>
+    killLoop(
+      dir,
+      CLI_KILL_RUNS,
+      (i) => cli(dir, i % 2 === 0 ? "b.yaml" : "a.yaml"),
+      killAt,
+      () => cli(dir, "a.yaml"),
+    );
   console.log(
     line(
       `CLI (SIGKILL 0–${Math.round(cliMs)} ms after spawn, a full run's time)`,
-      await killLoop(
-        dir,
-        CLI_KILL_RUNS,
-        (i) => cli(dir, i % 2 === 0 ? "b.yaml" : "a.yaml"),
-        cliMs,
-        () => cli(dir, "a.yaml"),
-      ),
+      await cliLoop(randomly(cliMs)),
+    ),
+  );
+  console.log(
+    line(
+      "CLI (SIGKILL 0–30 ms after the new tree appears beside the output)",
+      await cliLoop(duringWrite(dir, 30)),
     ),
   );
   const runs = Array.from({ length: CONCURRENT }, (_, i) =>

@@ -6,6 +6,7 @@
  * generator's: a complete tree is a manifest with the marker whose files all exist with their hashes, nothing else.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { watch } from "node:fs";
 import { createHash } from "node:crypto";
 import { lstat, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -144,6 +145,38 @@ export function startCli(dir: string, input: string, bin = BIN): Child {
   return start([bin, "generate", "-i", input, "-o", "out", "-n", "Demo", "--force"], dir, false);
 }
 
+/** When to kill a child: resolves at the moment to send SIGKILL. */
+export type KillPoint = (child: Child) => Promise<void>;
+
+/** A random point 0–`ms` after the child is ready. */
+export function randomly(ms: number): KillPoint {
+  return async (child) => {
+    await child.ready;
+    await sleep(Math.random() * ms);
+  };
+}
+
+/**
+ * A random point 0–`ms` after the child starts writing output `out` of `dir`: when `.out.new` (or an earlier
+ * version's `.out.tmp-XXXXXX`) appears beside it. At once if the child exits first.
+ */
+export function duringWrite(dir: string, ms: number): KillPoint {
+  return async (child) => {
+    const watcher = watch(dir);
+    try {
+      await new Promise<void>((resolve) => {
+        watcher.on("change", (_event, name) => {
+          if (/^\.out\.(new|tmp-)/.test(String(name))) resolve();
+        });
+        child.process.on("exit", () => resolve());
+      });
+    } finally {
+      watcher.close();
+    }
+    await sleep(Math.random() * ms);
+  };
+}
+
 /** Counts of one kill loop. */
 export interface KillFigures {
   runs: number;
@@ -163,13 +196,13 @@ export interface KillFigures {
 /**
  * Runs one child to completion (so an old tree exists), then kills `runs` children at random points and judges the
  * output after each, then runs one child to completion again.
- * @param begin Starts one child. @param delayMs Upper bound of the random delay after `ready` before SIGKILL.
+ * @param begin Starts one child. @param killAt Resolves when to send the child SIGKILL.
  */
 export async function killLoop(
   dir: string,
   runs: number,
   begin: (i: number) => Child,
-  delayMs: number,
+  killAt: KillPoint,
   finish: () => Child,
 ): Promise<KillFigures> {
   const out = path.join(dir, "out");
@@ -185,8 +218,7 @@ export async function killLoop(
   await completed(finish());
   for (let i = 0; i < runs; i++) {
     const child = begin(i);
-    await child.ready;
-    await sleep(Math.random() * delayMs);
+    await killAt(child);
     child.process.kill("SIGKILL");
     await child.exited;
     const state = await classify(out);

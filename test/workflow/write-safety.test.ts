@@ -19,6 +19,7 @@ import {
   killLoop,
   leftovers,
   makeTrees,
+  randomly,
   startCli,
   startWriter,
 } from "../helpers/write-loop.js";
@@ -170,7 +171,7 @@ describe("real processes: killed at random points, and many at once", () => {
       dir,
       12,
       () => startWriter(dir, "loop"),
-      100,
+      randomly(100),
       () => startWriter(dir, "1"),
     );
     expect(figures.broken).toBe(0);
