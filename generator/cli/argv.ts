@@ -16,7 +16,8 @@ Options:
   -o, --output <dir>       Output directory; overrides the target's
   -n, --name <ApiName>     API name used in type names (IntrowClientConfig); overrides the target's
       --check              Compare with the output on disk instead of writing; exit 1 if it differs
-      --force              Regenerate even when spec, config and generator are unchanged
+      --force              Regenerate even when spec, config and generator are unchanged, and overwrite
+                           generated files that were edited by hand
       --watch              Regenerate when the spec (any of its files) or the config changes
       --fail-on-breaking   Exit 1 when the spec changed in a way that breaks client code
       --strict             Treat every warning as an error

@@ -67,8 +67,9 @@ function timingLine(timings: Readonly<Record<string, number>>): string {
  * Generates one target unless the no-op record says it is up to date.
  * @param fingerprint The generator's fingerprint (`generatorFingerprint()`), computed once per run.
  * @param onSpecFiles Receives the spec's files (relative to cwd) once known: watch mode watches them.
- * @returns code 0, or 1 when `--fail-on-breaking` and the spec changed in a breaking way; key: the target's no-op record key.
- * @throws {SpecError} when the spec is invalid.
+ * @returns code 0, or 1 when `--fail-on-breaking` and the spec changed in a breaking way (nothing written then);
+ * key: the target's no-op record key.
+ * @throws {SpecError} when the spec is invalid or the output cannot be written (see `generateToDisk`).
  */
 export async function generateTarget(
   options: GenerateOptions,
@@ -91,32 +92,47 @@ export async function generateTarget(
     return { code: 0, key };
   }
   const { generateToDisk } = await import("../index.js");
-  const result = await generateToDisk(options, { cwd });
+  const result = await generateToDisk(options, {
+    cwd,
+    force: args.force,
+    failOnBreaking: args.failOnBreaking,
+    onLockWait: (holder) =>
+      err.write(
+        `openapi-client-gen: waiting for another run (pid ${holder.pid}) writing ${options.output}…\n`,
+      ),
+  });
   onSpecFiles?.(result.loaded.files);
+  for (const note of result.recovered) err.write(`notice: ${note}\n`);
   for (const notice of result.loaded.notices) err.write(`notice: ${notice}\n`);
   const warnings = result.issues.filter((i) => i.severity === "warning");
   const shown = args.verbose ? warnings : warnings.slice(0, 20);
   for (const w of shown) err.write(`${formatIssue(w)}\n`);
   if (shown.length < warnings.length)
     err.write(`… and ${warnings.length - shown.length} more warnings (--verbose shows all)\n`);
+  if (result.overwritten.length > 0)
+    err.write(
+      `notice: overwrote generated files that had been edited by hand (--force): ${result.overwritten.map((f) => `${options.output}/${f}`).join(", ")}\n`,
+    );
   const m = result.model;
+  const outcome = result.written
+    ? `${result.files.length} files written to ${options.output}`
+    : `nothing written to ${options.output}`;
   out.write(
     `${m.name}: ${m.operations.length} operations, ${m.schemaAliases.length} schemas, ${warnings.length} warnings; ` +
-      `${result.files.length} files written to ${options.output}\n` +
+      `${outcome}\n` +
       `  ${timingLine({ ...result.timings, write: result.writeMs })}\n`,
   );
-  let code = 0;
-  if (result.changelog !== undefined) {
-    out.write(result.changelog.summary);
-    if (args.failOnBreaking && result.changelog.breaking > 0) {
-      err.write(
-        `openapi-client-gen: ${result.changelog.breaking} breaking change(s) in ${options.input} (--fail-on-breaking).\n`,
-      );
-      code = 1;
-    }
+  if (result.changelog !== undefined) out.write(result.changelog.summary);
+  if (!result.written) {
+    // Only --fail-on-breaking leaves a valid generation unwritten: the output stays as it was, so a second run
+    // fails the same way.
+    err.write(
+      `openapi-client-gen: ${result.changelog?.breaking ?? 0} breaking change(s) in ${options.input} (--fail-on-breaking); the output directory was left unchanged.\n`,
+    );
+    return { code: 1, key };
   }
   saveRecord(cwd, key, options, result.loaded.files, fingerprint);
-  return { code, key };
+  return { code: 0, key };
 }
 
 /** Records what a target read and wrote, for the next run's no-op check (never for specs with remote refs). */

@@ -7,7 +7,15 @@
  * Only `node:` imports and small modules: bin.ts runs `fastNoop` before anything heavy loads.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { CONFIG_FILES } from "../config/config.js";
 import { specFilesHash } from "../util/spec-files-hash.js";
@@ -74,11 +82,28 @@ function isTargetRecord(v: unknown): v is TargetRecord {
 }
 
 /**
+ * True when a run is writing `outputDir` or a killed one left its working entries beside it (`.<name>.lock`,
+ * `.new`, `.old`, `.trash`, earlier versions' `.tmp-XXXXXX`; see generator/write/): then only a real run, which
+ * waits for the lock and removes the leftovers, will do.
+ */
+function beingWritten(outputDir: string): boolean {
+  const real = realpathSync(outputDir);
+  const prefix = `.${path.basename(real)}.`;
+  return readdirSync(path.dirname(real)).some(
+    (n) =>
+      n.startsWith(prefix) &&
+      /^(new|old|trash|lock(\..*)?|tmp-[A-Za-z0-9]{6}(\.old)?)$/.test(n.slice(prefix.length)),
+  );
+}
+
+/**
  * True when `outputDir` holds exactly the files its manifest lists, with the listed hashes; when `manifestHash`
- * is given, the manifest's own bytes must hash to it too. Never throws.
+ * is given, the manifest's own bytes must hash to it too; and no run is writing it or left working entries beside it.
+ * Never throws.
  */
 export function verifyOutput(outputDir: string, manifestHash?: string): boolean {
   try {
+    if (beingWritten(outputDir)) return false;
     const manifestBytes = readFileSync(path.join(outputDir, MANIFEST_FILE));
     if (manifestHash !== undefined && sha256(manifestBytes) !== manifestHash) return false;
     const manifest = JSON.parse(manifestBytes.toString("utf8")) as {

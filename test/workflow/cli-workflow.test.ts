@@ -230,16 +230,19 @@ describe("generate → header, manifest, --check, no-op, changelog", () => {
     expect(restored.code).toBe(0);
   });
 
-  it("writes a changelog entry when the spec changes, and --fail-on-breaking exits 1", async () => {
+  it("writes a changelog entry when the spec changes; --fail-on-breaking exits 1 writing nothing", async () => {
     await writeFile(spec, V2);
     const result = await run([...argv, "--fail-on-breaking"]);
     expect(result.err).toBe(
-      `openapi-client-gen: 1 breaking change(s) in ${spec} (--fail-on-breaking).\n`,
+      `openapi-client-gen: 1 breaking change(s) in ${spec} (--fail-on-breaking); the output directory was left unchanged.\n`,
     );
     expect(result.code).toBe(1);
-    expect(result.out).toContain(
-      "Demo API 1.2.3 → 1.3.0: 1 change (1 breaking); suggested client version bump: major\n  BREAKING getThing (GET /things/{id}) response.label: field removed\n",
-    );
+    const summary =
+      "Demo API 1.2.3 → 1.3.0: 1 change (1 breaking); suggested client version bump: major\n  BREAKING getThing (GET /things/{id}) response.label: field removed\n";
+    expect(result.out).toContain(summary);
+    const written = await run(argv);
+    expect([written.code, written.err]).toEqual([0, ""]);
+    expect(written.out).toContain(summary);
     const changelog = await readFile(path.join(out, "CHANGELOG.md"), "utf8");
     expect(changelog).toContain(
       "# Changelog\n\n## 1.3.0\n\nSpec 1.2.3 → 1.3.0. Suggested client version bump: **major**.\n\n### Breaking\n\n- `getThing (GET /things/{id}) response.label`: field removed\n",
