@@ -98,7 +98,7 @@ function functionDocs(o: OperationModel, kind: SkeletonKind): string {
       new Map(o.parameters.map((p) => [p.key, p.name])),
     );
     parts.push(
-      `Paginated${how !== undefined ? ` ${how}` : ""}: \`await\` gives the first page; \`for await (const item of ${o.name}(...))\` walks every item across pages and \`.pages()\` every page (options \`maxItems\`, \`maxPages\`).`,
+      `Paginated${how !== undefined ? ` ${how}.` : ":"} \`await\` gives the first page; \`for await (const item of ${o.name}(...))\` walks every item across pages and \`.pages()\` every page (options \`maxItems\`, \`maxPages\`).`,
     );
   }
   const tags: string[] = [];

@@ -22,9 +22,9 @@ const code = (text: string): string => `\`${docLine(text)}\``;
 const dotted = (path: readonly string[]): string => code(path.join("."));
 
 /**
- * How the operation finds its next page and when iteration stops, e.g. "by page number: each next request sends
- * `page` + 1; it stops at an empty page or one shorter than `per_page`". Undefined for cursors (whose wording
- * predates the other kinds and stays as it was).
+ * How the operation finds its next page and when iteration stops, e.g. "by page number: each next request
+ * sends `page` + 1, and iteration stops at an empty page or one shorter than `per_page`". Undefined for
+ * cursors, whose wording predates the other kinds and stays as it was.
  */
 export function paginationDescription(
   p: PaginationSpec,
@@ -34,13 +34,13 @@ export function paginationDescription(
   const more = p.hasMore !== undefined ? ` or when ${dotted(p.hasMore)} is false` : "";
   switch (p.kind) {
     case "page":
-      return `by page number: each next request sends ${name(p.pageParam)} + 1; iteration stops at an empty page${p.sizeParam !== undefined ? ` or one shorter than ${name(p.sizeParam)}` : p.pageSize !== undefined ? ` or one shorter than ${p.pageSize} items` : ""}${more}`;
+      return `by page number${p.startPage !== undefined ? ` (the first page is ${p.startPage})` : ""}: each next request sends ${name(p.pageParam)} + 1, and iteration stops at an empty page${p.sizeParam !== undefined ? ` or one shorter than ${name(p.sizeParam)}` : p.pageSize !== undefined ? ` or one shorter than ${p.pageSize} items` : ""}${more}`;
     case "offset":
-      return `by offset: each next request advances ${name(p.offsetParam)} by the number of items received; iteration stops at an empty page${p.limitParam !== undefined ? ` or one shorter than ${name(p.limitParam)}` : p.pageSize !== undefined ? ` or one shorter than ${p.pageSize} items` : ""}${more}`;
+      return `by offset: each next request advances ${name(p.offsetParam)} by the number of items received, and iteration stops at an empty page${p.limitParam !== undefined ? ` or one shorter than ${name(p.limitParam)}` : p.pageSize !== undefined ? ` or one shorter than ${p.pageSize} items` : ""}${more}`;
     case "link":
-      return `by the \`Link\` response header: each next request follows its \`rel="next"\` URL; iteration stops when there is none${more}`;
+      return `by the \`Link\` response header: each next request follows its \`rel="next"\` URL, and iteration stops when there is none${more}`;
     case "nextUrl":
-      return `by next-page URL: each next request follows ${dotted(p.nextUrl)} from the response body; iteration stops when it is null, empty or absent${more}`;
+      return `by next-page URL: each next request follows ${dotted(p.nextUrl)} from the response body, and iteration stops when it is null, empty or absent${more}`;
     default:
       return undefined;
   }
