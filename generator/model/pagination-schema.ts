@@ -130,3 +130,13 @@ export function findField(
   }
   return undefined;
 }
+
+/**
+ * True when `path` leads through object properties (and `allOf`) of the 2xx body to an array, so the generated
+ * item type (`Response["payload"]["rows"][number]`) exists; `[]` is the body itself.
+ */
+export function isItemsPath(doc: JsonRecord, schema: unknown, path: readonly string[]): boolean {
+  let node = derefRecord(doc, schema);
+  for (const key of path) node = objectProperties(doc, node).get(key);
+  return isArraySchema(node);
+}

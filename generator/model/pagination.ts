@@ -12,6 +12,7 @@ import type { Issue } from "../util/issues.js";
 import type { ParameterModel } from "./model.js";
 import { detect } from "./pagination-detect.js";
 import { parsePagination } from "./pagination-config.js";
+import { isItemsPath } from "./pagination-schema.js";
 
 export interface PaginationInput {
   readonly doc: JsonRecord;
@@ -27,6 +28,17 @@ export interface PaginationInput {
   readonly overrides?: Readonly<Record<string, PaginationOverride>>;
 }
 
+/** A configured spec whose items path is not an array of the 2xx body becomes an error (its item type would not exist). */
+function check(
+  parsed: PaginationSpec | { readonly error: string },
+  input: PaginationInput,
+): PaginationSpec | { readonly error: string } {
+  if ("error" in parsed || isItemsPath(input.doc, input.responseSchema, parsed.items))
+    return parsed;
+  const where = parsed.items.length > 0 ? `"${parsed.items.join(".")}"` : "the body";
+  return { error: `items: ${where} is not an array in the operation's 2xx JSON response` };
+}
+
 /** Returns the operation's pagination, or undefined when it is not paginated. Invalid configuration becomes a warning. */
 export function detectPagination(
   input: PaginationInput,
@@ -39,7 +51,7 @@ export function detectPagination(
   const override = Object.hasOwn(input.overrides ?? {}, key) ? input.overrides![key] : undefined;
   if (override === false) return undefined;
   if (override !== undefined) {
-    const parsed = parsePagination(override, input.parameters);
+    const parsed = check(parsePagination(override, input.parameters), input);
     if (!("error" in parsed)) return parsed;
     issues.push({
       code: "invalid-pagination-override",
@@ -51,7 +63,7 @@ export function detectPagination(
   const extension = input.operation["x-pagination"];
   if (extension === false) return undefined;
   if (extension !== undefined) {
-    const parsed = parsePagination(extension, input.parameters);
+    const parsed = check(parsePagination(extension, input.parameters), input);
     if (!("error" in parsed)) return parsed;
     issues.push({
       code: "invalid-x-pagination",

@@ -217,7 +217,8 @@ describe("configured pagination of every kind", () => {
       items: ["data"],
       hasMore: ["meta", "more"],
     });
-    expect(detected(withExt({ kind: "link", items: "" }))).toEqual({ kind: "link", items: [] });
+    const arrayBody = op([], list, { "x-pagination": { kind: "link", items: "" } });
+    expect(detected(arrayBody)).toEqual({ kind: "link", items: [] });
     expect(detected(withExt({ kind: "nextUrl", nextUrl: "meta.next", items: ["data"] }))).toEqual({
       kind: "nextUrl",
       nextUrl: ["meta", "next"],
@@ -243,6 +244,10 @@ describe("configured pagination of every kind", () => {
       ],
       [{ kind: "nextUrl", items: "data" }, "nextUrl is missing"],
       [{ kind: "link", items: "data", sizeParam: "n" }, "unknown field sizeParam"],
+      [
+        { kind: "link", items: "data" },
+        'items: "data" is not an array in the operation\'s 2xx JSON response',
+      ],
     ];
     for (const [ext, reason] of cases) {
       const m = bad(ext);
@@ -251,6 +256,14 @@ describe("configured pagination of every kind", () => {
         m.issues.filter((i) => i.code === "invalid-x-pagination").map((i) => i.message)[0],
       ).toContain(reason);
     }
+  });
+
+  it("refuses configured items that are not an array of the body (the item type would not exist)", () => {
+    const m = model(op([], obj({ data: list }), { "x-pagination": { kind: "link", items: "" } }));
+    expect(m.operations[0]!.pagination).toBeUndefined();
+    expect(m.issues.map((i) => i.message)).toEqual([
+      "x-pagination is not used: items: the body is not an array in the operation's 2xx JSON response. Pagination is detected instead.",
+    ]);
   });
 
   it("lets the target's override win over x-pagination, and warns about one that does not fit", () => {
