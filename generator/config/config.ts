@@ -2,10 +2,14 @@
  * Generator options and every default, in one place; the typed shape of `openapi-client-gen.config.*`.
  * Kept free of heavy imports: config files import `defineConfig` from here, and the CLI loads it on every run.
  */
-import type { CursorPagination } from "../../templates/runtime/types.js";
+import type { PaginationSpec } from "../../templates/runtime/types.js";
 
-/** Per-operation pagination override, keyed by operationId (or derived operation name). `false` turns detection off. */
-export type PaginationOverride = CursorPagination | false;
+/**
+ * Per-operation pagination, keyed by operationId (or derived operation name): any `PaginationSpec` kind (cursor,
+ * `kind: "page"`, `"offset"`, `"link"`, `"nextUrl"`), with parameters by name and paths as arrays. `false` turns
+ * pagination off.
+ */
+export type PaginationOverride = PaginationSpec | false;
 
 /** One generation target: a spec and where its client goes. */
 export interface TargetConfig {
@@ -15,7 +19,7 @@ export interface TargetConfig {
   readonly output: string;
   /** API name used in the client's config type and docs (`Introw` → `IntrowClientConfig`). */
   readonly name: string;
-  /** Pagination overrides by operationId; the document's `x-pagination` extension wins over detection too. */
+  /** Pagination overrides by operationId: they win over the document's `x-pagination` extension, which wins over detection. */
   readonly pagination?: Readonly<Record<string, PaginationOverride>>;
   /** Names for inline enums, keyed by JSON pointer of the schema holding `enum`. */
   readonly enumNames?: Readonly<Record<string, string>>;

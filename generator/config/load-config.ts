@@ -177,6 +177,11 @@ function configIssue(error: ErrorObject, file: string): Issue | undefined {
         instancePath,
         `${name} must be ${JSON.stringify((params as { allowedValue: unknown }).allowedValue)}, not ${kind(data)}${expected}.`,
       );
+    case "enum":
+      return issue(
+        instancePath,
+        `${name} must be one of ${(params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}, not ${kind(data)}.`,
+      );
     case "minLength":
     case "minItems":
     case "minProperties":

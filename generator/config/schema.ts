@@ -13,28 +13,114 @@ const path = (what: string): object => ({
   description: `${what}: a path of property names, e.g. ["data"]`,
 });
 
-/** One operation's pagination (`PaginationSpec` in templates/runtime/types.ts). */
-const PAGINATION = {
-  type: "object",
-  title: "a pagination override",
-  required: ["cursorParam", "nextCursor", "items"],
-  additionalProperties: false,
-  properties: {
-    cursorParam: {
-      type: "string",
-      minLength: 1,
-      description: "the name of the request parameter that carries the cursor",
+const param = (what: string): object => ({ type: "string", minLength: 1, description: what });
+const items = {
+  type: "array",
+  items: { type: "string", minLength: 1 },
+  description:
+    'the path to the array of items in the response body: a path of property names, e.g. ["data"] ([] when the body is the array)',
+};
+const hasMore = path('the path to a boolean "more pages" flag');
+const pageSize = {
+  type: "integer",
+  minimum: 1,
+  description: "the server's page size when the request does not set the size parameter",
+};
+const KINDS = ["cursor", "page", "offset", "link", "nextUrl"];
+
+/** The schema of one kind: `kind` fixed to `name` (optional for cursors), its fields, the ones required. */
+function kind(
+  name: string,
+  title: string,
+  required: readonly string[],
+  properties: Record<string, object>,
+): object {
+  return {
+    type: "object",
+    title,
+    required: name === "cursor" ? required : ["kind", ...required],
+    additionalProperties: false,
+    properties: {
+      kind: { const: name, description: `"${name}"` },
+      ...properties,
+      items,
+      hasMore,
     },
+  };
+}
+
+const CURSOR = kind(
+  "cursor",
+  "a cursor pagination override",
+  ["cursorParam", "nextCursor", "items"],
+  {
+    cursorParam: param("the name of the request parameter that carries the cursor"),
     nextCursor: {
       type: "array",
       items: { type: "string", minLength: 1 },
       description:
         'the path to the next cursor in the response body, e.g. ["meta", "next"] ([] with nextCursorFromLastItem)',
     },
-    items: path("the path to the array of items in the response body"),
-    hasMore: path('the path to a boolean "more pages" flag'),
     nextCursorFromLastItem: path("the field of the last item that becomes the next cursor"),
   },
+);
+const PAGE = kind("page", "a page-number pagination override", ["pageParam", "items"], {
+  pageParam: param("the name of the request parameter with the page number"),
+  sizeParam: param("the name of the request parameter with the page size"),
+  startPage: { type: "integer", minimum: 0, description: "the number of the first page" },
+  pageSize,
+});
+const OFFSET = kind("offset", "an offset pagination override", ["offsetParam", "items"], {
+  offsetParam: param("the name of the request parameter with the offset of the first item"),
+  limitParam: param("the name of the request parameter with the maximum number of items per page"),
+  pageSize,
+});
+const LINK = kind("link", "a Link-header pagination override", ["items"], {});
+const NEXT_URL = kind("nextUrl", "a next-URL pagination override", ["nextUrl", "items"], {
+  nextUrl: path("the path to the next page's URL in the response body"),
+});
+
+/** `if kind is <name> then <schema> else <rest>`, so that only the matching kind's errors are reported. */
+const byKind = (name: string, schema: object, rest: object): object => ({
+  if: { type: "object", required: ["kind"], properties: { kind: { const: name } } },
+  then: schema,
+  else: rest,
+});
+
+const PAGINATION_SHAPE =
+  'false (no pagination) or { cursorParam, nextCursor, items } or { kind: "page" | "offset" | "link" | "nextUrl", … }';
+
+/** One operation's pagination (`PaginationSpec` in templates/runtime/types.ts), by `kind` (absent: cursor). */
+const PAGINATION = {
+  type: "object",
+  properties: {
+    kind: {
+      enum: KINDS,
+      description: `one of ${KINDS.map((k) => JSON.stringify(k)).join(", ")} (absent: "cursor")`,
+    },
+  },
+  ...byKind(
+    "page",
+    PAGE,
+    byKind(
+      "offset",
+      OFFSET,
+      byKind(
+        "link",
+        LINK,
+        byKind("nextUrl", NEXT_URL, {
+          // an unknown kind is reported by `enum` above, not as a cursor override missing its fields
+          if: {
+            type: "object",
+            required: ["kind"],
+            properties: { kind: { not: { const: "cursor" } } },
+          },
+          then: true,
+          else: CURSOR,
+        }),
+      ),
+    ),
+  ),
 } as const;
 
 const TARGET = {
@@ -64,12 +150,9 @@ const TARGET = {
       description: "pagination overrides keyed by operationId",
       additionalProperties: {
         type: ["object", "boolean"],
-        description: "{ cursorParam, nextCursor, items } or false",
+        description: PAGINATION_SHAPE,
         if: { type: "boolean" },
-        then: {
-          const: false,
-          description: "false (no pagination) or { cursorParam, nextCursor, items }",
-        },
+        then: { const: false, description: PAGINATION_SHAPE },
         else: PAGINATION,
       },
     },

@@ -13,6 +13,7 @@ import { isJsonMediaType } from "../model/media.js";
 import type { ApiModel, OperationModel, ParameterModel, ResponseModel } from "../model/model.js";
 import { docLine, docText, literal, propertyKey } from "./docs.js";
 import type { Statement } from "./print.js";
+import { paginationDescription, paginationLiteral } from "./pagination.js";
 import type { OperationTemplate, SkeletonKind } from "./template.js";
 import { STATUS_ERROR_CLASSES } from "../../templates/runtime/errors.js";
 
@@ -80,19 +81,7 @@ function specLiteral(o: OperationModel): string {
   lines.push(
     `security: [${o.security.map((alt) => `[${alt.map(literal).join(", ")}]`).join(", ")}]`,
   );
-  if (o.pagination !== undefined) {
-    const p = o.pagination;
-    const path = (xs: readonly string[]): string => `[${xs.map(literal).join(", ")}]`;
-    const fields = [
-      `cursorParam: ${literal(p.cursorParam)}`,
-      `nextCursor: ${path(p.nextCursor)}`,
-      `items: ${path(p.items)}`,
-    ];
-    if (p.hasMore !== undefined) fields.push(`hasMore: ${path(p.hasMore)}`);
-    if (p.nextCursorFromLastItem !== undefined)
-      fields.push(`nextCursorFromLastItem: ${path(p.nextCursorFromLastItem)}`);
-    lines.push(`pagination: { ${fields.join(", ")} }`);
-  }
+  if (o.pagination !== undefined) lines.push(`pagination: ${paginationLiteral(o.pagination)}`);
   return `{\n${lines.join(",\n")},\n}`;
 }
 
@@ -104,8 +93,12 @@ function functionDocs(o: OperationModel, kind: SkeletonKind): string {
   parts.push(`\`${o.method} ${docLine(o.path)}\``);
   for (const note of o.notes) parts.push(docText(note));
   if (o.pagination !== undefined) {
+    const how = paginationDescription(
+      o.pagination,
+      new Map(o.parameters.map((p) => [p.key, p.name])),
+    );
     parts.push(
-      `Paginated: \`await\` gives the first page; \`for await (const item of ${o.name}(...))\` walks every item across pages and \`.pages()\` every page (options \`maxItems\`, \`maxPages\`).`,
+      `Paginated${how !== undefined ? ` ${how}.` : ":"} \`await\` gives the first page; \`for await (const item of ${o.name}(...))\` walks every item across pages and \`.pages()\` every page (options \`maxItems\`, \`maxPages\`).`,
     );
   }
   const tags: string[] = [];

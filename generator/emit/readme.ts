@@ -1,10 +1,11 @@
 /**
  * emit/readme: the vendored client's README — how to create a client, and every operation.
  */
-import type { ApiModel } from "../model/model.js";
+import type { ApiModel, OperationModel } from "../model/model.js";
 import { configTypeName } from "./client.js";
 import { words } from "../model/naming.js";
 import { docLine } from "./docs.js";
+import { paginationKindName } from "./pagination.js";
 
 function cell(text: string): string {
   return docLine(text)
@@ -12,6 +13,13 @@ function cell(text: string): string {
     .replace(/\|/g, "\\|")
     .replace(/</g, "&lt;")
     .replace(/`/g, "'");
+}
+
+/** ` (paginated)`, with the kind unless it is a cursor: ` (paginated by page number)`. */
+function paginated(o: OperationModel): string {
+  if (o.pagination === undefined) return "";
+  const kind = paginationKindName(o.pagination);
+  return kind !== undefined ? ` (paginated by ${kind})` : " (paginated)";
 }
 
 /** README.md text (unformatted Markdown). */
@@ -33,7 +41,7 @@ export function emitReadme(model: ApiModel, header: string, directory: string): 
   ].filter((l) => l !== "");
   const rows = model.operations.map(
     (o) =>
-      `| \`${o.name}\` | ${o.method} | \`${cell(o.path)}\` | ${o.summary !== undefined ? cell(o.summary) : ""}${o.deprecated ? " (deprecated)" : ""}${o.pagination !== undefined ? " (paginated)" : ""} |`,
+      `| \`${o.name}\` | ${o.method} | \`${cell(o.path)}\` | ${o.summary !== undefined ? cell(o.summary) : ""}${o.deprecated ? " (deprecated)" : ""}${paginated(o)} |`,
   );
   return [
     header,

@@ -5,7 +5,7 @@
 import type {
   BodyEncoding,
   HttpMethod,
-  CursorPagination,
+  PaginationSpec,
   ParamLocation,
   ParamStyle,
   ResponseKind,
@@ -87,7 +87,7 @@ export interface OperationModel {
   readonly responseComponent?: string;
   readonly responseKind: ResponseKind;
   readonly security: readonly (readonly string[])[];
-  readonly pagination?: CursorPagination;
+  readonly pagination?: PaginationSpec;
   /** Extra documentation lines from vendor extensions (`x-source`), kept as data. */
   readonly notes: readonly string[];
 }

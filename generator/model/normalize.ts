@@ -179,7 +179,12 @@ export function normalize(input: ValidDocument, options: GenerateOptions): ApiMo
   return {
     name: options.name,
     title: asString(info["title"]) ?? options.name,
-    version: info["version"] === undefined ? "0.0.0" : String(info["version"]),
+    version:
+      info["version"] === undefined
+        ? "0.0.0"
+        : typeof info["version"] === "string"
+          ? info["version"]
+          : JSON.stringify(info["version"]),
     ...(description !== undefined ? { description } : {}),
     servers: withDefaultServer(normalizeServers(doc), options.defaultServer, issues),
     securitySchemes: security,
@@ -470,15 +475,15 @@ function buildOperation(
   const reuse = responseComponent !== undefined && responseComponent === wantedTypes[1];
   const declared = wantedTypes.filter((_, i) => !(i === 1 && reuse)).map((w) => claim(w, taken));
   const finalTypes = reuse ? [declared[0]!, responseComponent, ...declared.slice(1)] : declared;
-  const queryKeys = new Map(parameters.filter((p) => p.in === "query").map((p) => [p.name, p.key]));
   const operationId = asString(r.op["operationId"]);
   const pagination = detectPagination(
     {
       doc,
       name,
       pointer: r.pointer,
+      method: r.method,
       operation: r.op,
-      queryKeys,
+      parameters,
       responseSchema: schema,
       ...(options.pagination !== undefined ? { overrides: options.pagination } : {}),
       ...(operationId !== undefined ? { operationId } : {}),

@@ -7,8 +7,12 @@ import { createSchemaValidator } from "../helpers/example-validator.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
-/** The project's specs: every example in them must validate against its schema. */
-const SPECS = ["spec/openapi.json", "spec/payout-provider.openapi.yaml"] as const;
+/** The project's specs and the fixtures Prism serves: every example in them must validate against its schema. */
+const SPECS = [
+  "spec/openapi.json",
+  "spec/payout-provider.openapi.yaml",
+  "test/fixtures/pagination-kinds.yaml",
+] as const;
 
 function loadSpec(file: string): Record<string, unknown> {
   const text = readFileSync(root + file, "utf8");

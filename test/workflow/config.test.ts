@@ -145,8 +145,8 @@ describe("checkConfig: the config schema", () => {
         },
       }),
     ).toEqual([
-      "c.json /targets/a/pagination/list: `list` must be false, not true; expected false (no pagination) or { cursorParam, nextCursor, items }.",
-      'c.json /targets/a/pagination/get/items: `items` must be an array, not "data"; expected the path to the array of items in the response body: a path of property names, e.g. ["data"].',
+      'c.json /targets/a/pagination/list: `list` must be false, not true; expected false (no pagination) or { cursorParam, nextCursor, items } or { kind: "page" | "offset" | "link" | "nextUrl", … }.',
+      'c.json /targets/a/pagination/get/items: `items` must be an array, not "data"; expected the path to the array of items in the response body: a path of property names, e.g. ["data"] ([] when the body is the array).',
     ]);
     expect(problems([valid])).toEqual([
       "c.json : the config must be an object, not an array; expected export default defineConfig({ targets: { <name>: { input, output, name } } }).",
@@ -162,8 +162,26 @@ describe("checkConfig: the config schema", () => {
       "c.json /targets/a/outDir: unknown key 'outDir'; a target takes input, output, name, pagination, enumNames, defaultServer, strict, allowRemoteRefs.",
       "c.json /targets/a/pagination/list/cursorParam: `cursorParam` is missing; add the name of the request parameter that carries the cursor.",
       'c.json /targets/a/pagination/list/nextCursor: `nextCursor` is missing; add the path to the next cursor in the response body, e.g. ["meta", "next"] ([] with nextCursorFromLastItem).',
-      'c.json /targets/a/pagination/list/items: `items` is missing; add the path to the array of items in the response body: a path of property names, e.g. ["data"].',
-      "c.json /targets/a/pagination/list/cursor: unknown key 'cursor'; a pagination override takes cursorParam, nextCursor, items, hasMore, nextCursorFromLastItem.",
+      'c.json /targets/a/pagination/list/items: `items` is missing; add the path to the array of items in the response body: a path of property names, e.g. ["data"] ([] when the body is the array).',
+      "c.json /targets/a/pagination/list/cursor: unknown key 'cursor'; a cursor pagination override takes kind, cursorParam, nextCursor, nextCursorFromLastItem, items, hasMore.",
+    ]);
+  });
+
+  it("checks each pagination kind's own fields, and names the kinds for an unknown one", () => {
+    const pagination = {
+      pages: { kind: "page", sizeParam: "per_page", startPage: -1, items: ["data"] },
+      offsets: { kind: "offset", offsetParam: "offset", cursorParam: "c", items: ["data"] },
+      links: { kind: "link" },
+      urls: { kind: "nextUrl", nextUrl: [], items: [] },
+      other: { kind: "pages", pageParam: "page", items: ["data"] },
+    };
+    expect(problems({ targets: { a: { ...valid, pagination } } })).toEqual([
+      "c.json /targets/a/pagination/pages/pageParam: `pageParam` is missing; add the name of the request parameter with the page number.",
+      "c.json /targets/a/pagination/pages/startPage: `startPage` must be >= 0; expected the number of the first page.",
+      "c.json /targets/a/pagination/offsets/cursorParam: unknown key 'cursorParam'; an offset pagination override takes kind, offsetParam, limitParam, pageSize, items, hasMore.",
+      'c.json /targets/a/pagination/links/items: `items` is missing; add the path to the array of items in the response body: a path of property names, e.g. ["data"] ([] when the body is the array).',
+      'c.json /targets/a/pagination/urls/nextUrl: `nextUrl` is empty; expected the path to the next page\'s URL in the response body: a path of property names, e.g. ["data"].',
+      'c.json /targets/a/pagination/other/kind: `kind` must be one of "cursor", "page", "offset", "link", "nextUrl", not "pages".',
     ]);
   });
 
@@ -197,6 +215,24 @@ describe("checkConfig: the config schema", () => {
                 nextCursorFromLastItem: ["id"],
               },
               get: false,
+              pages: {
+                kind: "page",
+                pageParam: "page",
+                sizeParam: "per_page",
+                startPage: 0,
+                pageSize: 30,
+                items: [],
+                hasMore: ["has_more"],
+              },
+              offsets: { kind: "offset", offsetParam: "skip", limitParam: "top", items: ["value"] },
+              links: { kind: "link", items: [] },
+              urls: { kind: "nextUrl", nextUrl: ["links", "next"], items: ["data"] },
+              cursors: {
+                kind: "cursor",
+                cursorParam: "after",
+                nextCursor: ["next"],
+                items: ["data"],
+              },
             },
             enumNames: { "/components/schemas/A/properties/kind": "Kind" },
             defaultServer: "staging",
