@@ -21,7 +21,7 @@ const GENERATOR_DIR = path.dirname(fileURLToPath(import.meta.url));
  * imports `typescript` too, so it is required as its CommonJS build — as are the parts of it emit/types.ts imports
  * directly (`openapi-typescript/dist/….js` → `….cjs`: the package's main module also loads @redocly/openapi-core).
  */
-const COMMONJS_PACKAGES = /^(?:typescript|ts-morph)$/;
+const COMMONJS_PACKAGES = /^(?:typescript|ts-morph|openapi-typescript(?:\/dist\/[\w/-]+\.c?js)?)$/;
 
 /** esbuild plugin: each COMMONJS_PACKAGES import becomes a module that `require`s the package (left external). */
 const requireCommonJs = {

@@ -3,7 +3,7 @@
  * large interfaces (`paths`, `components`, `operations`) cut between their members, so a changed schema re-formats
  * one small piece instead of the whole `components` interface.
  */
-import { astToString } from "openapi-typescript";
+import { astToString } from "./openapi-typescript.js";
 import ts from "typescript";
 import { groupItems, type Segment } from "./segments.js";
 

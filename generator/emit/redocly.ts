@@ -10,7 +10,8 @@
  * when the document has the key and to nothing when the walker reads the inherited member. Keys inside values
  * redocly does not type (examples, `x-` extensions) still reach the bug.
  */
-import { createConfig, type Config } from "@redocly/openapi-core";
+import type { Config } from "@redocly/openapi-core";
+import { createConfig } from "./openapi-typescript.js";
 
 /** The parts of a redocly node type (its type tree's nodes) the plugin reads. */
 interface NodeType {

@@ -2,7 +2,7 @@
  * emit/types: openapi-typescript's `paths`/`components`/`operations` for the model's document, plus the
  * named aliases users reach for (`PayoutResponse`) and enums as types with `as const` value arrays.
  */
-import openapiTS, { type OpenAPI3, type SchemaObject } from "openapi-typescript";
+import type { OpenAPI3, SchemaObject } from "openapi-typescript";
 import ts from "typescript";
 import {
   StructureKind,
@@ -13,6 +13,7 @@ import {
 import type { ApiModel, EnumModel } from "../model/model.js";
 import { docText, literal } from "./docs.js";
 import { openApiSegments } from "./interface-segments.js";
+import { openapiTS } from "./openapi-typescript.js";
 import { redoclyConfig } from "./redocly.js";
 import type { Printer, Statement } from "./print.js";
 import type { Segment } from "./segments.js";
