@@ -81,6 +81,7 @@ export async function generate(
   previous: PreviousOutput = {},
   context: GenerateContext = {},
 ): Promise<GenerateResult> {
+  if (context.formatter !== undefined) return generateWith(context.formatter, options, previous);
   const cacheDir = context.formatCache ?? formatCacheDir(context.cwd ?? process.cwd(), process.env);
   const formatter = startFormatter(
     cacheDir !== undefined && cacheDir !== false ? { cache: openFormatCache(cacheDir) } : {},

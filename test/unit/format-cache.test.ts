@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cacheKey, formatCacheDir, openFormatCache } from "../../generator/format/cache.js";
+import { startFormatter } from "../../generator/format/format.js";
 import { generate, type GenerateResult } from "../../generator/pipeline.js";
 import { PROJECT_ROOT } from "../helpers/specs-dir.js";
 
@@ -91,6 +92,21 @@ describe("generate() with a format cache", () => {
     expect((await entries(dir)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
     expect((await run(dir)).formatted.cached).toBe(a.formatted.segments);
   });
+});
+
+it("a formatter passed in is used with its own cache and left open for the next run", async () => {
+  const dir = path.join(root, "cache-shared");
+  const formatter = startFormatter({ cache: openFormatCache(dir), workers: 1 });
+  try {
+    const options = { input: SPEC, output: path.join(root, "out"), name: "Introw" };
+    const first = await generate(options, {}, { formatter, formatCache: false });
+    const second = await generate(options, {}, { formatter, formatCache: false });
+    expect(first.formatted.cached).toBe(0);
+    expect(second.formatted.cached).toBe(second.formatted.segments);
+    expect(contents(second)).toEqual(contents(first));
+  } finally {
+    await formatter.close();
+  }
 });
 
 describe("openFormatCache", () => {
