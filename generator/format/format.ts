@@ -73,7 +73,10 @@ export interface Formatter {
 export interface FormatterOptions {
   /** Where formatted segments are kept between runs; none: everything is formatted. */
   readonly cache?: FormatCache;
-  /** Worker threads at most. @default available parallelism, 1–4 */
+  /**
+   * Worker threads at most. @default available parallelism less one (the generator's own thread needs a core: a
+   * worker more only competes with it), 1–4
+   */
   readonly workers?: number;
 }
 
@@ -87,7 +90,7 @@ const prettierVersion = (): string =>
 export function startFormatter(options: FormatterOptions = {}): Formatter {
   const { cache } = options;
   const pool = startPool(
-    options.workers ?? Math.max(1, Math.min(4, os.availableParallelism())),
+    options.workers ?? Math.max(1, Math.min(4, os.availableParallelism() - 1)),
     POOL_TYPESCRIPT_OPTIONS,
   );
   const version = prettierVersion();
