@@ -82,15 +82,13 @@ function statementKey(fullText: string): string {
   return end === -1 ? code : code.slice(0, end);
 }
 
-/** Text that ends the previous statement's line: spaces, then a newline. */
-const LINE_END = /[ \t]*\n/y;
-/** …followed by a blank line. */
-const LINE_END_BLANK = /[ \t]*\n[ \t]*\n/y;
-
-function startsWith(pattern: RegExp, text: string, at: number): boolean {
-  pattern.lastIndex = at;
-  return pattern.test(text);
+/** The line of `text` that starts at `at`, with its newline (to the end of `text` when it has none). */
+function lineAt(text: string, at: number): string {
+  const end = text.indexOf("\n", at);
+  return end === -1 ? text.slice(at) : text.slice(at, end + 1);
 }
+
+const isBlank = (line: string): boolean => /^[ \t]*\n$/.test(line);
 
 /**
  * Cuts a printed module into segments at its top-level statements (see the module comment).
@@ -108,7 +106,8 @@ export function statementSegments(
   const groups = groupItems(
     statements.map((s, i) => i),
     (i) => statementKey(text.slice(statements[i]!.pos, statements[i]!.end)),
-    (i) => startsWith(LINE_END, text, statements[i]!.pos),
+    // The previous statement's line ends where this statement's text starts.
+    (i) => isBlank(lineAt(text, statements[i]!.pos)),
   );
   return groups.map((group, g) => {
     const start = g === 0 ? 0 : statements[group[0]!]!.pos;
@@ -118,7 +117,8 @@ export function statementSegments(
       text: text.slice(start, end),
       head: 0,
       tail: 0,
-      blankBefore: g === 0 ? blankBefore : startsWith(LINE_END_BLANK, text, start),
+      blankBefore:
+        g === 0 ? blankBefore : isBlank(lineAt(text, start + lineAt(text, start).length)),
     };
   });
 }
