@@ -34,6 +34,17 @@ export function startPool(size: number, warmOptions: Options): Pool {
   /** Characters queued per worker. */
   const queued = new Map<Worker, number>();
   let nextId = 0;
+  /** Takes a worker that failed or exited out of the pool, failing the jobs it held. */
+  const retire = (worker: Worker, error: Error): void => {
+    const index = workers.indexOf(worker);
+    if (index !== -1) workers.splice(index, 1);
+    queued.delete(worker);
+    for (const [id, job] of pending)
+      if (job.worker === worker) {
+        pending.delete(id);
+        job.reject(error);
+      }
+  };
   const spawn = (): void => {
     const worker = new Worker(new URL("./worker.js", import.meta.url), {
       workerData: { warmOptions },
@@ -46,13 +57,10 @@ export function startPool(size: number, warmOptions: Options): Pool {
       if (message.text !== undefined) job.resolve(message.text);
       else job.reject(new Error(message.error ?? "prettier failed"));
     });
-    worker.on("error", (error) => {
-      for (const [id, job] of pending)
-        if (job.worker === worker) {
-          pending.delete(id);
-          job.reject(error);
-        }
-    });
+    worker.on("error", (error) => retire(worker, error));
+    worker.on("exit", (code) =>
+      retire(worker, new Error(`format: a prettier worker thread exited (code ${code})`)),
+    );
     workers.push(worker);
     queued.set(worker, 0);
   };
@@ -60,7 +68,7 @@ export function startPool(size: number, warmOptions: Options): Pool {
   return {
     format(source, options) {
       const total = [...queued.values()].reduce((a, b) => a + b, 0);
-      if (workers.length < size && total > GROW_AT) spawn();
+      if (workers.length === 0 || (workers.length < size && total > GROW_AT)) spawn();
       const worker = workers.reduce((best, w) => (queued.get(w)! < queued.get(best)! ? w : best));
       queued.set(worker, queued.get(worker)! + source.length);
       const id = nextId++;
@@ -70,7 +78,7 @@ export function startPool(size: number, warmOptions: Options): Pool {
       });
     },
     async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
+      await Promise.all([...workers].map((w) => w.terminate()));
     },
   };
 }

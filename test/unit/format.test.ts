@@ -16,6 +16,7 @@ import { readOperationTemplate } from "../../generator/emit/template.js";
 import { aliasStatements, emitOpenApiNodes } from "../../generator/emit/types.js";
 import { PRETTIER_OPTIONS, startFormatter } from "../../generator/format/format.js";
 import { joinSegments } from "../../generator/format/join.js";
+import { startPool } from "../../generator/format/pool.js";
 import { load } from "../../generator/load/load.js";
 import { loadTemplates } from "../../generator/load/templates.js";
 import { normalize } from "../../generator/model/normalize.js";
@@ -196,4 +197,17 @@ it("the pool rejects a segment that does not parse", async () => {
   await expect(
     formatter.typescript([{ text: "export const = ;\n", head: 0, tail: 0, blankBefore: false }]),
   ).rejects.toThrow();
+});
+
+it("a pool whose worker thread exited starts another one instead of waiting for it forever", async () => {
+  const pool = startPool(1, PRETTIER_OPTIONS);
+  try {
+    await pool.close(); // the worker exits: the pool drops it
+    await new Promise((resolve) => setImmediate(resolve));
+    await expect(pool.format("export const a=1\n", PRETTIER_OPTIONS)).resolves.toBe(
+      "export const a = 1;\n",
+    );
+  } finally {
+    await pool.close();
+  }
 });
