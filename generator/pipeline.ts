@@ -9,11 +9,13 @@ import { clientStatements, indexStatements } from "./emit/client.js";
 import { fileHeader } from "./emit/header.js";
 import { operationsStatements } from "./emit/operations.js";
 import { createPrinter } from "./emit/print.js";
-import { prettyStructures } from "./emit/pretty-structures.js";
+import { prototypeKeyPointer } from "./emit/redocly.js";
 import { emitReadme } from "./emit/readme.js";
+import type { Segment } from "./emit/segments.js";
 import { readOperationTemplate } from "./emit/template.js";
-import { emitTypes, type TypesSource } from "./emit/types.js";
-import { startFormatter, type Formatter } from "./format/format.js";
+import { emitTypes } from "./emit/types.js";
+import { formatCacheDir, openFormatCache } from "./format/cache.js";
+import { startFormatter, type FormatStats, type Formatter } from "./format/format.js";
 import { SpecError, type Issue } from "./util/issues.js";
 import { locateIssues } from "./load/locate.js";
 import { load, type LoadedSpec } from "./load/load.js";
@@ -46,6 +48,8 @@ export interface GenerateResult {
   readonly timings: Readonly<Record<string, number>>;
   /** What client code sees changed since the previous output's spec, when there was one and something did. */
   readonly changelog?: Changelog;
+  /** Segments formatted by prettier, and how many of them came from the format cache. */
+  readonly formatted: Readonly<FormatStats>;
 }
 
 /** Where `generate()` runs and what it builds on. */
@@ -58,10 +62,22 @@ export interface GenerateContext {
    * CHANGELOG.md is carried over. @default {}
    */
   readonly previous?: PreviousOutput;
+  /**
+   * The format cache's directory, or `false` to format every segment afresh.
+   * @default `formatCacheDir(cwd, process.env)`: `<cwd>/node_modules/.cache/openapi-client-gen/format`
+   *   (env OPENAPI_CLIENT_GEN_CACHE_DIR replaces `…/openapi-client-gen`; OPENAPI_CLIENT_GEN_CACHE=off disables it)
+   */
+  readonly formatCache?: string | false;
+  /**
+   * A formatter to use instead of starting one (its cache then applies, not `formatCache`); the caller closes it.
+   * Lets many runs in one process (tests, watch mode) share one pool of worker threads.
+   */
+  readonly formatter?: Formatter;
 }
 
 /**
  * Generates the client for `options.input` in memory.
+ * @param context The working directory, the previous output to build on and the format cache (see `GenerateContext`).
  * @returns Every output file (paths relative to the output directory), the model, warnings and stage timings (ms).
  * @throws {SpecError} with every error found (and, with `strict`, every warning).
  */
@@ -69,7 +85,11 @@ export async function generate(
   options: GenerateOptions,
   context: GenerateContext,
 ): Promise<GenerateResult> {
-  const formatter = startFormatter();
+  if (context.formatter !== undefined) return generateWith(context.formatter, options, context);
+  const cacheDir = context.formatCache ?? formatCacheDir(context.cwd, process.env);
+  const formatter = startFormatter(
+    cacheDir !== undefined && cacheDir !== false ? { cache: openFormatCache(cacheDir) } : {},
+  );
   try {
     return await generateWith(formatter, options, context);
   } finally {
@@ -121,21 +141,26 @@ async function generateWith(
     sha256: loaded.sha256,
   });
   const printer = createPrinter();
-  // README.md, client.ts and index.ts need only the model: they go to the pool first, so it formats them while this
-  // thread emits types.ts and operations.ts (instead of this thread waiting for them at the end).
+  // Each file goes to the pool as soon as it is emitted; README.md, client.ts and index.ts need only the model, so
+  // the pool formats them while this thread emits types.ts and operations.ts.
   const markdownHeader = `<!--\n${header.replace(/--/g, "- -").trimEnd()}\n-->\n`;
-  const readme = formatter.markdown(
-    emitReadme(model, markdownHeader, path.basename(options.output)),
+  const pending: [string, Promise<string>][] = [];
+  const format = (file: string, formatting: Promise<string>): void => {
+    formatting.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
+    pending.push([file, formatting]);
+  };
+  const stats: FormatStats = { segments: 0, cached: 0 };
+  const typescript = (file: string, segments: readonly Segment[]): void =>
+    format(file, formatter.typescript(segments, stats));
+  format(
+    "README.md",
+    formatter.markdown(emitReadme(model, markdownHeader, path.basename(options.output)), stats),
   );
-  const small: [string, Promise<string>][] = [
-    ["client.ts", formatter.typescript(printer.print(clientStatements(model)))],
-    ["index.ts", formatter.typescript(printer.print(indexStatements(model)))],
-  ];
-  for (const formatting of [readme, ...small.map(([, f]) => f)]) formatting.catch(() => undefined);
+  typescript("client.ts", printer.segments(clientStatements(model)));
+  typescript("index.ts", printer.segments(indexStatements(model)));
   const template = readOperationTemplate(printer, templates.operation);
-  let types: TypesSource;
   try {
-    types = emitTypes(model, printer);
+    typescript("types.ts", await emitTypes(model, printer));
   } catch (error) {
     if (error instanceof RangeError)
       fail([
@@ -146,36 +171,31 @@ async function generateWith(
           message: "the schemas nest too deeply to type; flatten them with named components.",
         },
       ]);
+    const pointer =
+      error instanceof TypeError ? prototypeKeyPointer(validation.document) : undefined;
+    if (pointer !== undefined)
+      fail([
+        {
+          code: "prototype-key",
+          severity: "error",
+          pointer,
+          message: `redocly, which openapi-typescript runs, fails on a key named like an Object.prototype member in an example or an x- extension ('${pointer.slice(pointer.lastIndexOf("/") + 1)}'); rename or remove it.`,
+        },
+      ]);
     throw error;
   }
   lap("types");
-  // types.ts (the largest file) is mostly printed in prettier's layout already; its remaining pieces format on
-  // the pool while the operations are emitted.
-  const typesFormatted = formatter.segments(types.segments, types.source);
-  typesFormatted.catch(() => undefined);
-  // operations.ts: printed in prettier's layout too (emit/pretty-structures.ts), a few statements left to prettier.
-  const operations = operationsStatements(model, template);
-  const operationSegments = prettyStructures(operations, (s) => printer.print([s]));
-  const operationsFormatted =
-    operationSegments !== undefined
-      ? formatter.segments(operationSegments, () => printer.print(operations))
-      : formatter.typescript(printer.print(operations));
-  operationsFormatted.catch(() => undefined);
+  typescript("operations.ts", printer.segments(operationsStatements(model, template)));
   lap("operations");
   const files: GeneratedFile[] = [];
-  const formatting = Promise.all([typesFormatted, operationsFormatted, ...small.map(([, f]) => f)]);
-  formatting.catch(() => undefined);
   // Main-thread work that needs no formatted text runs while the pool formats.
   const normalizedSpec = sortedJson(validation.document);
   const located = locateIssues(all, loaded.file, loaded.text, loaded.positions);
-  const formatted = await formatting;
-  ["types.ts", "operations.ts", ...small.map(([file]) => file)].forEach((file, i) =>
-    files.push({ path: file, contents: header + formatted[i]! }),
-  );
+  for (const [file, formatting] of pending)
+    files.push({ path: file, contents: (file.endsWith(".ts") ? header : "") + (await formatting) });
   // The runtime is copied as it is: templates/runtime/ is kept in prettier's format (test/unit/templates-formatted.test.ts).
   for (const [name, text] of templates.runtime)
     files.push({ path: `runtime/${name}`, contents: header + text });
-  files.push({ path: "README.md", contents: await readme });
   lap("format");
   files.push({ path: NORMALIZED_SPEC_FILE, contents: normalizedSpec });
   const { changelog, text, base } = updateChangelog(
@@ -212,5 +232,6 @@ async function generateWith(
     issues: located,
     timings,
     ...(changelog !== undefined ? { changelog } : {}),
+    formatted: stats,
   };
 }

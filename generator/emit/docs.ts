@@ -13,7 +13,7 @@ export function docText(text: string): string {
     .replace(/\r\n?/g, "\n")
     .replace(/[\u2028\u2029]/g, "\n")
     .replace(/\*\//g, "*\\/")
-    .replace(/\u0000/g, "\\0")
+    .replaceAll("\u0000", "\\0")
     .trim();
 }
 

@@ -7,6 +7,7 @@ import {
   type StatementStructures,
   type WriterFunction,
 } from "ts-morph";
+import { statementSegments, type Segment } from "./segments.js";
 
 export type Statement = string | WriterFunction | StatementStructures;
 
@@ -14,6 +15,11 @@ export type Statement = string | WriterFunction | StatementStructures;
 export interface Printer {
   /** Prints `statements` as one module's text (unformatted; prettier runs later). */
   print(statements: readonly Statement[]): string;
+  /**
+   * Prints `statements` as one module, cut into segments at its top-level statements (segments.ts).
+   * @param blankBefore Whether the module follows other text after a blank line (types.ts's aliases).
+   */
+  segments(statements: readonly Statement[], blankBefore?: boolean): Segment[];
   /** Loads a real TypeScript file (a template) for reading its structure. */
   readTemplate(fileName: string, text: string): import("ts-morph").SourceFile;
 }
@@ -25,15 +31,25 @@ export function createPrinter(): Printer {
     compilerOptions: { noLib: true },
   });
   let counter = 0;
-  return {
-    print(statements) {
-      const file = project.createSourceFile(`/out/${counter++}.ts`, {
-        statements: statements as (string | WriterFunction | StatementStructures)[],
-      });
-      const text = file.getFullText();
+  const withFile = <T>(
+    statements: readonly Statement[],
+    read: (file: import("ts-morph").SourceFile) => T,
+  ): T => {
+    const file = project.createSourceFile(`/out/${counter++}.ts`, {
+      statements: statements as (string | WriterFunction | StatementStructures)[],
+    });
+    try {
+      return read(file);
+    } finally {
       project.removeSourceFile(file);
-      return text;
-    },
+    }
+  };
+  return {
+    print: (statements) => withFile(statements, (file) => file.getFullText()),
+    segments: (statements, blankBefore = false) =>
+      withFile(statements, (file) =>
+        statementSegments(file.getFullText(), file.compilerNode.statements, blankBefore),
+      ),
     readTemplate(fileName, text) {
       return project.createSourceFile(`/templates/${fileName}`, text, { overwrite: true });
     },

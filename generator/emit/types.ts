@@ -3,12 +3,6 @@
  * named aliases users reach for (`PayoutResponse`) and enums as types with `as const` value arrays.
  */
 import type { OpenAPI3, SchemaObject } from "openapi-typescript";
-// The parts of openapi-typescript used on every run, without its main module (which loads @redocly/openapi-core for
-// openapiTS()'s own parsing: ~0.1 s of startup). Typed by openapi-typescript-parts.d.ts; the reference path below
-// imports the whole package.
-import transformSchema from "openapi-typescript/dist/transform/index.js";
-import { astToString } from "openapi-typescript/dist/lib/ts.js";
-import { resolveRef, scanDiscriminators } from "openapi-typescript/dist/lib/utils.js";
 import ts from "typescript";
 import {
   StructureKind,
@@ -18,10 +12,11 @@ import {
 } from "ts-morph";
 import type { ApiModel, EnumModel } from "../model/model.js";
 import { docText, literal } from "./docs.js";
+import { openApiSegments } from "./interface-segments.js";
+import { openapiTS } from "./openapi-typescript.js";
+import { redoclyConfig } from "./redocly.js";
 import type { Printer, Statement } from "./print.js";
-import { prettyStructures } from "./pretty-structures.js";
-import type { Segment } from "./pretty-common.js";
-import { prettyStatements } from "./pretty-types.js";
+import type { Segment } from "./segments.js";
 
 /**
  * `format: binary` strings (file uploads and downloads, multipart file parts) are `Blob`, the type `fetch`
@@ -41,80 +36,21 @@ function binaryAsBlob(schema: SchemaObject): ts.TypeNode | undefined {
     : blob;
 }
 
-/** The options openapi-typescript runs with; `emitOpenApiTypes` and the reference `openapiTS` call share them. */
-function openApiTsOptions(model: ApiModel) {
-  return {
+/**
+ * openapi-typescript's statements (`paths`, `components`, `operations`, …) for `model.typesDocument`, through its
+ * public `openapiTS()` (redocly configured by redocly.ts). openapi-typescript changes the object it is given (it adds
+ * discriminator properties to schemas), hence the copy.
+ * @throws {RangeError} when the schemas nest too deeply for openapi-typescript's recursion.
+ */
+export async function emitOpenApiNodes(model: ApiModel): Promise<ts.Node[]> {
+  return openapiTS(structuredClone(model.typesDocument) as unknown as OpenAPI3, {
+    redocly: await redoclyConfig(),
     silent: true,
     defaultNonNullable: false,
     alphabetize: false,
     readWriteMarkers: model.readWriteMarkers,
     transform: binaryAsBlob,
-  } as const;
-}
-
-/**
- * openapi-typescript's output for `model.typesDocument`, through its `transformSchema` directly: the
- * document is already parsed, bundled and validated, so `openapiTS()`'s own redocly parse + lint + bundle
- * pass is skipped (it returned the document unchanged; `openApiTsReference` is that path, and
- * test/bench/verify-types.ts compares the two on every shared spec).
- */
-export function emitOpenApiTypes(model: ApiModel): string {
-  return astToString(emitOpenApiNodes(model));
-}
-
-/** The statements `emitOpenApiTypes` prints: openapi-typescript's AST (synthetic JSDoc comments included). */
-export function emitOpenApiNodes(model: ApiModel): ts.Node[] {
-  const document = model.typesDocument as unknown as OpenAPI3;
-  // redocly's bundle gives a document without components an empty `components` object; so does this path.
-  const schema: OpenAPI3 =
-    document.components === undefined ? { ...document, components: {} } : document;
-  const options = openApiTsOptions(model);
-  const ctx: Parameters<typeof transformSchema>[1] = {
-    additionalProperties: false,
-    alphabetize: options.alphabetize,
-    arrayLength: false,
-    defaultNonNullable: options.defaultNonNullable,
-    discriminators: scanDiscriminators(schema, options),
-    emptyObjectsUnknown: false,
-    enum: false,
-    enumValues: false,
-    conditionalEnums: false,
-    dedupeEnums: false,
-    excludeDeprecated: false,
-    exportType: false,
-    immutable: false,
-    rootTypes: false,
-    rootTypesNoSchemaPrefix: false,
-    rootTypesKeepCasing: false,
-    injectFooter: [],
-    pathParamsAsTypes: false,
-    propertiesRequiredByDefault: false,
-    redoc: undefined as never,
-    silent: true,
-    transform: options.transform,
-    postTransform: undefined,
-    transformProperty: undefined,
-    makePathsEnum: false,
-    generatePathParams: false,
-    readWriteMarkers: options.readWriteMarkers,
-    resolve<T>($ref: string): T | undefined {
-      return resolveRef<T>(schema, $ref, { silent: true });
-    },
-  };
-  return transformSchema(schema, ctx);
-}
-
-/** openapi-typescript's full `openapiTS()` path (redocly parse + lint + bundle, then the transform): the reference. */
-export async function openApiTsReference(model: ApiModel): Promise<string> {
-  const { createConfig } = await import("@redocly/openapi-core");
-  const { default: openapiTS } = await import("openapi-typescript");
-  const redocly = await createConfig({ rules: {} }, { extends: [] as never[] });
-  return astToString(
-    await openapiTS(structuredClone(model.typesDocument) as never, {
-      redocly,
-      ...openApiTsOptions(model),
-    }),
-  );
+  });
 }
 
 function docs(
@@ -184,25 +120,11 @@ export function aliasStatements(model: ApiModel): Statement[] {
 }
 
 /**
- * types.ts before formatting: `segments` are openapi-typescript's declarations printed in prettier's layout
- * (emit/pretty-types.ts) followed by the aliases and enums (emit/pretty-structures.ts); a few pieces still need prettier;
- * `source()` is the whole file unformatted (what prettier formats when joining the segments fails).
+ * types.ts as segments (see segments.ts): openapi-typescript's statements, then, after a blank line, the aliases and
+ * enums.
+ * @throws {RangeError} when schemas nest too deeply to type.
  */
-export interface TypesSource {
-  readonly segments: readonly Segment[];
-  source(): string;
-}
-
-/** Emits types.ts (see `TypesSource`). @throws {RangeError} when schemas nest too deeply to print. */
-export function emitTypes(model: ApiModel, printer: Printer): TypesSource {
-  const nodes = emitOpenApiNodes(model);
-  const aliases = aliasStatements(model);
-  const aliasText = (): string => printer.print(aliases);
-  const aliasSegments = prettyStructures(aliases, (s) => printer.print([s]), true) ?? [
-    { piece: { text: aliasText(), head: [], tail: [], blankBefore: true } },
-  ];
-  return {
-    segments: [...prettyStatements(nodes), ...aliasSegments],
-    source: () => `${astToString(nodes)}\n${aliasText()}`,
-  };
+export async function emitTypes(model: ApiModel, printer: Printer): Promise<Segment[]> {
+  const nodes = await emitOpenApiNodes(model);
+  return [...openApiSegments(nodes), ...printer.segments(aliasStatements(model), true)];
 }

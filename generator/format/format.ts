@@ -1,16 +1,16 @@
 /**
- * format: prettier with pinned options (never the user's config), so output is the same everywhere.
- *
- * `startFormatter()` formats on a pool of worker threads (worker.js): each has its own heap, the
- * pool starts while the spec is still loading, and a large TypeScript file is cut into pieces
- * (format-split.ts) formatted in parallel and joined into exactly prettier's output for the whole file
- * (test/unit/format.test.ts and test/bench/verify-format.ts check that).
+ * format: prettier with pinned options (never the user's config), so output is the same everywhere. Every
+ * generated TypeScript file arrives as segments (emit/segments.ts) that format on a pool of worker threads
+ * (pool.ts) and are joined (join.ts) into exactly prettier's output for the whole file; each segment's output is
+ * kept in an on-disk cache (cache.ts), so a regeneration formats only the segments whose text changed.
  */
+import { createRequire } from "node:module";
 import os from "node:os";
-import { Worker } from "node:worker_threads";
 import type { Options } from "prettier";
-import type { Segment } from "../emit/pretty-common.js";
-import { joinPieces, splitSource, type Piece } from "../emit/format-split.js";
+import type { Segment } from "../emit/segments.js";
+import { cacheKey, type FormatCache } from "./cache.js";
+import { joinSegments } from "./join.js";
+import { startPool } from "./pool.js";
 
 /** The options every generated file is formatted with. */
 export const PRETTIER_OPTIONS = {
@@ -31,157 +31,95 @@ const MARKDOWN_OPTIONS = {
   parser: "markdown",
   proseWrap: "preserve",
 } as const;
+
 /**
- * What the pool formats TypeScript with: prettier's `babel-ts` parser is ~30% faster than `typescript` on
- * generated code and prints the same bytes (test/bench/verify-format.ts checks every shared spec); the
- * worker falls back to `typescript` when `babel-ts` cannot parse a source.
+ * What the pool formats TypeScript with: prettier's `babel-ts` parser is faster than `typescript` on generated
+ * code and prints the same bytes for it; the worker falls back to `typescript` when `babel-ts` cannot parse a
+ * source (test/unit/format.test.ts compares with the `typescript` parser).
  */
 const POOL_TYPESCRIPT_OPTIONS = { ...PRETTIER_OPTIONS, parser: "babel-ts" } as const;
 
-/** Formats TypeScript source. @throws {Error} when `source` is not valid TypeScript (a generator bug). */
+/** Formats TypeScript source in this thread. @throws {Error} when `source` is not valid TypeScript. */
 export async function formatTypeScript(source: string): Promise<string> {
   const { format } = await import("prettier");
   return format(source, PRETTIER_OPTIONS);
 }
 
-/** Formats Markdown with the same pinned options. */
+/** Formats Markdown in this thread, with the same pinned options. */
 export async function formatMarkdown(source: string): Promise<string> {
   const { format } = await import("prettier");
   return format(source, MARKDOWN_OPTIONS);
 }
 
+/** Counters a caller passes to the formatter: segments formatted, and how many of them came from the cache. */
+export interface FormatStats {
+  segments: number;
+  cached: number;
+}
+
 export interface Formatter {
-  /** Formats TypeScript (see `formatTypeScript`). */
-  typescript(source: string): Promise<string>;
-  /** Formats Markdown (see `formatMarkdown`). */
-  markdown(source: string): Promise<string>;
   /**
-   * Joins already-formatted text segments with the formatted pieces between them (emit/pretty-types.ts,
-   * emit/pretty-structures.ts) into the file's text; when a piece's wrapper lines print differently than expected,
-   * formats `whole()` (the unformatted file) instead, which gives the same bytes.
-   * @throws {Error} when a piece does not parse as TypeScript (a generator bug).
+   * Formats one TypeScript file given as segments; the result equals `formatTypeScript` of the whole file.
+   * @param stats Counters to add this file's segments to.
+   * @throws {Error} when a segment does not parse or cannot be joined (a generator bug).
    */
-  segments(segments: readonly Segment[], whole: () => string): Promise<string>;
-  /** Stops the worker threads. */
+  typescript(segments: readonly Segment[], stats?: FormatStats): Promise<string>;
+  /** Formats Markdown (see `formatMarkdown`); one segment in `stats`. */
+  markdown(source: string, stats?: FormatStats): Promise<string>;
+  /** Stops the worker threads and waits for the cache's writes. */
   close(): Promise<void>;
 }
 
-/**
- * Joins printed text segments with their pieces formatted by `format` (prettier on a piece's text, wrapper lines
- * included; they are removed again). When a wrapper printed differently than expected, returns `whole()` instead.
- */
-export async function joinSegments(
-  segments: readonly Segment[],
-  format: (piece: Piece) => Promise<string>,
-  whole: () => Promise<string>,
-): Promise<string> {
-  const formatted = await Promise.all(
-    segments.map((s) => ("piece" in s ? format(s.piece) : undefined)),
-  );
-  let text = "";
-  for (const [i, segment] of segments.entries()) {
-    if ("text" in segment) {
-      text += segment.text;
-      continue;
-    }
-    const joined = joinPieces([segment.piece], [formatted[i]!]);
-    if (joined === undefined) return whole();
-    text += `${segment.piece.blankBefore ? "\n" : ""}${joined}`;
-  }
-  return text;
+export interface FormatterOptions {
+  /** Where formatted segments are kept between runs; none: everything is formatted. */
+  readonly cache?: FormatCache;
+  /**
+   * Worker threads at most. @default available parallelism less one (the generator's own thread needs a core: a
+   * worker more only competes with it), 1–4
+   */
+  readonly workers?: number;
 }
 
-/** Sources at least this long (UTF-16 units) are cut into pieces for the pool. */
-const SPLIT_THRESHOLD = 150_000;
-/** Smallest piece length when cutting a large source (pieces are about a quarter of a worker's share). */
-const PIECE_LENGTH = 60_000;
+const prettierVersion = (): string =>
+  (createRequire(import.meta.url)("prettier/package.json") as { version: string }).version;
 
 /**
- * Starts the formatting pool: up to `workers` threads (default: available parallelism, 1–4); one starts
- * at once, the others when the first source large enough to be cut arrives.
- * Results are identical to `formatTypeScript`/`formatMarkdown`; only the time differs.
- * @throws {Error} from `typescript()`/`markdown()` when the source does not parse (a generator bug).
+ * Starts a formatter: its first worker thread starts now (call it before loading the spec, so prettier loads
+ * meanwhile). Results are identical to `formatTypeScript`/`formatMarkdown`; only the time differs.
  */
-export function startFormatter(
-  workers = Math.max(1, Math.min(4, os.availableParallelism())),
-): Formatter {
-  const pool: Worker[] = [];
-  const pending = new Map<
-    number,
-    { resolve: (text: string) => void; reject: (error: Error) => void; length: number }
-  >();
-  /** Characters queued per worker: each job goes to the least loaded one. */
-  const load = new Map<Worker, number>();
-  let nextId = 0;
-  const spawn = (): void => {
-    const worker = new Worker(new URL("./worker.js", import.meta.url), {
-      workerData: { warmOptions: POOL_TYPESCRIPT_OPTIONS },
-    });
-    worker.on("message", (message: { id: number; text?: string; error?: string }) => {
-      const job = pending.get(message.id);
-      pending.delete(message.id);
-      load.set(worker, (load.get(worker) ?? 0) - (job?.length ?? 0));
-      if (message.text !== undefined) job?.resolve(message.text);
-      else job?.reject(new Error(message.error ?? "prettier failed"));
-    });
-    worker.on("error", (error) => {
-      for (const job of pending.values()) job.reject(error);
-      pending.clear();
-    });
-    pool.push(worker);
-    load.set(worker, 0);
-  };
-  // One worker starts now (it loads prettier while the spec loads); the rest only when a large source
-  // arrives, so a small spec does not pay for threads it cannot use.
-  spawn();
-  const grow = (): void => {
-    while (pool.length < workers) spawn();
-  };
-  const run = (source: string, options: Options): Promise<string> => {
-    const worker = pool.reduce(
-      (best, w) => ((load.get(w) ?? 0) < (load.get(best) ?? 0) ? w : best),
-      pool[0]!,
-    );
-    load.set(worker, (load.get(worker) ?? 0) + source.length);
-    const id = nextId++;
-    return new Promise<string>((resolve, reject) => {
-      pending.set(id, { resolve, reject, length: source.length });
-      worker.postMessage({ id, source, options });
-    });
-  };
-  const typescript = async (source: string): Promise<string> => {
-    if (source.length < SPLIT_THRESHOLD) return run(source, POOL_TYPESCRIPT_OPTIONS);
-    grow();
-    const pieces = splitSource(
-      source,
-      Math.max(PIECE_LENGTH, Math.ceil(source.length / (4 * workers))),
-    );
-    const formatted: string[] = [];
-    const largestFirst = pieces
-      .map((_, i) => i)
-      .sort((a, b) => pieces[b]!.text.length - pieces[a]!.text.length);
-    await Promise.all(
-      largestFirst.map(
-        async (i) => (formatted[i] = await run(pieces[i]!.text, POOL_TYPESCRIPT_OPTIONS)),
-      ),
-    );
-    return joinPieces(pieces, formatted) ?? run(source, POOL_TYPESCRIPT_OPTIONS);
+export function startFormatter(options: FormatterOptions = {}): Formatter {
+  const { cache } = options;
+  const pool = startPool(
+    options.workers ?? Math.max(1, Math.min(4, os.availableParallelism() - 1)),
+    POOL_TYPESCRIPT_OPTIONS,
+  );
+  const version = prettierVersion();
+  const format = async (
+    text: string,
+    prettierOptions: Options,
+    stats: FormatStats = { segments: 0, cached: 0 },
+  ): Promise<string> => {
+    stats.segments++;
+    const key = cache !== undefined ? cacheKey(version, prettierOptions, text) : "";
+    const stored = cache?.get(key);
+    if (stored !== undefined) {
+      stats.cached++;
+      return stored;
+    }
+    const formatted = await pool.format(text, prettierOptions);
+    cache?.set(key, formatted);
+    return formatted;
   };
   return {
-    typescript,
-    markdown: (source) => run(source, MARKDOWN_OPTIONS),
-    // Pieces without wrapper lines are whole statements (possibly large: cut for the pool as usual).
-    segments: (segments, whole) =>
-      joinSegments(
-        segments,
-        (piece) =>
-          piece.head.length === 0 && piece.tail.length === 0
-            ? typescript(piece.text)
-            : run(piece.text, POOL_TYPESCRIPT_OPTIONS),
-        () => typescript(whole()),
-      ),
+    async typescript(segments, stats) {
+      const formatted = await Promise.all(
+        segments.map((s) => format(s.text, POOL_TYPESCRIPT_OPTIONS, stats)),
+      );
+      return joinSegments(segments, formatted);
+    },
+    markdown: (source, stats) => format(source, MARKDOWN_OPTIONS, stats),
     async close() {
-      await Promise.all(pool.map((w) => w.terminate()));
+      await Promise.all([pool.close(), cache?.close()]);
     },
   };
 }

@@ -1,7 +1,7 @@
 // @ts-check
 /**
- * Worker thread of format.ts's pool: formats sources with prettier off the main thread (its own heap,
- * so prettier's garbage does not slow the generator's, and files format in parallel).
+ * Worker thread of pool.ts: formats sources with prettier off the main thread (its own heap, so prettier's
+ * garbage does not slow the generator's, and files format in parallel).
  * Messages in: `{ id, source, options }`; out: `{ id, text }` or `{ id, error }`. Plain JavaScript so the
  * worker needs no TypeScript loader.
  */
@@ -13,8 +13,7 @@ const port = parentPort;
 
 /**
  * Loads the parser plugins and compiles the hot paths while the main thread is still reading the spec: TypeScript
- * (client.ts, index.ts, the pieces the generator's own printers leave) and Markdown (README.md, with a TypeScript
- * code block in it).
+ * (every generated .ts file's segments) and Markdown (README.md, with a TypeScript code block in it).
  */
 const warm = Promise.all([
   format("export const warm = { a: [1, 2] } as const;\n", workerData.warmOptions),

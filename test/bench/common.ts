@@ -56,12 +56,14 @@ const TIME_BIN = "/usr/bin/time";
 
 /**
  * Runs `node <script> ...args` to completion under /usr/bin/time.
+ * @param env Variables added to this process's environment.
  * @returns wall time (ms), peak RSS (MB), exit code and output tail. Never rejects on a non-zero exit.
  */
 export function timeNode(
   script: string,
   args: readonly string[],
   cwd: string,
+  env: Readonly<Record<string, string>> = {},
 ): Promise<ProcessSample> {
   const rssFile = path.join(
     os.tmpdir(),
@@ -76,7 +78,7 @@ export function timeNode(
     const child = spawn(useTime ? TIME_BIN : process.execPath, argv, {
       cwd,
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...env },
     });
     let output = "";
     const keep = (chunk: Buffer): void => {

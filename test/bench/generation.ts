@@ -21,7 +21,15 @@ export interface GenerationTool {
   readonly args: (spec: string, out: string, name: string) => string[];
   /** Working directory: peers run in a scratch directory so no project config file is picked up. */
   readonly cwd: (scratch: string) => string;
+  /** Environment variables for the run. */
+  readonly env?: (scratch: string) => Record<string, string>;
 }
+
+/**
+ * Our format cache in the benchmark: a scratch directory (not the project's node_modules/.cache), emptied before
+ * each cold run, so "cold" means an empty cache.
+ */
+export const formatCacheDir = (scratch: string): string => path.join(scratch, "format-cache");
 
 export const GENERATION_TOOLS: readonly Contender<GenerationTool>[] = [
   {
@@ -32,6 +40,7 @@ export const GENERATION_TOOLS: readonly Contender<GenerationTool>[] = [
       script: path.join(PROJECT_ROOT, "dist/generator/cli/bin.js"),
       args: (spec, out, name) => ["generate", "--input", spec, "--output", out, "--name", name],
       cwd: () => PROJECT_ROOT,
+      env: (scratch) => ({ OPENAPI_CLIENT_GEN_CACHE_DIR: formatCacheDir(scratch) }),
     },
   },
   {
@@ -89,6 +98,7 @@ export async function generateOnce(
     tool.config.script,
     tool.config.args(spec.file, out, spec.name),
     tool.config.cwd(scratch),
+    tool.config.env?.(scratch),
   );
   // orval reports some spec errors and still exits 0: no output means the run failed.
   const wroteOutput = existsSync(out) && readdirSync(out).length > 0;
@@ -99,7 +109,8 @@ export async function generateOnce(
 
 /**
  * Times every tool on `spec`, interleaved; medians of the successful runs.
- * @param mode "cold" removes the output before each run; "noop" first generates once, then never removes it.
+ * @param mode "cold" removes the output (and our format cache) before each run; "noop" first generates once, then
+ *   never removes it.
  */
 export async function benchGeneration(
   spec: { id: string; file: string; name: string },
@@ -111,7 +122,10 @@ export async function benchGeneration(
     generateOnce(spec, scratch, c);
   if (mode === "noop") for (const c of tools) await run(c);
   const prepare = (c: Contender<GenerationTool>): void => {
-    if (mode === "cold") removeDir(outputDir(scratch, c.id, spec.id));
+    if (mode === "cold") {
+      removeDir(outputDir(scratch, c.id, spec.id));
+      removeDir(formatCacheDir(scratch));
+    }
   };
   const samples = await interleave(tools, run, prepare, (s) => s.exitCode !== 0);
   const figures = new Map<string, GenerationFigure>();

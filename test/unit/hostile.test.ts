@@ -14,65 +14,16 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../helpers/specs-dir.js";
 import { CANARY, expectedLiterals, hostileInput, hostileSpec } from "../helpers/hostile.js";
 import { STRICT_OPTIONS } from "../helpers/typecheck.js";
-import type { Segment } from "../../generator/emit/pretty-common.js";
+import { generate } from "../../generator/pipeline.js";
+import { startFormatter } from "../../generator/format/format.js";
 
-/** The first differing line of two texts, with its number. */
-function firstDifference(actual: string, expected: string): string {
-  const a = actual.split("\n");
-  const b = expected.split("\n");
-  const i = a.findIndex((line, k) => line !== b[k]);
-  const at = i === -1 ? a.length : i;
-  return `line ${at + 1}: ${JSON.stringify(a[at])} (prettier: ${JSON.stringify(b[at])})`;
-}
-
-// Prettier in this process, memoized by source (the runtime files are the same every run): the output is
-// identical to the worker pool's (format.ts documents that), and 500 generations stay fast. types.ts and
-// operations.ts, printed in prettier's layout (emit/pretty-*.ts), are also checked against prettier on the whole
-// unformatted file: every hostile spec is a test of those printers.
-vi.mock("../../generator/format/format.js", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../../generator/format/format.js")>();
-  const memo = new Map<string, Promise<string>>();
-  const cached = (
-    kind: string,
-    source: string,
-    run: (s: string) => Promise<string>,
-  ): Promise<string> => {
-    const key = `${kind}\0${source}`;
-    let result = memo.get(key);
-    if (result === undefined) {
-      result = run(source);
-      memo.set(key, result);
-    }
-    return result;
-  };
-  return {
-    ...real,
-    startFormatter: () => ({
-      typescript: (source: string) => cached("ts", source, real.formatTypeScript),
-      markdown: (source: string) => cached("md", source, real.formatMarkdown),
-      segments: async (segments: readonly Segment[], whole: () => string) => {
-        const expected = await real.formatTypeScript(whole());
-        const joined = await real.joinSegments(
-          segments,
-          (piece) => cached("ts", piece.text, real.formatTypeScript),
-          async () => "whole-file fallback",
-        );
-        if (joined !== expected)
-          throw new Error(
-            `printed in prettier's layout differs from prettier:\n${firstDifference(joined, expected)}`,
-          );
-        return joined;
-      },
-      close: async () => {},
-    }),
-  };
-});
-
-const { generate } = await import("../../generator/pipeline.js");
+// One formatter (worker pool) for every generation: starting one per generate() call would cost each of them
+// a thread and a prettier start-up. No format cache: each spec is formatted afresh.
+const formatter = startFormatter({ workers: 2 });
 
 /** `npm test`: 500 runs, fixed seed. `npm run fuzz`: 10 000 runs (FUZZ_RUNS), random seed (FUZZ_SEED), printed. */
 const FUZZING = process.env["npm_lifecycle_event"] === "fuzz";
@@ -178,7 +129,8 @@ function inspect(file: string, text: string): Set<string> {
       try {
         evaluated = JSON.parse(raw) as string;
       } catch {
-        evaluated = new Function(`return ${raw};`)() as string;
+        // eslint-disable-next-line @typescript-eslint/no-implied-eval -- one string-literal token (see above)
+        evaluated = (new Function(`return ${raw};`) as () => string)();
       }
       if (evaluated !== node.text)
         problems.push(
@@ -217,9 +169,11 @@ async function importAndCall(
     unknown
   >;
   const requested: string[] = [];
-  const fetch = async (input: string | Request): Promise<Response> => {
+  const fetch = (input: string | Request): Promise<Response> => {
     requested.push(new Request(input).url);
-    return new Response("{}", { status: 200, headers: { "content-type": "application/json" } });
+    return Promise.resolve(
+      new Response("{}", { status: 200, headers: { "content-type": "application/json" } }),
+    );
   };
   const createClient = module["createClient"] as (config: Record<string, unknown>) => unknown;
   const client = createClient({
@@ -308,7 +262,10 @@ async function checkSpec(
   const specFile = path.join(root, "specs", `${n}.json`);
   const dir = path.join(root, "clients", String(n));
   await writeFile(specFile, JSON.stringify(spec));
-  const result = await generate({ input: specFile, output: dir, name: "Hostile" }, { cwd: root });
+  const result = await generate(
+    { input: specFile, output: dir, name: "Hostile" },
+    { cwd: root, formatter },
+  );
   await mkdir(dir, { recursive: true });
   const values = new Set<string>();
   for (const file of SPEC_FILES) {
@@ -342,12 +299,8 @@ beforeAll(async () => {
   sharedRuntime = path.join(root, "runtime");
   // The runtime every client shares (copied unchanged into each output): once as TypeScript, once compiled.
   const first = await generate(
-    {
-      input: path.join(FIXTURES, "plain.json"),
-      output: path.join(root, "plain"),
-      name: "Plain",
-    },
-    { cwd: root },
+    { input: path.join(FIXTURES, "plain.json"), output: path.join(root, "plain"), name: "Plain" },
+    { cwd: root, formatter },
   );
   for (const file of first.files.filter((f) => f.path.startsWith("runtime/"))) {
     const name = file.path.slice("runtime/".length);
@@ -365,6 +318,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await formatter.close();
   if (root !== "" && process.env["HOSTILE_KEEP"] === undefined)
     await rm(root, { recursive: true, force: true });
 });
@@ -378,7 +332,7 @@ describe("hostile specs: nothing a spec says becomes code", () => {
         spec?: Record<string, unknown>;
         literals?: string[];
       };
-      if (fixture.spec === undefined) await checkSpec(fixture as Record<string, unknown>, []);
+      if (fixture.spec === undefined) await checkSpec(fixture, []);
       else await checkSpec(fixture.spec, fixture.literals ?? []);
     }
   }, 120_000);
