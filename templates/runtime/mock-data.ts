@@ -116,7 +116,7 @@ function text(s: MockSchema, c: GenContext, key: string | undefined): string {
   for (let tries = 0; tries < 6 && (s.format || s.pattern); tries++) {
     for (const v of [
       format(s.format, r, c.ids),
-      s.pattern ? fromPattern(s.pattern, r, fits) : undefined,
+      s.pattern ? fromPattern(s.pattern, r, fits, Math.max(3, min)) : undefined,
     ])
       if (v !== undefined && ok(v) && !(idLike && c.ids.seen.has(v))) {
         if (idLike || s.format === "uuid") c.ids.seen.add(v);
@@ -203,11 +203,16 @@ function numeric(s: MockSchema, c: GenContext, integer: boolean, key: string | u
   return kHi >= kLo ? at(c.r.int(kLo, Math.min(kHi, kLo + 100000))) : lo;
 }
 
-function object(s: MockSchema, c: GenContext, depth: number, refs: readonly string[]): unknown {
+function object(
+  s: MockSchema,
+  c: GenContext,
+  depth: number,
+  refs: readonly string[],
+  lean: boolean,
+): unknown {
   const out: Record<string, unknown> = {};
   const required = new Set(s.required ?? []);
   const skip = c.dir === "response" ? "writeOnly" : "readOnly";
-  const lean = (c.budget ?? 400) <= 0 || depth > 6;
   for (const [k, p] of Object.entries(s.properties ?? {})) {
     const target = p.$ref;
     if (deref(p, c.defs)[skip] || (!required.has(k) && (lean || (target && refs.includes(target)))))
@@ -216,7 +221,7 @@ function object(s: MockSchema, c: GenContext, depth: number, refs: readonly stri
   }
   const extra = s.additionalProperties;
   for (const k of required)
-    if (!Object.hasOwn(out, k))
+    if (!Object.hasOwn(out, k) && !Object.hasOwn(s.properties ?? {}, k))
       out[k] = gen(typeof extra === "object" ? extra : {}, c, k, depth + 1, refs);
   const want = Math.min(
     s.maxProperties ?? Infinity,
@@ -234,8 +239,13 @@ function object(s: MockSchema, c: GenContext, depth: number, refs: readonly stri
   return out;
 }
 
-function array(s: MockSchema, c: GenContext, depth: number, refs: readonly string[]): unknown[] {
-  const lean = (c.budget ?? 400) <= 0 || depth > 6;
+function array(
+  s: MockSchema,
+  c: GenContext,
+  depth: number,
+  refs: readonly string[],
+  lean: boolean,
+): unknown[] {
   const min = s.minItems ?? 0;
   const n = Math.max(min, Math.min(s.maxItems ?? Infinity, lean ? 0 : depth < 3 ? 2 : 1));
   const out: unknown[] = [];
@@ -324,9 +334,9 @@ export function gen(
     case "number":
       return numeric(s, c, typesOf(s).includes("integer"), key);
     case "array":
-      return array(s, c, depth, path);
+      return array(s, c, depth, path, lean);
     case "object": {
-      const v = object(s, c, depth, path) as Record<string, unknown>;
+      const v = object(s, c, depth, path, lean) as Record<string, unknown>;
       if (d && tag !== undefined) v[d.propertyName] = tag;
       return v;
     }

@@ -151,12 +151,12 @@ function parse(src: string): Node {
         i += q[0].length;
         const [min, max] =
           q[0][0] === "*"
-            ? [0, 3]
+            ? [0, Infinity]
             : q[0][0] === "+"
-              ? [1, 4]
+              ? [1, Infinity]
               : q[0][0] === "?"
                 ? [0, 1]
-                : [+q[1]!, q[2] === undefined ? +q[1]! : q[3] ? +q[3] : +q[1]! + 3];
+                : [+q[1]!, q[2] === undefined ? +q[1]! : q[3] ? +q[3] : Infinity];
         atom = { k: "rep", node: atom, min, max };
       }
       alts[alts.length - 1]!.push(atom);
@@ -174,18 +174,20 @@ function invert(ranges: readonly [number, number][]): [number, number][] {
   return out;
 }
 
-function emit(node: Node, r: Random): string {
+/** Repetitions beyond this many over the minimum are not tried for `*`, `+` and `{n,}` (more with `stretch`). */
+function emit(node: Node, r: Random, stretch: number): string {
   switch (node.k) {
     case "str":
       return node.s;
     case "alt":
       return r
         .pick(node.alts)
-        .map((n) => emit(n, r))
+        .map((n) => emit(n, r, stretch))
         .join("");
     case "rep": {
       let s = "";
-      for (let n = r.int(node.min, node.max); n > 0; n--) s += emit(node.node, r);
+      const max = Math.min(node.max, node.min + stretch);
+      for (let n = r.int(node.min, max); n > 0; n--) s += emit(node.node, r, stretch);
       return s;
     }
     case "set": {
@@ -201,12 +203,14 @@ function emit(node: Node, r: Random): string {
 
 /**
  * A string matching `pattern` and `accept` (e.g. length limits), or undefined when none was found in
- * `tries` attempts (unsupported syntax such as backreferences, or contradictory constraints).
+ * `tries` attempts (unsupported syntax such as backreferences, or contradictory constraints). Unbounded
+ * repetitions grow by `stretch` every 4 tries (pass the minLength wanted).
  */
 export function fromPattern(
   pattern: string,
   r: Random,
   accept: (s: string) => boolean = () => true,
+  stretch = 3,
   tries = 24,
 ): string | undefined {
   let re: RegExp | undefined;
@@ -226,7 +230,8 @@ export function fromPattern(
     return undefined;
   }
   for (let n = 0; n < tries; n++) {
-    const s = emit(node, r);
+    // later tries allow longer repetitions (for a minLength the short ones cannot reach)
+    const s = emit(node, r, 3 + Math.floor(n / 4) * stretch);
     if (re.test(s) && accept(s)) return s;
   }
   return undefined;

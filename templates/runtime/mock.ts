@@ -28,21 +28,34 @@ export interface MockOperationTypes {
 /** A response's body type from its `content` (any of its media types); `undefined` without content. */
 export type MockBody<R> = R extends { content: infer C } ? C[keyof C] : undefined;
 
+/** A reply without types: any status, any body. */
+export interface MockAnyReply {
+  /** @default the operation's first 2xx status */
+  status?: number;
+  /** @default generated from the status's schema (or its example) */
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
 /** What a handler may answer: one of the operation's statuses with its body type (the body may be left out). */
-export type MockReply<R> = {
-  [S in keyof R]: {
-    /** @default the operation's first 2xx status */
-    status?: S extends number ? S : number;
-    /** @default generated from the status's schema (or its example) */
-    body?: MockBody<R[S]>;
-    headers?: Record<string, string>;
-  };
-}[keyof R];
+export type MockReply<R> = unknown extends R
+  ? MockAnyReply
+  : {
+      [S in keyof R]: {
+        /** @default the operation's first 2xx status */
+        status?: S extends number ? S : number;
+        /** @default generated from the status's schema (or its example) */
+        body?: MockBody<R[S]>;
+        headers?: Record<string, string>;
+      };
+    }[keyof R];
 
 /** The 2xx bodies of a `responses` type. */
-export type MockSuccess<R> = {
-  [S in keyof R]: `${S & (string | number)}` extends `2${string}` ? MockBody<R[S]> : never;
-}[keyof R];
+export type MockSuccess<R> = unknown extends R
+  ? unknown
+  : {
+      [S in keyof R]: `${S & (string | number)}` extends `2${string}` ? MockBody<R[S]> : never;
+    }[keyof R];
 
 /** One request the mock received. */
 export interface MockCall<P = unknown> {
@@ -258,7 +271,7 @@ export function createMockFetchCore<Ops>(
         params: read.params,
         request: call,
         count,
-        body: () => defaultAnswer(a, base) as never,
+        body: () => defaultAnswer(a, base),
       });
       return answer(a, { ...base, ...(reply ?? {}) });
     }

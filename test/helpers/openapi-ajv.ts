@@ -4,6 +4,7 @@
  * `exclusiveMinimum`/`exclusiveMaximum` become numbers and a `nullable` without `type` an `anyOf` with null,
  * the forms ajv reads. Patterns that are not valid in unicode mode are compiled without it (as browsers and
  * the mock do). Unknown keywords and formats are ignored (`strict: false`), as OpenAPI documents carry many.
+ * Required `writeOnly` properties are not required (a response leaves them out, as OpenAPI says).
  */
 import { Ajv, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
@@ -39,6 +40,31 @@ function upgrade30(node: unknown): unknown {
   return out;
 }
 
+/**
+ * A response's view of the document (OpenAPI: a required `writeOnly` property is required in requests only):
+ * such properties leave `required`, in place.
+ */
+function responseView(doc: Json): Json {
+  const target = (v: unknown): unknown => {
+    for (let i = 0; isObject(v) && typeof v["$ref"] === "string" && i < 16; i++)
+      v = lookup(doc, decodeURIComponent(v["$ref"].slice(1)));
+    return v;
+  };
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!isObject(node)) return;
+    const props = node["properties"];
+    if (Array.isArray(node["required"]) && isObject(props))
+      node["required"] = node["required"].filter((k) => {
+        const p = target(props[k as string]);
+        return !(isObject(p) && p["writeOnly"] === true);
+      });
+    for (const [k, v] of Object.entries(node)) if (k !== "example" && k !== "examples") visit(v);
+  };
+  visit(doc);
+  return doc;
+}
+
 /** ajv's RegExp engine: unicode mode when the pattern allows it. */
 function regExp(pattern: string, flags: string): RegExp {
   try {
@@ -49,13 +75,16 @@ function regExp(pattern: string, flags: string): RegExp {
 }
 regExp.code = "regExp";
 
-/** `check(pointer, value)`: ajv's errors (`/path message`) for a value against the schema at a JSON pointer. */
+/**
+ * `check(pointer, value)`: ajv's errors (`/path message`) for a response body against the schema at a JSON
+ * pointer (a required `writeOnly` property is not required there).
+ */
 export function openapiValidator(doc: Json): (pointer: string, value: unknown) => string[] {
   const v31 = /^3\.[1-9]/.test(String(doc["openapi"]));
   const options = { strict: false, allErrors: true, logger: false as const, code: { regExp } };
   const ajv = v31 ? new Ajv2020(options) : new Ajv({ ...options, nullable: true } as never);
   addFormats(ajv);
-  ajv.addSchema(v31 ? structuredClone(doc) : (upgrade30(doc) as Json), DOC_ID);
+  ajv.addSchema(responseView(v31 ? structuredClone(doc) : (upgrade30(doc) as Json)), DOC_ID);
   const compiled = new Map<string, ValidateFunction>();
   return (pointer, value) => {
     let validate = compiled.get(pointer);

@@ -151,6 +151,56 @@ const pageParams = (pg: PaginationSpec): unknown[] =>
         ? [pg.cursorParam]
         : [];
 
+/**
+ * The request's path values echoed into the body (the item path's last parameter also as its `id`), and a
+ * paginated operation's page filled in (items with the request's filters echoed, next cursor or URL).
+ */
+function fill(
+  a: Answerer,
+  r: AnswerRequest,
+  body: object,
+  schema: MockSchema,
+  ctx: GenContext,
+  headers: Record<string, string>,
+): unknown {
+  const { op, req } = r;
+  const defs = a.api.schemas;
+  const wrappers: unknown[] = [body, ...Object.values(body as Record<string, unknown>)];
+  const last = /\{([^}]+)\}$/.exec(op.path.replace(/#.*/, ""))?.[1];
+  for (const p of op.params ?? []) {
+    const v = r.params[p.key ?? p.name];
+    if (p.in !== "path") continue;
+    echo(body, schema, wrappers, p.name, v, a);
+    if (p.name === last) echo(body, schema, wrappers, "id", v, a);
+  }
+  const pg = op.pagination;
+  if (!pg) return body;
+  const item = schemaAt(schema, [...pg.items, "[]"], defs) ?? {};
+  const page = fillPage(body, {
+    pg,
+    params: r.params,
+    url: req.url,
+    cursors: a.cursors,
+    pages: a.options.pages ?? 3,
+    pageSize: a.options.pageSize ?? 2,
+    schema,
+    defs,
+    repeat: r.repeat,
+    previous: a.previous.get(op.id),
+    item: () => gen(item, ctx, undefined, 1),
+    cursor: (s) =>
+      [++a.ids.n, `c${a.ids.n}`].find((v) => !s || valid(s, v, defs, "response")) ??
+      (s ? gen(s, ctx, "id") : a.ids.n),
+  });
+  a.previous.set(op.id, page.items);
+  if (pg.kind === "link") delete headers["link"]; // a generated one would not lead anywhere
+  Object.assign(headers, page.headers);
+  for (const p of op.params ?? [])
+    if (p.in === "query" && !pageParams(pg).includes(p.key ?? p.name))
+      echo(page.body, schema, page.items, p.name, r.params[p.key ?? p.name], a);
+  return page.body;
+}
+
 /** The call's response. */
 export function answer(a: Answerer, r: AnswerRequest): Response {
   return build(a, r, false) as Response;
@@ -169,42 +219,23 @@ function build(a: Answerer, r: AnswerRequest, bodyOnly: boolean): unknown {
   let body = r.body;
   const headers: Record<string, string> = {};
   if (body === undefined) {
+    for (const [name, s] of Object.entries(spec?.headers ?? {})) {
+      const v = gen(s, ctx, name);
+      const text =
+        typeof v === "string" ? v : typeof v === "object" ? undefined : JSON.stringify(v);
+      if (text !== undefined && /^[\t\x20-\x7e]*$/.test(text)) headers[name] = text;
+    }
     const d = defaultBody(a, r, status, spec, ctx);
     if (d instanceof Response) return d;
     body = d.body;
     const schema = spec?.schema;
-    if (status < 300 && schema && body !== null && typeof body === "object" && !d.named) {
-      const pg = op.pagination;
-      const role = a.roles.get(op.id);
-      const wrappers = [body, ...Object.values(body)];
-      for (const p of op.params ?? [])
-        if (p.in === "path") echo(body, schema, wrappers, p.name, r.params[p.key ?? p.name], a);
-      if (pg) {
-        const item = schemaAt(schema, [...pg.items, "[]"], defs) ?? {};
-        const page = fillPage(body, {
-          pg,
-          params: r.params,
-          url: req.url,
-          cursors: a.cursors,
-          pages: a.options.pages ?? 3,
-          pageSize: a.options.pageSize ?? 2,
-          schema,
-          defs,
-          repeat: r.repeat,
-          previous: a.previous.get(op.id),
-          item: () => gen(item, ctx, undefined, 1),
-          cursor: (s) =>
-            [++a.ids.n, `c${a.ids.n}`].find((v) => !s || valid(s, v, defs, "response")) ??
-            (s ? gen(s, ctx, "id") : a.ids.n),
-        });
-        a.previous.set(op.id, page.items);
-        Object.assign(headers, page.headers);
-        for (const p of op.params ?? [])
-          if (p.in === "query" && !pageParams(pg).includes(p.key ?? p.name))
-            echo(body, schema, page.items, p.name, r.params[p.key ?? p.name], a);
-      }
+    const role = a.roles.get(op.id);
+    if (status < 300 && !d.named) {
+      if (schema && body !== null && typeof body === "object")
+        body = fill(a, r, body, schema, ctx, headers);
       if (role) {
         const key = op.params?.find((p) => p.in === "path" && p.name === role.param);
+        const pg = op.pagination;
         const done = crud(body, {
           crud: role,
           store: a.store,
@@ -219,11 +250,6 @@ function build(a: Answerer, r: AnswerRequest, bodyOnly: boolean): unknown {
         if (done === "missing") return build(a, { ...r, status: 404 }, bodyOnly);
         body = done;
       }
-    }
-    for (const [name, s] of Object.entries(spec?.headers ?? {})) {
-      const v = gen(s, ctx, name);
-      if (v !== null && typeof v !== "object" && /^[\t\x20-\x7e]*$/.test(String(v)))
-        headers[name] = String(v);
     }
   }
   if (bodyOnly) return body;

@@ -82,7 +82,7 @@ function merge(a: MockSchema, b: MockSchema): MockSchema {
     if (a[k] !== undefined && b[k] !== undefined) m[k] = Math.min(a[k], b[k]);
   if (a.additionalProperties === false || b.additionalProperties === false)
     m["additionalProperties"] = false;
-  return m as MockSchema;
+  return m;
 }
 
 /**
@@ -118,7 +118,7 @@ function text(s: MockSchema, c: GenContext, key: string | undefined): string {
   for (let tries = 0; tries < 6 && (s.format || s.pattern); tries++) {
     for (const v of [
       format(s.format, r, c.ids),
-      s.pattern ? fromPattern(s.pattern, r, fits) : undefined,
+      s.pattern ? fromPattern(s.pattern, r, fits, Math.max(3, min)) : undefined,
     ])
       if (v !== undefined && ok(v) && !(idLike && c.ids.seen.has(v))) {
         if (idLike || s.format === "uuid") c.ids.seen.add(v);
@@ -205,11 +205,16 @@ function numeric(s: MockSchema, c: GenContext, integer: boolean, key: string | u
   return kHi >= kLo ? at(c.r.int(kLo, Math.min(kHi, kLo + 100000))) : lo;
 }
 
-function object(s: MockSchema, c: GenContext, depth: number, refs: readonly string[]): unknown {
+function object(
+  s: MockSchema,
+  c: GenContext,
+  depth: number,
+  refs: readonly string[],
+  lean: boolean,
+): unknown {
   const out: Record<string, unknown> = {};
   const required = new Set(s.required ?? []);
   const skip = c.dir === "response" ? "writeOnly" : "readOnly";
-  const lean = (c.budget ?? 400) <= 0 || depth > 6;
   for (const [k, p] of Object.entries(s.properties ?? {})) {
     const target = p.$ref;
     if (deref(p, c.defs)[skip] || (!required.has(k) && (lean || (target && refs.includes(target)))))
@@ -218,7 +223,7 @@ function object(s: MockSchema, c: GenContext, depth: number, refs: readonly stri
   }
   const extra = s.additionalProperties;
   for (const k of required)
-    if (!Object.hasOwn(out, k))
+    if (!Object.hasOwn(out, k) && !Object.hasOwn(s.properties ?? {}, k))
       out[k] = gen(typeof extra === "object" ? extra : {}, c, k, depth + 1, refs);
   const want = Math.min(
     s.maxProperties ?? Infinity,
@@ -236,8 +241,13 @@ function object(s: MockSchema, c: GenContext, depth: number, refs: readonly stri
   return out;
 }
 
-function array(s: MockSchema, c: GenContext, depth: number, refs: readonly string[]): unknown[] {
-  const lean = (c.budget ?? 400) <= 0 || depth > 6;
+function array(
+  s: MockSchema,
+  c: GenContext,
+  depth: number,
+  refs: readonly string[],
+  lean: boolean,
+): unknown[] {
   const min = s.minItems ?? 0;
   const n = Math.max(min, Math.min(s.maxItems ?? Infinity, lean ? 0 : depth < 3 ? 2 : 1));
   const out: unknown[] = [];
@@ -301,14 +311,20 @@ export function gen(
   const branches = s.oneOf ?? s.anyOf;
   if (branches?.length) {
     const { oneOf: _, anyOf: __, ...rest } = s;
+    const whole: MockSchema = s.anyOf
+      ? { anyOf: branches }
+      : { oneOf: branches, ...(d ? { discriminator: d } : {}) };
+    // a value matching exactly one branch is best; with a discriminator, one valid by its mapping will do
+    let fallback: { v: unknown } | undefined;
     let v: unknown;
     const order = branches.map((b, i) => [c.r.next(), i] as const).sort((x, y) => x[0] - y[0]);
     for (const [, i] of order) {
       v = gen({ ...rest, allOf: [branches[i]!] }, c, key, depth, path);
-      const matches = branches.filter((x) => !check(x, v, c.defs, c.dir).length).length;
-      if (s.anyOf ? matches > 0 : matches === 1) return v;
+      const n = branches.filter((x) => !check(x, v, c.defs, c.dir).length).length;
+      if (s.anyOf ? n > 0 : n === 1) return v;
+      if (!fallback && !check(whole, v, c.defs, c.dir).length) fallback = { v };
     }
-    return v;
+    return fallback ? fallback.v : v;
   }
   switch (pickType(s, c, lean)) {
     case "null":
@@ -320,9 +336,9 @@ export function gen(
     case "number":
       return numeric(s, c, typesOf(s).includes("integer"), key);
     case "array":
-      return array(s, c, depth, path);
+      return array(s, c, depth, path, lean);
     case "object": {
-      const v = object(s, c, depth, path) as Record<string, unknown>;
+      const v = object(s, c, depth, path, lean) as Record<string, unknown>;
       if (d && tag !== undefined) v[d.propertyName] = tag;
       return v;
     }

@@ -61,6 +61,10 @@ export function setValid(
   }
 }
 
+/** A cursor as the query string carries it (`5` and `"5"` are the same cursor). */
+const cursorKey = (v: unknown): string =>
+  typeof v === "string" ? v : typeof v === "object" ? JSON.stringify(v) : `${v as number}`;
+
 /** A whole number from a parameter value, else undefined. */
 const num = (v: unknown): number | undefined =>
   v === undefined || v === null || v === "" || isNaN(+v) ? undefined : +v;
@@ -93,7 +97,7 @@ export function pageOf(q: PageRequest): {
   const declared = pg.kind === "page" || pg.kind === "offset" ? pg.pageSize : undefined;
   const size = Math.max(1, asked ?? declared ?? q.pageSize);
   const known = asked !== undefined || declared !== undefined;
-  let page = 1;
+  let page: number;
   if (pg.kind === "page")
     page = (num(params[pg.pageParam]) ?? pg.startPage ?? 1) - (pg.startPage ?? 1) + 1;
   else if (pg.kind === "offset") page = Math.floor((num(params[pg.offsetParam]) ?? 0) / size) + 1;
@@ -101,7 +105,7 @@ export function pageOf(q: PageRequest): {
     page = num(q.url.searchParams.get(PAGE_PARAM)) ?? 1;
   else {
     const cursor = params[pg.cursorParam];
-    page = cursor === undefined ? 1 : (q.cursors.get(String(cursor)) ?? 1);
+    page = cursor === undefined ? 1 : (q.cursors.get(cursorKey(cursor)) ?? 1);
   }
   return { page: Math.max(1, Math.floor(page)), size, known, followUp: page > 1 };
 }
@@ -122,12 +126,13 @@ export interface PageFill extends PageRequest {
 
 /**
  * Puts page `page`'s items, next cursor / URL and `hasMore` into `body`.
- * @returns the items placed and the response headers to add (a `Link` header)
+ * @returns the body (the items themselves when the body is the list), the items placed and the response
+ *   headers to add (a `Link` header)
  */
 export function fillPage(
   body: unknown,
   q: PageFill,
-): { items: unknown[]; headers: Record<string, string> } {
+): { body: unknown; items: unknown[]; headers: Record<string, string> } {
   const { pg, schema, defs } = q;
   const { page, size, known, followUp } = pageOf(q);
   const list = schemaAt(schema, pg.items, defs);
@@ -142,6 +147,7 @@ export function fillPage(
       ? q.previous
       : Array.from({ length: n }, q.item);
   if (pg.items.length) setAt(body, pg.items, items);
+  else body = items;
   const more = page < q.pages;
   const headers: Record<string, string> = {};
   if (pg.hasMore) setValid(body, pg.hasMore, [more], schema, defs);
@@ -158,13 +164,13 @@ export function fillPage(
       const last = items.at(-1);
       if (q.repeat && followUp && last) setAt(last, pg.nextCursorFromLastItem, own);
       // the last page's cursor leads to an empty page, which ends the iteration
-      else if (last) q.cursors.set(String(at(last, pg.nextCursorFromLastItem)), page + 1);
+      else if (last) q.cursors.set(cursorKey(at(last, pg.nextCursorFromLastItem)), page + 1);
     } else if (q.repeat && followUp) setAt(body, pg.nextCursor, own);
     else if (more) {
       const c = q.cursor(schemaAt(schema, pg.nextCursor, defs));
-      q.cursors.set(String(c), page + 1);
+      q.cursors.set(cursorKey(c), page + 1);
       setAt(body, pg.nextCursor, c);
     } else setValid(body, pg.nextCursor, [null, undefined, ""], schema, defs);
   }
-  return { items, headers };
+  return { body, items, headers };
 }

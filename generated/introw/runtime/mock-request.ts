@@ -105,6 +105,7 @@ export function routes(api: MockApi): Route[] {
     .map((op) => {
       const names: string[] = [];
       const re = op.path
+        .replace(/#.*/, "")
         .split(/(\{[^}]+\})/)
         .map((part, i) =>
           i % 2
@@ -116,7 +117,7 @@ export function routes(api: MockApi): Route[] {
         op,
         re: new RegExp(`^${re}/?$`),
         names,
-        weight: op.path.replace(/\{[^}]+\}/g, "").length,
+        weight: op.path.replace(/#.*|\{[^}]+\}/g, "").length,
       };
     })
     .sort((a, b) => b.weight - a.weight);
@@ -174,7 +175,12 @@ export async function readBody(
     });
     return { value: out };
   }
-  return { value: typeof b === "string" || /^text\//.test(mediaType) ? String(b) : b };
+  return {
+    value:
+      /^text\//.test(mediaType) && typeof b !== "string"
+        ? await new Response(b as BodyInit).text()
+        : b,
+  };
 }
 
 /**

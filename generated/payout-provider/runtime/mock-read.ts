@@ -18,11 +18,19 @@ import { check, deref, typesOf, type MockDefs, type MockSchema } from "./mock-sc
 
 /** A string from the wire as the schema's type: numbers, booleans, null; arrays and objects item by item. */
 export function coerce(v: unknown, schema: MockSchema | undefined, defs: MockDefs): unknown {
-  if (schema === undefined) return v;
+  if (schema === undefined || v === undefined) return v;
   const s = deref(schema, defs);
+  const branches = s.oneOf ?? s.anyOf ?? s.allOf ?? [];
+  const types = new Set([...typesOf(s), ...branches.flatMap((b) => typesOf(deref(b, defs)))]);
+  // a form field holds a list as repeated keys (one key: a single value) and an object as JSON text
+  if (types.has("array") && !Array.isArray(v) && types.size === 1) v = [v];
+  if (typeof v === "string" && (types.has("object") || types.has("array")) && /^[[{]/.test(v))
+    try {
+      v = JSON.parse(v);
+    } catch {
+      // not JSON: validation reports the type
+    }
   if (typeof v === "string") {
-    const branches = s.oneOf ?? s.anyOf ?? s.allOf ?? [];
-    const types = new Set([...typesOf(s), ...branches.flatMap((b) => typesOf(deref(b, defs)))]);
     if ((types.has("integer") || types.has("number")) && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(v))
       return Number(v);
     if (types.has("boolean") && (v === "true" || v === "false")) return v === "true";

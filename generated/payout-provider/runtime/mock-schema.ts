@@ -223,8 +223,21 @@ export function check(
   if (s.anyOf && !s.anyOf.some((b) => !sub(b, value, pointer).length))
     fail("must match a schema in anyOf");
   if (s.oneOf) {
-    const n = s.oneOf.filter((b) => !sub(b, value, pointer).length).length;
-    if (n !== 1) fail(`must match exactly one schema in oneOf (matches ${n})`);
+    // with a discriminator, its value picks the branch (as OpenAPI reads it), even where branches overlap
+    const d = s.discriminator;
+    const tag = d && isObject(value) ? value[d.propertyName] : undefined;
+    const ref =
+      typeof tag === "string" && d
+        ? d.mapping
+          ? d.mapping[tag]
+          : `#/components/schemas/${tag}`
+        : undefined;
+    const branch = ref === undefined ? undefined : s.oneOf.find((b) => b.$ref === ref);
+    if (branch) out.push(...sub(branch, value, pointer));
+    else {
+      const n = s.oneOf.filter((b) => !sub(b, value, pointer).length).length;
+      if (n !== 1) fail(`must match exactly one schema in oneOf (matches ${n})`);
+    }
   }
   if (s.not && !sub(s.not, value, pointer).length) fail("must not match the schema in not");
   return out;
