@@ -137,7 +137,7 @@ export interface MockFetch<Ops = Record<string, MockOperationTypes>> {
   /** Answers `operation` with `handler` from now on (replacing an earlier one). @returns the mock */
   on<K extends keyof Ops & string>(
     operation: K,
-    handler: MockHandler<Ops[K] & MockOperationTypes>,
+    handler: NoInfer<MockHandler<Ops[K] & MockOperationTypes>>,
   ): MockFetch<Ops>;
   /** Removes the handler of `operation` (of every operation when omitted). */
   off(operation?: keyof Ops & string): MockFetch<Ops>;
