@@ -114,14 +114,17 @@ function text(s: MockSchema, c: GenContext, key: string | undefined): string {
   const ok = (v: unknown): v is string => typeof v === "string" && valid(s, v, c.defs, c.dir);
   const idLike = key !== undefined && ID_KEY.test(key);
   for (let tries = 0; tries < 6 && (s.format || s.pattern); tries++) {
-    for (const v of [
-      format(s.format, r, c.ids),
-      s.pattern ? fromPattern(s.pattern, r, fits, Math.max(3, min)) : undefined,
-    ])
+    // the pattern only when the format's value does not do
+    for (const make of [
+      () => format(s.format, r, c.ids),
+      () => (s.pattern ? fromPattern(s.pattern, r, fits, Math.max(3, min)) : undefined),
+    ]) {
+      const v = make();
       if (v !== undefined && ok(v) && !(idLike && c.ids.seen.has(v))) {
         if (idLike || s.format === "uuid") c.ids.seen.add(v);
         return v;
       }
+    }
   }
   if (!idLike && ok(s.example)) return s.example;
   if (ok(s.default)) return s.default;

@@ -77,12 +77,6 @@ describe("path styles", () => {
       expect(() => buildPath("/f/{name}", spec, { name: value })).toThrow(/would change the path/);
   });
 
-  it("leaves out a fragment of the path key, so the query string that follows reaches the server", () => {
-    // AWS documents key paths like `/tags#resourceArn`; the fragment would swallow `?resourceArn=…`.
-    const spec: ParamSpec[] = [{ name: "id", in: "path" }];
-    expect(buildPath("/v1/tags/{id}#resourceArn", spec, { id: "a#b" })).toBe("/v1/tags/a%23b");
-  });
-
   it("refuses a label value that would make a dot segment", () => {
     expect(() =>
       buildPath("/f/{x}", [{ name: "x", in: "path", style: "label" }], { x: "." }),

@@ -108,15 +108,21 @@ export const FORMATS: Readonly<Record<string, RegExp>> = {
   byte: /^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/,
 };
 
+/** Compiled patterns (compiling one costs more than checking a value against it). */
+const compiled = new Map<string, RegExp | undefined>();
+
 /** A RegExp for a schema `pattern` (unicode mode, else plain), or undefined when neither compiles. */
 export function patternRegExp(pattern: string): RegExp | undefined {
+  if (compiled.has(pattern)) return compiled.get(pattern);
+  let re: RegExp | undefined;
   for (const flags of ["u", ""])
     try {
-      return new RegExp(pattern, flags);
+      re ??= new RegExp(pattern, flags);
     } catch {
       // not valid in this mode
     }
-  return undefined;
+  compiled.set(pattern, re);
+  return re;
 }
 
 /** Deep equality of JSON values (for `enum`, `const` and `uniqueItems`). */

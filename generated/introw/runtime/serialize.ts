@@ -75,8 +75,7 @@ export function buildPath(
   specs: readonly ParamSpec[],
   values: Record<string, unknown>,
 ): string {
-  // a fragment in a path key (`/tags#resourceArn`, as AWS documents disambiguate) never reaches the server
-  const path = template.replace(/#.*/, "").replace(/\{([^}]+)\}/g, (_, name: string) => {
+  const path = template.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const p = specs.find((s) => s.in === "path" && s.name === name) ?? {
       name,
       in: "path" as const,

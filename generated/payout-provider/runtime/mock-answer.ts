@@ -27,6 +27,8 @@ export interface Answerer {
   readonly cursors: Map<string, number>;
   /** The items of each operation's last page (for a repeated-page fault). */
   readonly previous: Map<string, unknown[]>;
+  /** Each response's first example valid against its schema (undefined: none). */
+  readonly examples: WeakMap<MockResponse, unknown>;
 }
 
 /** One answer to make. `status`, `body` and `headers` come from a handler or a fault when set. */
@@ -134,10 +136,17 @@ function defaultBody(
         `mock: ${r.op.id} has no example '${name}' for ${status} (examples: ${Object.keys(examples).join(", ") || "none"})`,
       );
   }
-  if (a.options.useExamples !== false && !p.dynamic)
-    for (const v of Object.values(examples))
-      if (!spec.schema || valid(spec.schema, v, a.api.schemas, "response"))
-        return { body: structuredClone(v) };
+  if (a.options.useExamples !== false && !p.dynamic) {
+    if (!a.examples.has(spec))
+      a.examples.set(
+        spec,
+        Object.values(examples).find(
+          (v) => !spec.schema || valid(spec.schema, v, a.api.schemas, "response"),
+        ),
+      );
+    const v = a.examples.get(spec);
+    if (v !== undefined) return { body: structuredClone(v) };
+  }
   return { body: spec.schema ? gen(spec.schema, ctx) : undefined };
 }
 
@@ -171,7 +180,7 @@ function fill(
     const v = r.params[p.key ?? p.name];
     if (p.in !== "path") continue;
     echo(body, schema, wrappers, p.name, v, a);
-    if (p.name === last) echo(body, schema, wrappers, "id", v, a);
+    if (p.name === last && p.name !== "id") echo(body, schema, wrappers, "id", v, a);
   }
   const pg = op.pagination;
   if (!pg) return body;

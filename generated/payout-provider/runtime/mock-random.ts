@@ -4,6 +4,7 @@
  * Deterministic randomness for the mock: a seeded PRNG (mulberry32), a string hash to derive seeds, and
  * strings generated from a regular expression (`pattern`). No Math.random: the same seed, the same data.
  */
+import { patternRegExp } from "./mock-schema.js";
 
 /** A source of numbers in [0, 1) with helpers. */
 export interface Random {
@@ -57,6 +58,11 @@ const SPACE: [number, number][] = [
 ];
 const PRINTABLE: [number, number] = [32, 126];
 const ESCAPES: Record<string, string> = { n: "\n", r: "\r", t: "\t", f: "\f", v: "\v", 0: "\0" };
+
+/** A quantifier where the sticky `lastIndex` points. */
+const QUANTIFIER = /(?:\*|\+|\?|\{(\d+)(,(\d*))?\})\??/y;
+/** Parsed patterns (a pattern is parsed once, generated from many times). */
+const parsed = new Map<string, Node | undefined>();
 
 /** Parses the regex subset generation supports; lookarounds, anchors and backreferences match "". */
 function parse(src: string): Node {
@@ -148,7 +154,8 @@ function parse(src: string): Node {
           atom = e.set ? { k: "set", ranges: e.set, neg: !!e.neg } : { k: "str", s: e.ch! };
         }
       } else atom = { k: "str", s: c };
-      const q = /^(?:\*|\+|\?|\{(\d+)(,(\d*))?\})\??/.exec(src.slice(i));
+      QUANTIFIER.lastIndex = i;
+      const q = QUANTIFIER.exec(src);
       if (q) {
         i += q[0].length;
         const [min, max] =
@@ -215,22 +222,15 @@ export function fromPattern(
   stretch = 3,
   tries = 24,
 ): string | undefined {
-  let re: RegExp | undefined;
-  let node: Node;
-  try {
-    re = new RegExp(pattern, "u");
-  } catch {
+  const re = patternRegExp(pattern);
+  if (!parsed.has(pattern))
     try {
-      re = new RegExp(pattern);
+      parsed.set(pattern, parse(pattern));
     } catch {
-      return undefined;
+      parsed.set(pattern, undefined);
     }
-  }
-  try {
-    node = parse(pattern);
-  } catch {
-    return undefined;
-  }
+  const node = parsed.get(pattern);
+  if (!re || !node) return undefined;
   for (let n = 0; n < tries; n++) {
     // later tries allow longer repetitions (for a minLength the short ones cannot reach)
     const s = emit(node, r, 3 + Math.floor(n / 4) * stretch);

@@ -189,6 +189,7 @@ export function createMockFetchCore<Ops>(
     store: new Map(),
     cursors: new Map(),
     previous: new Map(),
+    examples: new WeakMap(),
   };
   const handlers = new Map<string, MockHandler<MockOperationTypes>>();
   const faults = new Map<string, { fault: MockFault; times: number }[]>();
