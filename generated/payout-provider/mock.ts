@@ -189,6 +189,12 @@ const api: MockApi = {
       },
     },
   },
+  responses: {
+    "#/components/responses/Unauthorized": {
+      mediaType: "application/json",
+      schema: { $ref: "#/components/schemas/ErrorResponse" },
+    },
+  },
   operations: [
     {
       id: "getPayout",
@@ -272,11 +278,7 @@ const api: MockApi = {
             },
           },
         },
-        {
-          status: "401",
-          mediaType: "application/json",
-          schema: { $ref: "#/components/schemas/ErrorResponse" },
-        },
+        { status: "401", $ref: "#/components/responses/Unauthorized" },
         {
           status: "404",
           mediaType: "application/json",
@@ -370,11 +372,7 @@ const api: MockApi = {
           mediaType: "application/json",
           schema: { $ref: "#/components/schemas/ErrorResponse" },
         },
-        {
-          status: "401",
-          mediaType: "application/json",
-          schema: { $ref: "#/components/schemas/ErrorResponse" },
-        },
+        { status: "401", $ref: "#/components/responses/Unauthorized" },
       ],
       security: [["ApiKey", "Signature"]],
       pagination: { cursorParam: "lastkey", nextCursor: ["lastkey"], items: ["payload"] },

@@ -4,7 +4,12 @@
  * schemas and examples, and the schemas they reference, once, by `$ref` — and `MockOperations`, which types
  * `mock.on` and `mock.calls` by each operation's params and responses. Pure: data and types only.
  */
-import type { ApiModel, MockOperationModel, OperationModel } from "../model/model.js";
+import type {
+  ApiModel,
+  MockOperationModel,
+  MockResponseModel,
+  OperationModel,
+} from "../model/model.js";
 import { contextuallyTyped, docLine, literal, objectKey } from "./docs.js";
 import { paginationLiteral } from "./pagination.js";
 import type { Statement } from "./print.js";
@@ -75,14 +80,7 @@ function operation(o: OperationModel, m: MockOperationModel): string {
     if (m.bodySchema !== undefined) b.push(`schema: ${schema(m.bodySchema)}`);
     fields.push(`body: { ${b.join(", ")} }`);
   }
-  const responses = m.responses.map((r) => {
-    const f = [`status: ${literal(r.status)}`];
-    if (r.mediaType !== undefined) f.push(`mediaType: ${literal(r.mediaType)}`);
-    if (r.schema !== undefined) f.push(`schema: ${schema(r.schema)}`);
-    if (r.examples !== undefined) f.push(`examples: ${json(r.examples)}`);
-    if (r.headers !== undefined) f.push(`headers: ${schemaMap(r.headers)}`);
-    return `{ ${f.join(", ")} }`;
-  });
+  const responses = m.responses.map((r) => response(r));
   fields.push(`responses: [${responses.join(", ")}]`);
   if (o.security.length > 0)
     fields.push(
@@ -90,6 +88,18 @@ function operation(o: OperationModel, m: MockOperationModel): string {
     );
   if (o.pagination !== undefined) fields.push(`pagination: ${paginationLiteral(o.pagination)}`);
   return `{ ${fields.join(", ")} }`;
+}
+
+/** One response (or a response component's fields) as a `MockResponse` literal. */
+function response(r: Partial<MockResponseModel>): string {
+  const f: string[] = [];
+  if (r.status !== undefined) f.push(`status: ${literal(r.status)}`);
+  if (r.$ref !== undefined) f.push(`$ref: ${literal(r.$ref)}`);
+  if (r.mediaType !== undefined) f.push(`mediaType: ${literal(r.mediaType)}`);
+  if (r.schema !== undefined) f.push(`schema: ${schema(r.schema)}`);
+  if (r.examples !== undefined) f.push(`examples: ${json(r.examples)}`);
+  if (r.headers !== undefined) f.push(`headers: ${schemaMap(r.headers)}`);
+  return `{ ${f.join(", ")} }`;
 }
 
 /** The type of one operation in `MockOperations`: its function's params and openapi-typescript's responses. */
@@ -118,8 +128,12 @@ export function mockStatements(model: ApiModel): Statement[] {
     `/** The operations of ${docLine(model.title)} as \`createMockFetch\` types them: each one's \`params\` (as its function takes them) and \`responses\` by status (for \`mock.on\` replies). */\nexport interface MockOperations {\n${members.join("\n")}\n}`,
   );
   const schemes = model.securitySchemes.map((s) => `${objectKey(s.name)}: ${json(s.spec)}`);
+  const shared = Object.entries(model.mock.responses).map(
+    ([ref, r]) => `${literal(ref)}: ${response(r)}`,
+  );
   const fields = [
     `schemas: ${schemaMap(model.mock.schemas)}`,
+    ...(shared.length > 0 ? [`responses: { ${shared.join(", ")} }`] : []),
     `operations: [${ops.map((o, i) => operation(o, model.mock.operations[i]!)).join(", ")}]`,
   ];
   if (schemes.length > 0) fields.push(`securitySchemes: { ${schemes.join(", ")} }`);

@@ -177,6 +177,51 @@ function basePaths(servers: readonly ServerModel[]): string[] {
   return [...paths].sort((a, b) => b.length - a.length || compareCodeUnits(a, b));
 }
 
+/** The last `$ref` of a chain of references starting at `value` (its own `$ref`), if it is one. */
+function lastRef(doc: JsonRecord, value: unknown): string | undefined {
+  let ref: string | undefined;
+  for (let n = 0; n < 16; n++) {
+    const next = asString(asRecord(value)?.["$ref"]);
+    if (next === undefined || !next.startsWith("#")) return ref;
+    ref = next;
+    value = getPointer(doc, next);
+  }
+  return ref;
+}
+
+/** A response's media type: its reduced schema, examples and declared headers (a `$ref`'d header by reference). */
+function responseBody(
+  doc: JsonRecord,
+  reducer: Reducer,
+  response: JsonRecord,
+  mediaType: string | undefined,
+): Omit<MockResponseModel, "status"> {
+  const media =
+    mediaType !== undefined ? asRecord(asRecord(response["content"])?.[mediaType]) : undefined;
+  const schema = media?.["schema"];
+  const found = examples(doc, media, schema);
+  const headers = entries(asRecord(response["headers"])).flatMap(([name, h]) => {
+    const ref = lastRef(doc, h);
+    const s = derefRecord(doc, h)?.["schema"];
+    if (s === undefined || name.toLowerCase() === "content-type") return [];
+    // a header component is referenced, not copied into every response that declares it
+    return [
+      [
+        name.toLowerCase(),
+        ref !== undefined ? reducer.schema({ $ref: `${ref}/schema` }) : reducer.schema(s),
+      ] as const,
+    ];
+  });
+  return {
+    ...(mediaType !== undefined ? { mediaType } : {}),
+    ...(schema !== undefined
+      ? { schema: reducer.schema(deref(doc, schema) === undefined ? {} : schema) }
+      : {}),
+    ...(found !== undefined ? { examples: found } : {}),
+    ...(headers.length > 0 ? { headers: Object.fromEntries(headers) } : {}),
+  };
+}
+
 /** The mock's view of every operation (aligned with `operations`) and the schemas they reference. */
 export function mockModel(
   doc: JsonRecord,
@@ -185,6 +230,7 @@ export function mockModel(
   servers: readonly ServerModel[],
 ): MockModel {
   const reducer = new Reducer(doc);
+  const shared: Record<string, Omit<MockResponseModel, "status">> = {};
   const ops = operations.map((o, i): MockOperationModel => {
     const r = raw[i]!;
     const params = o.parameters.map((p) => {
@@ -201,28 +247,14 @@ export function mockModel(
         ? asRecord(asRecord(requestBody?.["content"])?.[bodyMedia])?.["schema"]
         : undefined;
     const responses = [...o.success, ...o.errors].map((m): MockResponseModel => {
-      const response = derefRecord(doc, asRecord(r.op["responses"])?.[m.status]) ?? {};
-      const media =
-        m.mediaType !== undefined
-          ? asRecord(asRecord(response["content"])?.[m.mediaType])
-          : undefined;
-      const schema = media?.["schema"];
-      const found = examples(doc, media, schema);
-      const headers = entries(asRecord(response["headers"])).flatMap(([name, h]) => {
-        const s = derefRecord(doc, h)?.["schema"];
-        return s !== undefined && name.toLowerCase() !== "content-type"
-          ? [[name.toLowerCase(), reducer.schema(s)] as const]
-          : [];
-      });
-      return {
-        status: m.status,
-        ...(m.mediaType !== undefined ? { mediaType: m.mediaType } : {}),
-        ...(schema !== undefined
-          ? { schema: reducer.schema(deref(doc, schema) === undefined ? {} : schema) }
-          : {}),
-        ...(found !== undefined ? { examples: found } : {}),
-        ...(headers.length > 0 ? { headers: Object.fromEntries(headers) } : {}),
-      };
+      const value = asRecord(r.op["responses"])?.[m.status];
+      const response = derefRecord(doc, value) ?? {};
+      const ref = lastRef(doc, value);
+      // a response component is described once, in `responses`, for every operation that uses it
+      if (ref === undefined)
+        return { status: m.status, ...responseBody(doc, reducer, response, m.mediaType) };
+      shared[ref] ??= responseBody(doc, reducer, response, m.mediaType);
+      return { status: m.status, $ref: ref };
     });
     return {
       params,
@@ -230,5 +262,10 @@ export function mockModel(
       responses,
     };
   });
-  return { schemas: reducer.table(), operations: ops, basePaths: basePaths(servers) };
+  const responses = Object.fromEntries(
+    Object.keys(shared)
+      .sort(compareCodeUnits)
+      .map((k) => [k, shared[k]!]),
+  );
+  return { schemas: reducer.table(), responses, operations: ops, basePaths: basePaths(servers) };
 }

@@ -138,6 +138,8 @@ export interface EnumModel {
 export interface MockResponseModel {
   /** Status as written in the document (`200`, `4XX`, `default`). */
   readonly status: string;
+  /** A response component (`#/components/responses/NotFound`): its fields are in `MockModel.responses`. */
+  readonly $ref?: string;
   readonly mediaType?: string;
   readonly schema?: Readonly<Record<string, unknown>>;
   /** Examples by name (a media type's lone `example` is `default`). */
@@ -162,6 +164,8 @@ export interface MockOperationModel {
 export interface MockModel {
   /** Every schema an operation's schemas reference, by `$ref` (`#/components/schemas/Payout`). */
   readonly schemas: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Response components the operations refer to by `$ref`, each described once. */
+  readonly responses: Readonly<Record<string, Omit<MockResponseModel, "status" | "$ref">>>;
   /** Aligned with `ApiModel.operations`. */
   readonly operations: readonly MockOperationModel[];
   /** Path prefixes of the servers' URLs (`/v2`), longest first. */

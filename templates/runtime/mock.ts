@@ -12,7 +12,14 @@
 import { realClock, type Clock } from "./client.js";
 import { answer, defaultAnswer, problem, type Answerer } from "./mock-answer.js";
 import { readCall } from "./mock-read.js";
-import { incoming, match, routes, type MockApi, type MockOperation } from "./mock-request.js";
+import {
+  incoming,
+  match,
+  routes,
+  withResponses,
+  type MockApi,
+  type MockOperation,
+} from "./mock-request.js";
 import { crudRoles } from "./mock-state.js";
 
 export type { MockApi };
@@ -159,9 +166,10 @@ export interface MockFetch<Ops = Record<string, MockOperationTypes>> {
  * @throws TypeError when `options.examples` names an operation or example the document does not have
  */
 export function createMockFetchCore<Ops>(
-  api: MockApi,
+  source: MockApi,
   options: MockOptions<Ops> = {},
 ): MockFetch<Ops> {
+  const api = withResponses(source);
   const byId = new Map<string, MockOperation>(api.operations.map((o) => [o.id, o]));
   for (const [id, name] of Object.entries(options.examples ?? {})) {
     const known = byId.get(id)?.responses.flatMap((r) => Object.keys(r.examples ?? {}));

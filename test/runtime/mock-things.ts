@@ -63,6 +63,12 @@ export const THINGS_API: MockApi = {
       properties: { code: { type: "string", enum: ["NOT_FOUND"] } },
     },
   },
+  responses: {
+    "#/components/responses/NotFound": {
+      mediaType: json,
+      schema: { $ref: "#/components/schemas/Problem" },
+    },
+  },
   operations: [
     {
       id: "listThings",
@@ -107,7 +113,7 @@ export const THINGS_API: MockApi = {
           },
           headers: { "x-request-id": { type: "string", format: "uuid" } },
         },
-        { status: "404", mediaType: json, schema: { $ref: "#/components/schemas/Problem" } },
+        { status: "404", $ref: "#/components/responses/NotFound" },
       ],
       security,
     },

@@ -16,6 +16,8 @@ export interface MockParam extends ParamSpec {
 /** One response of an operation: status as written (`200`, `4XX`, `default`), media type, schema, examples. */
 export interface MockResponse {
   readonly status: string;
+  /** A key of `MockApi.responses`: the response's other fields are there (shared by many operations). */
+  readonly $ref?: string;
   readonly mediaType?: string;
   readonly schema?: MockSchema;
   /** Examples by name (`example` alone is named `default`). */
@@ -44,6 +46,8 @@ export interface MockOperation {
 /** Everything the generated `mock.ts` tells the mock about an API. */
 export interface MockApi {
   readonly schemas: MockDefs;
+  /** Responses many operations share (a response component), by `$ref`. */
+  readonly responses?: Readonly<Record<string, Omit<MockResponse, "status" | "$ref">>>;
   readonly operations: readonly MockOperation[];
   readonly securitySchemes?: Readonly<Record<string, SecuritySchemeSpec>>;
   /** Path prefixes of the document's servers (`/v2`), removed from a request's path before routing. */
@@ -89,6 +93,21 @@ export async function incoming(input: string | Request, init: RequestInit = {}):
         ? new URLSearchParams(await input.text())
         : await input.text();
   return { method: input.method, url: new URL(input.url), headers, body };
+}
+
+/** The API with every response's `$ref` replaced by the shared response it names. */
+export function withResponses(api: MockApi): MockApi {
+  const operations = api.operations.map((op) =>
+    op.responses.some((r) => r.$ref !== undefined)
+      ? {
+          ...op,
+          responses: op.responses.map((r) =>
+            r.$ref === undefined ? r : { ...api.responses?.[r.$ref], status: r.status },
+          ),
+        }
+      : op,
+  );
+  return { ...api, operations };
 }
 
 /** A route: the operation, its path as a RegExp and the number of literal characters (more wins). */
