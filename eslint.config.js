@@ -58,6 +58,7 @@ export default tseslint.config(
   {
     ignores: [
       "node_modules/**",
+      "dist/**",
       "generated/**",
       "test/.tmp/**",
       "test/snapshot/__snapshots__/**",
