@@ -5,6 +5,7 @@
  * __snapshots__/<fixture>/, warnings included (`warnings.txt`). Then all fixture clients are type-checked in one
  * strict tsc program, each with its type assertions from test/fixtures/assertions/<fixture>.ts copied beside
  * it (`@ts-expect-error` lines there prove the types are precise, not merely permissive).
+ * A fixture of an opt-in feature is generated with its options (test/helpers/fixtures.ts).
  * Update snapshots after an intended change with `npx vitest run test/snapshot/fixtures.test.ts -u`.
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -34,24 +35,27 @@ function apiName(fixture: string): string {
 }
 
 describe("fixtures", () => {
-  it.each(fixtures.map((f) => [f.name, f.input] as const))("%s", async (name, input) => {
-    const result = await generate(
-      { input, output: `generated/${name}`, name: apiName(name) },
-      { cwd: PROJECT_ROOT },
-    );
-    outputs.set(name, result.files);
-    const warnings = result.issues.map(
-      (i) =>
-        `${i.severity} [${i.code}] ${i.pointer}${i.line !== undefined ? ` (line ${i.line})` : ""}: ${i.message}`,
-    );
-    await expect(`${warnings.join("\n")}\n`).toMatchFileSnapshot(
-      path.join(SNAPSHOTS, name, "warnings.txt"),
-    );
-    for (const file of result.files) {
-      if (file.path.startsWith("runtime/") || file.path === "manifest.json") continue;
-      await expect(file.contents).toMatchFileSnapshot(path.join(SNAPSHOTS, name, file.path));
-    }
-  });
+  it.each(fixtures.map((f) => [f.name, f.input, f.options] as const))(
+    "%s",
+    async (name, input, options) => {
+      const result = await generate(
+        { input, output: `generated/${name}`, name: apiName(name), ...options },
+        { cwd: PROJECT_ROOT },
+      );
+      outputs.set(name, result.files);
+      const warnings = result.issues.map(
+        (i) =>
+          `${i.severity} [${i.code}] ${i.pointer}${i.line !== undefined ? ` (line ${i.line})` : ""}: ${i.message}`,
+      );
+      await expect(`${warnings.join("\n")}\n`).toMatchFileSnapshot(
+        path.join(SNAPSHOTS, name, "warnings.txt"),
+      );
+      for (const file of result.files) {
+        if (file.path.startsWith("runtime/") || file.path === "manifest.json") continue;
+        await expect(file.contents).toMatchFileSnapshot(path.join(SNAPSHOTS, name, file.path));
+      }
+    },
+  );
 
   it("generate deterministically: renames, hoisted $defs and enums are the same on a second run", async () => {
     for (const name of ["naming", "oas31-types", "enums"]) {
