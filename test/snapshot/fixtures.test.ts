@@ -15,10 +15,15 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generate } from "../../generator/index.js";
 import { FIXTURES_DIR, listFixtures } from "../helpers/fixtures.js";
+import { readmeBlocks } from "../helpers/readme.js";
 import { PROJECT_ROOT } from "../helpers/specs-dir.js";
 import { typecheckDirs, writeFiles } from "../helpers/typecheck.js";
 
 const fixtures = listFixtures();
+/** README sections whose examples (the ```ts blocks importing "./index.js") are type-checked against a fixture's client. */
+const README_SECTIONS: Readonly<Record<string, string>> = {
+  "open-enums": "Forward-compatible enums and unions",
+};
 const SNAPSHOTS = path.join(PROJECT_ROOT, "test", "snapshot", "__snapshots__");
 const outputs = new Map<string, readonly { path: string; contents: string }[]>();
 let tmp: string | undefined;
@@ -78,6 +83,11 @@ describe("fixtures", () => {
       const extra = existsSync(assertions)
         ? [{ path: "assertions.ts", contents: readFileSync(assertions, "utf8") }]
         : [];
+      const section = README_SECTIONS[name];
+      if (section !== undefined)
+        readmeBlocks(section)
+          .filter((block) => block.includes('from "./index.js"'))
+          .forEach((block, i) => extra.push({ path: `readme-${i}.ts`, contents: block }));
       await writeFiles(dir, [...files, ...extra]);
       dirs.push(dir);
     }

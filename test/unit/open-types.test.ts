@@ -2,6 +2,7 @@
  * model/open-types.ts: which enums and unions `openEnums` opens in the document openapi-typescript types, and how
  * emit/open-types.ts types the markers.
  */
+import type { SchemaObject } from "openapi-typescript";
 import { describe, expect, it } from "vitest";
 import { OPEN_ENUM, OPEN_UNION, openTypes } from "../../generator/model/open-types.js";
 import { openType } from "../../generator/emit/open-types.js";
@@ -134,7 +135,7 @@ describe("openTypes", () => {
 
 describe("openType", () => {
   const print = (schema: Record<string, unknown>) => {
-    const node = openType(schema);
+    const node = openType(schema as SchemaObject);
     return node === undefined ? undefined : astToString(node).trim();
   };
   it("types the markers", () => {
