@@ -10,7 +10,13 @@ import {
   type StatementStructures,
 } from "ts-morph";
 import { isJsonMediaType } from "../model/media.js";
-import type { ApiModel, OperationModel, ParameterModel, ResponseModel } from "../model/model.js";
+import {
+  hasViews,
+  type ApiModel,
+  type OperationModel,
+  type ParameterModel,
+  type ResponseModel,
+} from "../model/model.js";
 import { docLine, docText, literal, propertyKey } from "./docs.js";
 import type { Statement } from "./print.js";
 import { paginationDescription, paginationLiteral } from "./pagination.js";
@@ -34,9 +40,14 @@ function statusKey(status: string): string {
   return /^\d+$/.test(status) ? status : literal(status);
 }
 
-/** `Readable<T>`/`Writable<T>` when the document marks readOnly/writeOnly properties, else `T`. */
+/** `Readable<T>`/`Writable<T>` when the document marks readOnly/writeOnly properties or open types, else `T`. */
 function view(model: ApiModel, wrapper: "Readable" | "Writable", type: string): string {
-  return model.readWriteMarkers ? `${wrapper}<${type}>` : type;
+  return hasViews(model) ? `${wrapper}<${type}>` : type;
+}
+
+/** Parameters and response headers are seen through a view only for open types (they carry no readOnly markers). */
+function openView(model: ApiModel, wrapper: "Readable" | "Writable", type: string): string {
+  return model.openTypes ? `${wrapper}<${type}>` : type;
 }
 
 function responseType(model: ApiModel, o: OperationModel, r: ResponseModel): string {
@@ -157,7 +168,11 @@ function operationStatements(
     const properties = o.parameters.map((p) => ({
       name: propertyKey(p.key),
       hasQuestionToken: !p.required,
-      type: `NonNullable<${op(o)}["parameters"][${literal(p.in)}]>[${literal(p.name)}]`,
+      type: openView(
+        model,
+        "Writable",
+        `NonNullable<${op(o)}["parameters"][${literal(p.in)}]>[${literal(p.name)}]`,
+      ),
       docs: paramDocs(p),
     }));
     if (o.requestBody !== undefined) {
@@ -223,7 +238,11 @@ function operationStatements(
     isExported: true,
     type:
       withHeaders !== undefined
-        ? `${op(o)}["responses"][${statusKey(withHeaders.status)}]["headers"]`
+        ? openView(
+            model,
+            "Readable",
+            `${op(o)}["responses"][${statusKey(withHeaders.status)}]["headers"]`,
+          )
         : "Record<string, string>",
     docs: [{ description: `The response headers \`${o.name}\` declares.` }],
   });
@@ -317,11 +336,7 @@ export function operationsStatements(model: ApiModel, template: OperationTemplat
     kind: StructureKind.ImportDeclaration,
     isTypeOnly: true,
     moduleSpecifier: "./types.js",
-    namedImports: [
-      "operations",
-      ...(model.readWriteMarkers ? ["Readable", "Writable"] : []),
-      ...reused,
-    ],
+    namedImports: ["operations", ...(hasViews(model) ? ["Readable", "Writable"] : []), ...reused],
   };
   const statements: Statement[] = [...usedImports(template.imports, used), typeImport];
   for (const o of model.operations) statements.push(...operationStatements(model, o, template));

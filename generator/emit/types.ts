@@ -10,8 +10,9 @@ import {
   type JSDocStructure,
   type OptionalKind,
 } from "ts-morph";
-import type { ApiModel, EnumModel } from "../model/model.js";
+import { hasViews, type ApiModel, type EnumModel } from "../model/model.js";
 import { docText, literal } from "./docs.js";
+import { OPEN_HELPERS, openType, withoutReadWriteHelpers } from "./open-types.js";
 import { openApiSegments } from "./interface-segments.js";
 import { openapiTS } from "./openapi-typescript.js";
 import { redoclyConfig } from "./redocly.js";
@@ -43,14 +44,18 @@ function binaryAsBlob(schema: SchemaObject): ts.TypeNode | undefined {
  * @throws {RangeError} when the schemas nest too deeply for openapi-typescript's recursion.
  */
 export async function emitOpenApiNodes(model: ApiModel): Promise<ts.Node[]> {
-  return openapiTS(structuredClone(model.typesDocument) as unknown as OpenAPI3, {
+  const nodes = await openapiTS(structuredClone(model.typesDocument) as unknown as OpenAPI3, {
     redocly: await redoclyConfig(),
     silent: true,
     defaultNonNullable: false,
     alphabetize: false,
     readWriteMarkers: model.readWriteMarkers,
-    transform: binaryAsBlob,
+    transform: model.openTypes
+      ? (schema) => openType(schema) ?? binaryAsBlob(schema)
+      : binaryAsBlob,
+    ...(model.openTypes ? { inject: OPEN_HELPERS } : {}),
   });
+  return model.openTypes ? withoutReadWriteHelpers(nodes) : nodes;
 }
 
 function docs(
@@ -84,7 +89,7 @@ export function aliasStatements(model: ApiModel): Statement[] {
       kind: StructureKind.TypeAlias,
       name: alias.name,
       isExported: true,
-      type: model.readWriteMarkers ? `Readable<${alias.target}>` : alias.target,
+      type: hasViews(model) ? `Readable<${alias.target}>` : alias.target,
       docs: docs(alias.description, alias.deprecated),
     });
   }
