@@ -34,24 +34,27 @@ function apiName(fixture: string): string {
 }
 
 describe("fixtures", () => {
-  it.each(fixtures.map((f) => [f.name, f.input] as const))("%s", async (name, input) => {
-    const result = await generate(
-      { input, output: `generated/${name}`, name: apiName(name) },
-      { cwd: PROJECT_ROOT },
-    );
-    outputs.set(name, result.files);
-    const warnings = result.issues.map(
-      (i) =>
-        `${i.severity} [${i.code}] ${i.pointer}${i.line !== undefined ? ` (line ${i.line})` : ""}: ${i.message}`,
-    );
-    await expect(`${warnings.join("\n")}\n`).toMatchFileSnapshot(
-      path.join(SNAPSHOTS, name, "warnings.txt"),
-    );
-    for (const file of result.files) {
-      if (file.path.startsWith("runtime/") || file.path === "manifest.json") continue;
-      await expect(file.contents).toMatchFileSnapshot(path.join(SNAPSHOTS, name, file.path));
-    }
-  });
+  it.each(fixtures.map((f) => [f.name, f.input, f.options] as const))(
+    "%s",
+    async (name, input, options) => {
+      const result = await generate(
+        { ...options, input, output: `generated/${name}`, name: apiName(name) },
+        { cwd: PROJECT_ROOT },
+      );
+      outputs.set(name, result.files);
+      const warnings = result.issues.map(
+        (i) =>
+          `${i.severity} [${i.code}] ${i.pointer}${i.line !== undefined ? ` (line ${i.line})` : ""}: ${i.message}`,
+      );
+      await expect(`${warnings.join("\n")}\n`).toMatchFileSnapshot(
+        path.join(SNAPSHOTS, name, "warnings.txt"),
+      );
+      for (const file of result.files) {
+        if (file.path.startsWith("runtime/") || file.path === "manifest.json") continue;
+        await expect(file.contents).toMatchFileSnapshot(path.join(SNAPSHOTS, name, file.path));
+      }
+    },
+  );
 
   it("generate deterministically: renames, hoisted $defs and enums are the same on a second run", async () => {
     for (const name of ["naming", "oas31-types", "enums"]) {
