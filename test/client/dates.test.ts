@@ -9,10 +9,13 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { runInNewContext } from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../generator/index.js";
 import type { GenerateOptions } from "../../generator/config/config.js";
+import { checkConfig } from "../../generator/config/load-config.js";
 import { listFixtures } from "../helpers/fixtures.js";
+import { read, readmeBlocks, region } from "../helpers/readme.js";
 import { credentials, validParams } from "../helpers/mock-calls.js";
 import { openapiValidator, responseSchemaPointer } from "../helpers/openapi-ajv.js";
 import { PROJECT_ROOT, SPECS_DIR, describeWithSpecs } from "../helpers/specs-dir.js";
@@ -28,6 +31,12 @@ interface Mock {
   calls(operation?: string): { url: string; params: Record<string, unknown> }[];
 }
 type MockModule = { createMockFetch(options?: object): Mock };
+
+/** An operation of the dates fixture as README.md's example uses it (the fixture's assertions check its types). */
+type Example = (
+  client: unknown,
+  params?: object,
+) => Promise<{ createdAt: Date }> & AsyncIterable<{ createdAt: Date }>;
 
 const AT = "2024-05-01T10:00:00.000Z";
 let tmp: string | undefined;
@@ -106,6 +115,31 @@ describe("the dates fixture", () => {
     expect(await client["listNames"]!(c)).toEqual(expect.any(Array));
   });
 
+  it("runs README.md's Dates example verbatim, and its config passes the config schema", async () => {
+    const { client: generated, mock } = api;
+    const client = generated.createClient({
+      fetch: mock.createMockFetch({ seed: 2 }),
+      maxRetries: 0,
+    });
+    const { getEventAt, createEvent, listEvents } = generated as unknown as Record<
+      "getEventAt" | "createEvent" | "listEvents",
+      Example
+    >;
+    // readme-dates
+    const event = await getEventAt(client, { at: new Date("2024-05-01T10:00:00Z") });
+    const created: Date = event.createdAt;
+    await createEvent(client, { body: { day: new Date("2024-05-01"), startsAt: created } });
+    for await (const item of listEvents(client, { since: "2024-05-01T00:00:00Z" }))
+      item.createdAt.getTime();
+    // end readme-dates
+    const [config, usage] = readmeBlocks("Dates");
+    expect(usage).toBe(region(read("test/client/dates.test.ts"), "readme-dates"));
+    const literal = config!.slice(config!.indexOf("{"), config!.lastIndexOf("}") + 1);
+    // the block is an object literal (unquoted keys): evaluated in an empty context
+    const value: unknown = runInNewContext(`(${literal})`);
+    expect(() => checkConfig(value, "README.md")).not.toThrow();
+  });
+
   describe("against a loopback server", () => {
     let server: Server;
     let received = "";
@@ -175,7 +209,7 @@ describeWithSpecs("dates on a real spec", () => {
     expect(gets.length).toBeGreaterThan(0);
     let revived = 0;
     for (const [o, i] of gets) {
-      const data = (await client[o.name]!(c, validParams(model, i, 3000 + i))) as unknown;
+      const data = await client[o.name]!(c, validParams(model, i, 3000 + i));
       revived += dates(data).length;
       // Dates serialize back to the RFC 3339 text the schema asks for
       const s = o.success[0]!;

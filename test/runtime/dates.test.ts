@@ -172,7 +172,9 @@ describe("paginate with spec.dates", () => {
   const server: Step = (req) => {
     const after = new URL(req.url).searchParams.get("after");
     const i = after === null ? 0 : pages.findIndex((p) => p.at(-1) === after) + 1;
-    return json(200, { data: pages[i]!.map((createdAt) => ({ createdAt })) })(req);
+    return new Response(JSON.stringify({ data: pages[i]!.map((createdAt) => ({ createdAt })) }), {
+      headers: { "content-type": "application/json" },
+    });
   };
 
   it("revives the first page, every page and every item; cursors go back as the server sent them", async () => {
