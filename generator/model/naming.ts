@@ -182,6 +182,7 @@ export const GENERATED_RESERVED = new Set([
   "ResponseKind",
   "PaginationSpec",
   "OperationSpec",
+  "DatePlan",
   "SecuritySchemeSpec",
   "ServerSpec",
   "ClientSpec",
