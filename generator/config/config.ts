@@ -11,6 +11,24 @@ import type { PaginationSpec } from "../../templates/runtime/types.js";
  */
 export type PaginationOverride = PaginationSpec | false;
 
+/** How a string `format` is typed and read: `"Date"` (revived from RFC 3339 text) or `"string"` (as sent). */
+export type DateRepresentation = "Date" | "string";
+
+/**
+ * The `dates` option: `"Date"` is `{ dateTime: "Date" }`; `"string"` (or leaving it out) keeps every date a string.
+ * - `dateTime`: `format: date-time`. @default "string"
+ * - `date`: `format: date` (revived as UTC midnight; a `Date` sent there goes as its UTC day). @default "string"
+ */
+export type DatesOption =
+  | DateRepresentation
+  | { readonly dateTime?: DateRepresentation; readonly date?: DateRepresentation };
+
+/** The `dates` option resolved: one representation per format. */
+export interface DatesConfig {
+  readonly dateTime: DateRepresentation;
+  readonly date: DateRepresentation;
+}
+
 /** One generation target: a spec and where its client goes. */
 export interface TargetConfig {
   /** Path to the OpenAPI document (JSON or YAML; the entry file of a multi-file spec). In a config file: relative to the config file. */
@@ -28,6 +46,12 @@ export interface TargetConfig {
    * `createClient` uses when the caller names none. @default the document's first server
    */
   readonly defaultServer?: string;
+  /**
+   * Dates as `Date` objects: response types say `Date` and 2xx JSON bodies are revived where the schema says
+   * `format: date-time` (and `format: date` with `{ date: "Date" }`); request types take `Date | string`.
+   * `"Date"` is `{ dateTime: "Date" }`. @default "string" (dates are strings, as sent)
+   */
+  readonly dates?: DatesOption;
   /** Treat every warning as an error. @default false */
   readonly strict?: boolean;
   /** Allow `$ref`s to `http(s)` URLs (network access while loading). @default false */
@@ -71,4 +95,16 @@ export const CONFIG_FILES = [
  */
 export function defineConfig(config: UserConfig): UserConfig {
   return config;
+}
+
+/**
+ * The `dates` option as one representation per format.
+ * @param option A target's `dates` (undefined: the default, every date a string).
+ */
+export function resolveDates(option: DatesOption | undefined): DatesConfig {
+  // not in DEFAULTS: those enter every target's options hash (manifest.json), which would change for all
+  const strings: DatesConfig = { dateTime: "string", date: "string" };
+  if (option === undefined || option === "string") return strings;
+  if (option === "Date") return { ...strings, dateTime: "Date" };
+  return { ...strings, ...option };
 }

@@ -123,6 +123,13 @@ const PAGINATION = {
   ),
 } as const;
 
+const DATES_SHAPE =
+  '"Date" (format: date-time as Date), "string", or { dateTime?: "Date" | "string", date?: "Date" | "string" }';
+const representation = (format: string): object => ({
+  enum: ["Date", "string"],
+  description: `how format: ${format} is typed and read: "Date" or "string"`,
+});
+
 const TARGET = {
   type: "object",
   title: "a target",
@@ -169,6 +176,19 @@ const TARGET = {
       type: "string",
       minLength: 1,
       description: 'the name of one of the document\'s servers, e.g. "staging"',
+    },
+    dates: {
+      type: ["string", "object"],
+      description: DATES_SHAPE,
+      if: { type: "string" },
+      then: { enum: ["Date", "string"], description: DATES_SHAPE },
+      else: {
+        type: "object",
+        title: "the dates option",
+        additionalProperties: false,
+        description: DATES_SHAPE,
+        properties: { dateTime: representation("date-time"), date: representation("date") },
+      },
     },
     strict: { type: "boolean", description: "whether every warning is an error" },
     allowRemoteRefs: { type: "boolean", description: "whether $refs to http(s) URLs are allowed" },

@@ -20,6 +20,7 @@ import {
 import { docLine, docText, literal, propertyKey } from "./docs.js";
 import type { Statement } from "./print.js";
 import { paginationDescription, paginationLiteral } from "./pagination.js";
+import { datesImports, planNames, planStatements, specDates } from "./dates.js";
 import type { OperationTemplate, SkeletonKind } from "./template.js";
 import { STATUS_ERROR_CLASSES } from "../../templates/runtime/errors.js";
 
@@ -66,7 +67,7 @@ function union(types: readonly string[], fallback: string): string {
   return unique.length > 0 ? unique.join(" | ") : fallback;
 }
 
-function specLiteral(o: OperationModel): string {
+function specLiteral(o: OperationModel, plans: ReadonlyMap<string, string>): string {
   const params = o.parameters.map((p) => {
     const fields = [`name: ${literal(p.name)}`, `in: ${literal(p.in)}`];
     if (p.key !== p.name) fields.push(`key: ${literal(p.key)}`);
@@ -94,6 +95,7 @@ function specLiteral(o: OperationModel): string {
     `security: [${o.security.map((alt) => `[${alt.map(literal).join(", ")}]`).join(", ")}]`,
   );
   if (o.pagination !== undefined) lines.push(`pagination: ${paginationLiteral(o.pagination)}`);
+  lines.push(...specDates(o, plans));
   return `{\n${lines.join(",\n")},\n}`;
 }
 
@@ -156,10 +158,16 @@ function paramDocs(p: ParameterModel): { description: string }[] {
   return lines.length > 0 ? [{ description: lines.join("\n") }] : [];
 }
 
+/** `DateInput<type>` for a `params` key whose type holds `Date` (with the `dates` option). */
+function input(o: OperationModel, key: string, type: string): string {
+  return o.dates?.inputs.includes(key) === true ? `DateInput<${type}>` : type;
+}
+
 function operationStatements(
   model: ApiModel,
   o: OperationModel,
   template: OperationTemplate,
+  plans: ReadonlyMap<string, string>,
 ): StatementStructures[] {
   const t = o.types;
   const out: StatementStructures[] = [];
@@ -168,10 +176,14 @@ function operationStatements(
     const properties = o.parameters.map((p) => ({
       name: propertyKey(p.key),
       hasQuestionToken: !p.required,
-      type: openView(
-        model,
-        "Writable",
-        `NonNullable<${op(o)}["parameters"][${literal(p.in)}]>[${literal(p.name)}]`,
+      type: input(
+        o,
+        p.key,
+        openView(
+          model,
+          "Writable",
+          `NonNullable<${op(o)}["parameters"][${literal(p.in)}]>[${literal(p.name)}]`,
+        ),
       ),
       docs: paramDocs(p),
     }));
@@ -180,10 +192,14 @@ function operationStatements(
       properties.push({
         name: "body",
         hasQuestionToken: !b.required,
-        type: view(
-          model,
-          "Writable",
-          `NonNullable<${op(o)}["requestBody"]>["content"][${literal(b.mediaType)}]`,
+        type: input(
+          o,
+          "body",
+          view(
+            model,
+            "Writable",
+            `NonNullable<${op(o)}["requestBody"]>["content"][${literal(b.mediaType)}]`,
+          ),
         ),
         docs: [
           {
@@ -215,15 +231,15 @@ function operationStatements(
   // The runtime reads every error body as text and parses it as JSON when it can (whatever the 2xx kind is).
   const errorTypes = o.errors
     .filter((r) => r.mediaType !== undefined)
-    .map((r) =>
-      isJsonMediaType(r.mediaType!)
-        ? view(
-            model,
-            "Readable",
-            `${op(o)}["responses"][${statusKey(r.status)}]["content"][${literal(r.mediaType!)}]`,
-          )
-        : "string",
-    );
+    .map((r) => {
+      if (!isJsonMediaType(r.mediaType!)) return "string";
+      const type = view(
+        model,
+        "Readable",
+        `${op(o)}["responses"][${statusKey(r.status)}]["content"][${literal(r.mediaType!)}]`,
+      );
+      return o.dates?.errors.includes(r.status) === true ? `DateText<${type}>` : type;
+    });
   out.push({
     kind: StructureKind.TypeAlias,
     name: t.error,
@@ -261,7 +277,7 @@ function operationStatements(
   out.push({
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name: specName, type: "OperationSpec", initializer: specLiteral(o) }],
+    declarations: [{ name: specName, type: "OperationSpec", initializer: specLiteral(o, plans) }],
   });
   const kind: SkeletonKind =
     o.pagination !== undefined
@@ -336,9 +352,21 @@ export function operationsStatements(model: ApiModel, template: OperationTemplat
     kind: StructureKind.ImportDeclaration,
     isTypeOnly: true,
     moduleSpecifier: "./types.js",
-    namedImports: ["operations", ...(hasViews(model) ? ["Readable", "Writable"] : []), ...reused],
+    namedImports: [
+      "operations",
+      ...(hasViews(model) ? ["Readable", "Writable"] : []),
+      ...(model.operations.some((o) => (o.dates?.inputs.length ?? 0) > 0) ? ["DateInput"] : []),
+      ...(model.operations.some((o) => (o.dates?.errors.length ?? 0) > 0) ? ["DateText"] : []),
+      ...reused,
+    ],
   };
-  const statements: Statement[] = [...usedImports(template.imports, used), typeImport];
-  for (const o of model.operations) statements.push(...operationStatements(model, o, template));
+  const plans = planNames(model);
+  const statements: Statement[] = [
+    ...datesImports(model, usedImports(template.imports, used)),
+    typeImport,
+    ...planStatements(model, plans),
+  ];
+  for (const o of model.operations)
+    statements.push(...operationStatements(model, o, template, plans));
   return statements;
 }

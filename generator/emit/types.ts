@@ -10,7 +10,9 @@ import {
   type JSDocStructure,
   type OptionalKind,
 } from "ts-morph";
-import { hasViews, type ApiModel, type EnumModel } from "../model/model.js";
+import { dateFormat } from "../model/dates.js";
+import { isRecord } from "../util/document.js";
+import { hasViews, type ApiModel, type DatesModel, type EnumModel } from "../model/model.js";
 import { docText, literal } from "./docs.js";
 import { OPEN_HELPERS, openType, withoutReadWriteHelpers } from "./open-types.js";
 import { openApiSegments } from "./interface-segments.js";
@@ -37,6 +39,49 @@ function binaryAsBlob(schema: SchemaObject): ts.TypeNode | undefined {
     : blob;
 }
 
+/** The path (a JSON pointer) is inside a response header's schema: header values stay strings. */
+function inHeader(path: string | undefined): boolean {
+  const segments = (path ?? "").split("/");
+  const end = segments.findIndex((s) => s === "content" || s === "schemas" || s === "parameters");
+  return segments.slice(0, end === -1 ? undefined : end).includes("headers");
+}
+
+/**
+ * With the `dates` option, the schemas model/dates.ts revives (`format: date-time`, and `format: date` when
+ * configured) are `Date`, with `| null` kept as for binary; response headers stay strings.
+ */
+function dateAsDate(
+  schema: SchemaObject,
+  path: string | undefined,
+  dates: DatesModel | undefined,
+): ts.TypeNode | undefined {
+  if (dates === undefined || dateFormat(schema, dates.config) === undefined || inHeader(path))
+    return undefined;
+  const type = (schema as Record<string, unknown>)["type"];
+  const date = ts.factory.createTypeReferenceNode("Date");
+  return Array.isArray(type) && type.includes("null")
+    ? ts.factory.createUnionTypeNode([
+        date,
+        ts.factory.createLiteralTypeNode(ts.factory.createNull()),
+      ])
+    : date;
+}
+
+/**
+ * 3.0 `nullable: true` on the schemas typed `Date` becomes a 3.1 type array (in openapi-typescript's copy): a
+ * `transform` result for an object property replaces the property's whole type, `| null` included, so the
+ * transform must see the null itself, and openapi-typescript then adds no second one elsewhere.
+ */
+function nullableDates(node: unknown, dates: DatesModel): void {
+  if (Array.isArray(node)) for (const item of node) nullableDates(item, dates);
+  if (!isRecord(node)) return;
+  if (node["nullable"] === true && dateFormat(node, dates.config) !== undefined) {
+    node["type"] = ["string", "null"];
+    delete node["nullable"];
+  }
+  for (const value of Object.values(node)) nullableDates(value, dates);
+}
+
 /**
  * openapi-typescript's statements (`paths`, `components`, `operations`, …) for `model.typesDocument`, through its
  * public `openapiTS()` (redocly configured by redocly.ts). openapi-typescript changes the object it is given (it adds
@@ -44,15 +89,18 @@ function binaryAsBlob(schema: SchemaObject): ts.TypeNode | undefined {
  * @throws {RangeError} when the schemas nest too deeply for openapi-typescript's recursion.
  */
 export async function emitOpenApiNodes(model: ApiModel): Promise<ts.Node[]> {
-  const nodes = await openapiTS(structuredClone(model.typesDocument) as unknown as OpenAPI3, {
+  const document = structuredClone(model.typesDocument);
+  if (model.dates !== undefined) nullableDates(document, model.dates);
+  const nodes = await openapiTS(document as unknown as OpenAPI3, {
     redocly: await redoclyConfig(),
     silent: true,
     defaultNonNullable: false,
     alphabetize: false,
     readWriteMarkers: model.readWriteMarkers,
-    transform: model.openTypes
-      ? (schema) => openType(schema) ?? binaryAsBlob(schema)
-      : binaryAsBlob,
+    transform: (schema, options) =>
+      (model.openTypes ? openType(schema) : undefined) ??
+      binaryAsBlob(schema) ??
+      dateAsDate(schema, options.path, model.dates),
     ...(model.openTypes ? { inject: OPEN_HELPERS } : {}),
   });
   return model.openTypes ? withoutReadWriteHelpers(nodes) : nodes;
@@ -81,6 +129,36 @@ function enumValuesDoc(e: EnumModel): string[] {
   return [`Values:\n${rows.join("\n")}`];
 }
 
+/** `DateInput<T>` (request types) and `DateText<T>` (error bodies, which are not revived), for the `dates` option. */
+function dateTypes(): Statement[] {
+  const map = (name: string, date: string): string =>
+    `T extends Date ? ${date} : T extends Blob ? T : T extends object ? { [K in keyof T]: ${name}<T[K]> } : T`;
+  return [
+    {
+      kind: StructureKind.TypeAlias,
+      name: "DateInput",
+      isExported: true,
+      typeParameters: ["T"],
+      type: map("DateInput", "Date | string"),
+      docs: docs(
+        "A request value: each `Date` may also be given as an RFC 3339 string (`format: date`: `YYYY-MM-DD`).",
+        false,
+      ),
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      name: "DateText",
+      isExported: true,
+      typeParameters: ["T"],
+      type: map("DateText", "string"),
+      docs: docs(
+        "An error body (`ApiError.body`): not revived, so each `Date` of its schema is the string the server sent.",
+        false,
+      ),
+    },
+  ];
+}
+
 /** Alias and enum statements appended after openapi-typescript's output. */
 export function aliasStatements(model: ApiModel): Statement[] {
   const statements: Statement[] = [];
@@ -93,6 +171,7 @@ export function aliasStatements(model: ApiModel): Statement[] {
       docs: docs(alias.description, alias.deprecated),
     });
   }
+  if (model.dates !== undefined) statements.push(...dateTypes());
   for (const e of model.enums) {
     const valuesDoc = enumValuesDoc(e);
     statements.push({

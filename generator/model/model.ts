@@ -12,6 +12,7 @@ import type {
   SecuritySchemeSpec,
 } from "../../templates/runtime/types.js";
 
+import type { DatesConfig } from "../config/config.js";
 import type { Issue } from "../util/issues.js";
 
 export type { Issue };
@@ -62,6 +63,40 @@ export interface OperationTypeNames {
   readonly item: string;
 }
 
+/**
+ * templates/runtime/types.ts's `DatePlan` as the generator holds it: a component's plan is `{ $ref }` (emitted as
+ * a function returning that component's plan constant).
+ */
+export type DatePlanModel =
+  | "date-time"
+  | "date"
+  | { readonly $ref: string }
+  | readonly DatePlanModel[]
+  | {
+      readonly p?: Readonly<Record<string, DatePlanModel>>;
+      readonly a?: DatePlanModel;
+      readonly i?: DatePlanModel;
+    };
+
+/** Where one operation's data holds dates (the `dates` option). */
+export interface OperationDatesModel {
+  /** Revived in the 2xx JSON bodies. */
+  readonly response?: DatePlanModel;
+  /** Applied to the flat `params` (only when `format: date` is read as Date: a `Date` there is sent as its day). */
+  readonly request?: DatePlanModel;
+  /** `params` keys (`body` included) whose types hold `Date`: typed `DateInput<…>` (`Date | string`). */
+  readonly inputs: readonly string[];
+  /** Statuses of error responses whose bodies hold dates: typed `DateText<…>` (error bodies are not revived). */
+  readonly errors: readonly string[];
+}
+
+/** The `dates` option as the emitters read it. */
+export interface DatesModel {
+  readonly config: DatesConfig;
+  /** Plans of the components the operations' plans refer to, by `$ref` (code-unit order). */
+  readonly components: Readonly<Record<string, DatePlanModel>>;
+}
+
 export interface OperationModel {
   /** Function name (also the key in openapi-typescript's `operations`). */
   readonly name: string;
@@ -90,6 +125,8 @@ export interface OperationModel {
   readonly pagination?: PaginationSpec;
   /** Extra documentation lines from vendor extensions (`x-source`), kept as data. */
   readonly notes: readonly string[];
+  /** Where its data holds dates, with the `dates` option. */
+  readonly dates?: OperationDatesModel;
 }
 
 export interface ServerModel {
@@ -195,6 +232,8 @@ export interface ApiModel {
    * `$OpenUnion`), responses are typed `Readable<…>` (open) and requests `Writable<…>` (closed).
    */
   readonly openTypes: boolean;
+  /** Present when the `dates` option reads some format as `Date`. */
+  readonly dates?: DatesModel;
   /** What the generated mock.ts needs: schemas and examples per operation. */
   readonly mock: MockModel;
   /** The document openapi-typescript types: repaired, with every operationId set to the operation's name. */

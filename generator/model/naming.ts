@@ -122,6 +122,9 @@ export const GENERATED_RESERVED = new Set([
   // an alias of the same name would shadow them inside the generated module.
   "Readable",
   "Writable",
+  // Declared in types.ts with the `dates` option.
+  "DateInput",
+  "DateText",
   "$Read",
   "$Write",
   "WithRequired",
@@ -179,6 +182,7 @@ export const GENERATED_RESERVED = new Set([
   "ResponseKind",
   "PaginationSpec",
   "OperationSpec",
+  "DatePlan",
   "SecuritySchemeSpec",
   "ServerSpec",
   "ClientSpec",

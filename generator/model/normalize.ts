@@ -3,7 +3,7 @@
  * emitters read only the model.
  */
 import type { HttpMethod, ParamStyle } from "../../templates/runtime/types.js";
-import type { GenerateOptions } from "../config/config.js";
+import { resolveDates, type GenerateOptions } from "../config/config.js";
 import {
   asArray,
   asRecord,
@@ -42,6 +42,7 @@ import {
   schemaAliasName,
 } from "./naming.js";
 import { mockModel } from "./mock.js";
+import { datesModel } from "./dates.js";
 import { detectPagination } from "./pagination.js";
 import { normalizeSecurity, normalizeServers, operationSecurity } from "./servers-security.js";
 import type { ValidDocument } from "../validate/validate.js";
@@ -179,6 +180,8 @@ export function normalize(input: ValidDocument, options: GenerateOptions): ApiMo
   const info = doc.info;
   const description = asString(info["description"]);
   const servers = withDefaultServer(normalizeServers(doc), options.defaultServer, issues);
+  const mock = mockModel(doc, raw, operations, servers);
+  const dates = datesModel(operations, mock, resolveDates(options.dates));
   return {
     name: options.name,
     title: asString(info["title"]) ?? options.name,
@@ -191,13 +194,20 @@ export function normalize(input: ValidDocument, options: GenerateOptions): ApiMo
     ...(description !== undefined ? { description } : {}),
     servers,
     securitySchemes: security,
-    operations,
+    operations:
+      dates === undefined
+        ? operations
+        : operations.map((o, i) => {
+            const d = dates.operations[i];
+            return d === undefined ? o : { ...o, dates: d };
+          }),
     schemaAliases,
     enums,
     rateLimitHeaders: [...rateLimitHeaders].sort(compareCodeUnits),
     ...(requestIdHeader !== undefined ? { requestIdHeader } : {}),
     readWriteMarkers: hasReadWriteOnly(doc),
-    mock: mockModel(doc, raw, operations, servers),
+    ...(dates !== undefined ? { dates: dates.model } : {}),
+    mock,
     ...typesWithOpenTypes(typesDocument(doc, raw, names), options.openEnums === true),
     issues,
   };

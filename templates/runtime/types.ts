@@ -157,7 +157,31 @@ export interface OperationSpec {
    */
   readonly security: readonly (readonly string[])[];
   readonly pagination?: PaginationSpec;
+  /**
+   * Where the operation's data holds dates (targets with the `dates` option only): `response` is revived in
+   * every 2xx JSON body (RFC 3339 strings → `Date`), `request` is applied to the flat `params` (a `Date` where
+   * the schema says `format: date` → `YYYY-MM-DD`). Read by dates.ts, which the generated operations then import
+   * `request` and `paginate` from; the request core never reads it.
+   */
+  readonly dates?: { readonly response?: DatePlan; readonly request?: DatePlan };
 }
+
+/**
+ * Where a value holds dates, generated from its schema: `"date-time"` or `"date"` at a string to convert; an
+ * object with `p` (properties by name), `a` (every other property: `additionalProperties`) and `i` (array
+ * items); an array of plans that all apply to the same value (`allOf`, `anyOf`, `oneOf`); or a function
+ * returning a plan (a component's plan, so that recursive schemas stay finite).
+ */
+export type DatePlan =
+  | "date-time"
+  | "date"
+  | readonly DatePlan[]
+  | (() => DatePlan)
+  | {
+      readonly p?: Readonly<Record<string, DatePlan>>;
+      readonly a?: DatePlan;
+      readonly i?: DatePlan;
+    };
 
 /** A security scheme from `components.securitySchemes`, as the runtime applies it. */
 export type SecuritySchemeSpec =

@@ -3,7 +3,8 @@
  *
  * Bundles (esbuild: bundle, minify, ESM, tree-shaking, browser platform) a tiny app that imports
  * createClientCore + request + one hand-written OperationSpec and calls it, then the same app
- * iterating a paginated operation, and the one-call app over the mock `fetch` (what the test kit adds).
+ * iterating a paginated operation, the one-call app of a client with the `dates` option, and the one-call app over
+ * the mock `fetch` (what the test kit adds).
  * Reports minified and gzip bytes and which runtime modules ended up in each bundle.
  *
  * Run: npx tsx test/bench/runtime-size.ts
@@ -41,6 +42,19 @@ const listPayoutsSpec = { id: "listPayouts", method: "GET", path: "/api/v1/payou
   pagination: { cursorParam: "cursor", nextCursor: ["pagination", "nextCursor"], items: ["data"] } };
 console.log(await request(client, getPayoutSpec, { id: "po_1" }));
 for await (const p of paginate(client, listPayoutsSpec, { stage: "PENDING_REVIEW" })) console.log(p);`,
+  /**
+   * The one-call app of a client generated with the `dates` option: `request` from dates.ts and a response plan
+   * (what the option adds; pagination stays out unless a paginated operation is used).
+   */
+  withDates: `import { createClientCore } from "./client.js";
+import { request } from "./dates.js";
+${clientSpec}
+const dates_Payout = { p: { createdAt: "date-time", lines: { i: { p: { paidOn: "date" } } } } };
+const getPayoutSpec = { id: "getPayout", method: "GET", path: "/api/v1/payouts/{id}",
+  params: [{ name: "id", in: "path" }], response: "json", security: [["ApiKeyAuth"]],
+  dates: { response: () => dates_Payout } };
+const getPayout = (c, params, options) => request(c, getPayoutSpec, params, options);
+console.log(await getPayout(client, { id: "po_1" }));`,
   /**
    * The one-call app in a test, over the mock engine (`templates/runtime/mock*.ts`) with one operation's data,
    * as `generated/<api>/mock.ts` declares it: what the mock adds to an app that imports it (the client's own budget,
@@ -107,7 +121,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       `${name.padEnd(15)} minified ${String(r.minified).padStart(6)} B   gzip ${String(r.gzip).padStart(5)} B   modules: ${r.modules.join(", ")}`,
     );
   }
-  const [mock, one] = [sizes["withMock"]!, sizes["oneCall"]!];
+  const [mock, one, dates] = [sizes["withMock"]!, sizes["oneCall"]!, sizes["withDates"]!];
+  console.log(
+    `dates add        minified ${String(dates.minified - one.minified).padStart(6)} B   gzip ${String(dates.gzip - one.gzip).padStart(5)} B   (withDates − oneCall; only with the dates option)`,
+  );
   console.log(
     `the mock adds    minified ${String(mock.minified - one.minified).padStart(6)} B   gzip ${String(mock.gzip - one.gzip).padStart(5)} B   (withMock − oneCall; not in the client's budget)`,
   );

@@ -14,19 +14,15 @@ export interface Fixture {
   readonly name: string;
   /** Entry file relative to the project root, forward slashes: `test/fixtures/binary.yaml`. */
   readonly input: string;
-  /** Config options the fixture is generated with (a feature that is off by default). */
-  readonly options?: Partial<TargetConfig>;
+  /** Target options the fixture is generated with (its feature's config), beside input, output and name. */
+  readonly options: Partial<TargetConfig>;
 }
 
-/** Options of the fixtures that test an opt-in feature, by fixture name. */
-const FIXTURE_OPTIONS: Readonly<Record<string, Partial<TargetConfig>>> = {
+/** Options of the fixtures whose feature is a config option, by fixture name. */
+const OPTIONS: Readonly<Record<string, Partial<TargetConfig>>> = {
+  dates: { dates: { dateTime: "Date", date: "Date" } },
   "open-enums": { openEnums: true },
 };
-
-function withOptions(fixture: Fixture): Fixture {
-  const options = FIXTURE_OPTIONS[fixture.name];
-  return options !== undefined ? { ...fixture, options } : fixture;
-}
 
 /** Every fixture, sorted by name (code-unit order). */
 export function listFixtures(): Fixture[] {
@@ -35,10 +31,11 @@ export function listFixtures(): Fixture[] {
     const full = path.join(FIXTURES_DIR, entry);
     if (statSync(full).isDirectory()) {
       if (existsSync(path.join(full, "openapi.yaml")))
-        out.push({ name: entry, input: `test/fixtures/${entry}/openapi.yaml` });
+        out.push({ name: entry, input: `test/fixtures/${entry}/openapi.yaml`, options: {} });
     } else if (/\.(ya?ml|json)$/.test(entry)) {
-      out.push({ name: entry.replace(/\.(ya?ml|json)$/, ""), input: `test/fixtures/${entry}` });
+      const name = entry.replace(/\.(ya?ml|json)$/, "");
+      out.push({ name, input: `test/fixtures/${entry}`, options: OPTIONS[name] ?? {} });
     }
   }
-  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map(withOptions);
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

@@ -20,6 +20,12 @@ describe("runtime bundle size (esbuild, minified, ESM, tree-shaken)", () => {
     ]);
   });
 
+  it("a client with the dates option carries dates.ts, and pagination only when it paginates", async () => {
+    const r = await measure(APPS.withDates);
+    expect(r.modules).toContain("dates.ts");
+    expect(r.modules).not.toContain("pagination.ts");
+  });
+
   it("pagination is bundled only when a paginated operation is used", async () => {
     const r = await measure(APPS.withPagination);
     expect(r.modules).toContain("pagination.ts");

@@ -44,7 +44,7 @@ describe("fixtures", () => {
     "%s",
     async (name, input, options) => {
       const result = await generate(
-        { input, output: `generated/${name}`, name: apiName(name), ...options },
+        { ...options, input, output: `generated/${name}`, name: apiName(name) },
         { cwd: PROJECT_ROOT },
       );
       outputs.set(name, result.files);

@@ -120,7 +120,7 @@ describe("checkConfig: the config schema", () => {
     ).toEqual([
       "c.json /other: unknown key 'other'; the config takes targets.",
       "c.json /targets/bad name: 'bad name' is not allowed; use letters, digits, '-', '_' and '.' in target names.",
-      "c.json /targets/bad name/extra: unknown key 'extra'; a target takes input, output, name, pagination, enumNames, defaultServer, strict, allowRemoteRefs, openEnums.",
+      "c.json /targets/bad name/extra: unknown key 'extra'; a target takes input, output, name, pagination, enumNames, defaultServer, dates, strict, allowRemoteRefs, openEnums.",
       "c.json /targets/bad name/input: `input` is empty; expected the OpenAPI document (JSON or YAML), relative to the config file.",
       'c.json /targets/bad name/strict: `strict` must be a boolean, not "yes".',
       "c.json /targets/ok: `ok` must be an object, not 3; expected a target: { input, output, name }.",
@@ -159,7 +159,7 @@ describe("checkConfig: the config schema", () => {
         targets: { a: { ...valid, outDir: "x", pagination: { list: { ...{ cursor: "c" } } } } },
       }),
     ).toEqual([
-      "c.json /targets/a/outDir: unknown key 'outDir'; a target takes input, output, name, pagination, enumNames, defaultServer, strict, allowRemoteRefs, openEnums.",
+      "c.json /targets/a/outDir: unknown key 'outDir'; a target takes input, output, name, pagination, enumNames, defaultServer, dates, strict, allowRemoteRefs, openEnums.",
       "c.json /targets/a/pagination/list/cursorParam: `cursorParam` is missing; add the name of the request parameter that carries the cursor.",
       'c.json /targets/a/pagination/list/nextCursor: `nextCursor` is missing; add the path to the next cursor in the response body, e.g. ["meta", "next"] ([] with nextCursorFromLastItem).',
       'c.json /targets/a/pagination/list/items: `items` is missing; add the path to the array of items in the response body: a path of property names, e.g. ["data"] ([] when the body is the array).',
@@ -182,6 +182,22 @@ describe("checkConfig: the config schema", () => {
       'c.json /targets/a/pagination/links/items: `items` is missing; add the path to the array of items in the response body: a path of property names, e.g. ["data"] ([] when the body is the array).',
       'c.json /targets/a/pagination/urls/nextUrl: `nextUrl` is empty; expected the path to the next page\'s URL in the response body: a path of property names, e.g. ["data"].',
       'c.json /targets/a/pagination/other/kind: `kind` must be one of "cursor", "page", "offset", "link", "nextUrl", not "pages".',
+    ]);
+  });
+
+  it('takes dates as "Date", "string" or { dateTime, date } of those, and says so otherwise', () => {
+    expect(problems({ targets: { a: { ...valid, dates: "string" } } })).toEqual([]);
+    expect(
+      problems({
+        targets: {
+          a: { ...valid, dates: "date" },
+          b: { ...valid, dates: { dateTime: "Date", date: true, time: "Date" } },
+        },
+      }),
+    ).toEqual([
+      'c.json /targets/a/dates: `dates` must be one of "Date", "string", not "date".',
+      "c.json /targets/b/dates/time: unknown key 'time'; the dates option takes dateTime, date.",
+      'c.json /targets/b/dates/date: `date` must be one of "Date", "string", not true.',
     ]);
   });
 
@@ -236,10 +252,11 @@ describe("checkConfig: the config schema", () => {
             },
             enumNames: { "/components/schemas/A/properties/kind": "Kind" },
             defaultServer: "staging",
+            dates: { dateTime: "Date", date: "string" },
             strict: true,
             allowRemoteRefs: false,
           },
-          "b.v2_x-y": valid,
+          "b.v2_x-y": { ...valid, dates: "Date" },
         },
       }),
     ).toEqual([]);
@@ -354,6 +371,15 @@ describe("config files", () => {
 });
 
 describe("optionsHash", () => {
+  it("changes with the dates option, and is unchanged for targets without it", () => {
+    const base = { input: "a", output: "x", name: "N" };
+    expect(optionsHash({ ...base, dates: "Date" })).not.toBe(optionsHash(base));
+    // the hash of a target without dates is the one recorded before the option existed
+    expect(optionsHash(base)).toBe(
+      "36cdd602a833abc16f40a13d401b2b911b34e8ef79107be262ad3b33d26102e4",
+    );
+  });
+
   it("ignores key order and the output directory, and changes with anything that shapes the output", () => {
     const a = optionsHash({
       input: "a",
