@@ -45,15 +45,11 @@ export interface StreamOptions extends RequestOptions {
  * The items of a streamed response: iterate it with `for await`. The request is sent when iteration starts
  * (each iteration sends it again); breaking out of the loop or aborting `signal` closes the connection.
  */
-export interface ApiStream<
-  TItem,
-  TError = unknown,
-  THeaders = HeaderMap,
-> extends AsyncIterable<TItem> {
+export interface ApiStream<TItem, THeaders = HeaderMap> extends AsyncIterable<TItem> {
   /**
    * Connects (once) and resolves with the first connection's response (status, typed headers, rate-limit
    * headers) and `data`, the items of that connection and of any reconnections.
-   * @throws (rejects with) as the operation does, before any item: `ApiError<TError>` for a non-2xx status…
+   * @throws (rejects with) what iterating throws before the first item (an `ApiError` for a non-2xx status…)
    */
   withResponse(): Promise<ApiResponse<AsyncIterable<TItem>, THeaders>>;
 }
@@ -79,12 +75,12 @@ interface Connection<THeaders> {
  *   message "200 invalid JSON: …", `body` the text) for data that should be JSON and is not; the abort reason
  *   when `signal` aborts; TypeError for `maxEventBytes` out of range
  */
-export function stream<TItem, TError = unknown, THeaders = HeaderMap>(
+export function stream<TItem, THeaders = HeaderMap>(
   client: Client,
   spec: OperationSpec,
   params: object | undefined,
   options: StreamOptions = {},
-): ApiStream<TItem, TError, THeaders> {
+): ApiStream<TItem, THeaders> {
   const o = client.options;
   const { maxEventBytes: cap = 2 ** 24, ...rest } = options;
   if (!(cap === Infinity || (cap > 0 && cap % 1 === 0)))
@@ -119,7 +115,7 @@ export function stream<TItem, TError = unknown, THeaders = HeaderMap>(
       }
     };
     const headers = { accept: mediaType, ...(lastId ? { "last-event-id": lastId } : {}) };
-    return request<unknown, TError, THeaders>(
+    return request<unknown, unknown, THeaders>(
       { ...client, options: { ...o, fetch: seam } },
       spec,
       params,

@@ -3,7 +3,7 @@
  *
  * Bundles (esbuild: bundle, minify, ESM, tree-shaking, browser platform) a tiny app that imports
  * createClientCore + request + one hand-written OperationSpec and calls it, then the same app
- * iterating a paginated operation, and the one-call app over the mock `fetch` (what the test kit adds).
+ * iterating a paginated operation, the same app iterating a server-sent-events operation, and the one-call app over the mock `fetch` (what the test kit adds).
  * Reports minified and gzip bytes and which runtime modules ended up in each bundle.
  *
  * Run: npx tsx test/bench/runtime-size.ts
@@ -41,6 +41,18 @@ const listPayoutsSpec = { id: "listPayouts", method: "GET", path: "/api/v1/payou
   pagination: { cursorParam: "cursor", nextCursor: ["pagination", "nextCursor"], items: ["data"] } };
 console.log(await request(client, getPayoutSpec, { id: "po_1" }));
 for await (const p of paginate(client, listPayoutsSpec, { stage: "PENDING_REVIEW" })) console.log(p);`,
+  /** The one-call app plus one server-sent-events operation iterated (what streaming adds). */
+  withStream: `import { createClientCore } from "./client.js";
+import { request } from "./request.js";
+import { stream } from "./stream.js";
+${clientSpec}
+const getPayoutSpec = { id: "getPayout", method: "GET", path: "/api/v1/payouts/{id}",
+  params: [{ name: "id", in: "path" }], response: "json", security: [["ApiKeyAuth"]] };
+const payoutEventsSpec = { id: "payoutEvents", method: "GET", path: "/api/v1/payouts/events",
+  params: [], response: "stream", security: [["ApiKeyAuth"]],
+  stream: { format: "sse", mediaType: "text/event-stream", json: true } };
+console.log(await request(client, getPayoutSpec, { id: "po_1" }));
+for await (const e of stream(client, payoutEventsSpec, undefined)) console.log(e.event, e.data);`,
   /**
    * The one-call app in a test, over the mock engine (`templates/runtime/mock*.ts`) with one operation's data,
    * as `generated/<api>/mock.ts` declares it: what the mock adds to an app that imports it (the client's own budget,
@@ -107,7 +119,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       `${name.padEnd(15)} minified ${String(r.minified).padStart(6)} B   gzip ${String(r.gzip).padStart(5)} B   modules: ${r.modules.join(", ")}`,
     );
   }
-  const [mock, one] = [sizes["withMock"]!, sizes["oneCall"]!];
+  const [mock, one, st] = [sizes["withMock"]!, sizes["oneCall"]!, sizes["withStream"]!];
+  console.log(
+    `streaming adds   minified ${String(st.minified - one.minified).padStart(6)} B   gzip ${String(st.gzip - one.gzip).padStart(5)} B   (withStream − oneCall)`,
+  );
   console.log(
     `the mock adds    minified ${String(mock.minified - one.minified).padStart(6)} B   gzip ${String(mock.gzip - one.gzip).padStart(5)} B   (withMock − oneCall; not in the client's budget)`,
   );
