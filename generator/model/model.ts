@@ -13,6 +13,7 @@ import type {
 } from "../../templates/runtime/types.js";
 
 import type { Issue } from "../util/issues.js";
+import type { StreamModel } from "./stream.js";
 
 export type { Issue };
 
@@ -88,6 +89,8 @@ export interface OperationModel {
   readonly responseKind: ResponseKind;
   readonly security: readonly (readonly string[])[];
   readonly pagination?: PaginationSpec;
+  /** The 2xx response streams (server-sent events, NDJSON, json-seq): the operation returns an `ApiStream`. */
+  readonly stream?: StreamModel;
   /** Extra documentation lines from vendor extensions (`x-source`), kept as data. */
   readonly notes: readonly string[];
 }

@@ -121,7 +121,12 @@ describe("chunking", () => {
         const b = bytes(text);
         const whole = decode("sse", [b]);
         expect(decode("sse", split(b, cuts))).toEqual(whole);
-        expect(decode("sse", [...b].map((x) => Uint8Array.of(x)))).toEqual(whole);
+        expect(
+          decode(
+            "sse",
+            [...b].map((x) => Uint8Array.of(x)),
+          ),
+        ).toEqual(whole);
       }),
     );
   });
