@@ -8,6 +8,7 @@ import { pickMediaType, responseKind, streamFormat } from "../../generator/model
 import type { ApiModel } from "../../generator/model/model.js";
 import { normalize } from "../../generator/model/normalize.js";
 import { validate } from "../../generator/validate/validate.js";
+import { read, readmeBlocks, region } from "../helpers/readme.js";
 
 function model(
   content: Record<string, unknown>,
@@ -158,5 +159,12 @@ describe("streamModel", () => {
     expect(
       stream({ "application/json": { schema: {} }, "text/event-stream": { schema: {} } }),
     ).toBeUndefined();
+  });
+});
+
+describe("README", () => {
+  it("shows the streaming example that test/fixtures/assertions/streaming.ts type-checks, verbatim", () => {
+    const [block] = readmeBlocks("Streaming responses");
+    expect(block).toBe(region(read("test/fixtures/assertions/streaming.ts"), "README example"));
   });
 });
