@@ -9,6 +9,12 @@
 import type { Client } from "./runtime/client.js";
 import { paginate, type PagePromise, type PaginationOptions } from "./runtime/pagination.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
+import {
+  stream,
+  type ApiStream,
+  type ServerSentEvent,
+  type StreamOptions,
+} from "./runtime/stream.js";
 import type { OperationSpec } from "./runtime/types.js";
 
 interface ExampleParams {
@@ -26,6 +32,7 @@ interface ExampleError {
   message: string;
 }
 type ExampleHeaders = Record<string, string>;
+type ExampleEvent = ServerSentEvent<ExampleItem>;
 
 const operationSpec: OperationSpec = {
   id: "listExamples",
@@ -61,4 +68,21 @@ export function paginatedOperation(
   options?: PaginationOptions,
 ): PagePromise<ExampleResponse, ExampleItem, ExampleError, ExampleHeaders> {
   return paginate(client, operationSpec, params, options);
+}
+
+/** A streaming operation (server-sent events, NDJSON, json-seq): async-iterable over its items. */
+export function streamingOperation(
+  client: Client,
+  params: ExampleParams,
+  options?: StreamOptions,
+): ApiStream<ExampleEvent, ExampleHeaders> {
+  return stream(client, operationSpec, params, options);
+}
+
+/** A streaming operation that takes no parameters and no requestBody. */
+export function streamingOperationWithoutParams(
+  client: Client,
+  options?: StreamOptions,
+): ApiStream<ExampleEvent, ExampleHeaders> {
+  return stream(client, operationSpec, undefined, options);
 }

@@ -21,6 +21,7 @@ import { docLine, docText, literal, propertyKey } from "./docs.js";
 import type { Statement } from "./print.js";
 import { paginationDescription, paginationLiteral } from "./pagination.js";
 import { datesImports, planNames, planStatements, specDates } from "./dates.js";
+import { streamDescription, streamItemType, streamLiteral } from "./stream.js";
 import type { OperationTemplate, SkeletonKind } from "./template.js";
 import { STATUS_ERROR_CLASSES } from "../../templates/runtime/errors.js";
 
@@ -91,6 +92,7 @@ function specLiteral(o: OperationModel, plans: ReadonlyMap<string, string>): str
     );
   }
   lines.push(`response: ${literal(o.responseKind)}`);
+  if (o.stream !== undefined) lines.push(`stream: ${streamLiteral(o.stream)}`);
   lines.push(
     `security: [${o.security.map((alt) => `[${alt.map(literal).join(", ")}]`).join(", ")}]`,
   );
@@ -115,9 +117,10 @@ function functionDocs(o: OperationModel, kind: SkeletonKind): string {
       `Paginated${how !== undefined ? ` ${how}.` : ":"} \`await\` gives the first page; \`for await (const item of ${o.name}(...))\` walks every item across pages and \`.pages()\` every page (options \`maxItems\`, \`maxPages\`).`,
     );
   }
+  if (o.stream !== undefined) parts.push(streamDescription(o, o.stream));
   const tags: string[] = [];
   tags.push("@param client - The client from `createClient`.");
-  if (kind !== "operationWithoutParams") {
+  if (kind !== "operationWithoutParams" && kind !== "streamingOperationWithoutParams") {
     const list = o.parameters.map(
       (p) =>
         `\`${docLine(p.key)}\` (${p.in}${p.required ? ", required" : ""})${p.description !== undefined ? `: ${docLine(p.description).replace(/[.;]+$/, "")}` : ""}`,
@@ -129,13 +132,15 @@ function functionDocs(o: OperationModel, kind: SkeletonKind): string {
     tags.push(`@param params - \`${o.types.params}\`: ${list.join("; ")}.`);
   }
   tags.push(
-    "@param options - Per-request options: `signal`, `headers`, `timeoutMs` (ms), `maxRetries`, `idempotencyKey`.",
+    `@param options - Per-request options: \`signal\`, \`headers\`, \`timeoutMs\` (ms), \`maxRetries\`, \`idempotencyKey\`${o.stream !== undefined ? ", `maxEventBytes` (bytes)" : ""}.`,
   );
   const success = o.success
     .map((r) => `${r.status}${r.description !== undefined ? ` (${docLine(r.description)})` : ""}`)
     .join(", ");
   tags.push(
-    `@returns The ${success || "2xx"} response body as \`${o.types.response}\`; \`.withResponse()\` adds the \`Response\` and typed headers, \`.safe()\` returns a result instead of throwing.`,
+    o.stream !== undefined
+      ? `@returns An \`ApiStream\` of \`${o.types.item}\` from the ${success || "2xx"} response; \`.withResponse()\` connects and adds the \`Response\` and typed headers.`
+      : `@returns The ${success || "2xx"} response body as \`${o.types.response}\`; \`.withResponse()\` adds the \`Response\` and typed headers, \`.safe()\` returns a result instead of throwing.`,
   );
   for (const r of o.errors)
     tags.push(
@@ -144,6 +149,10 @@ function functionDocs(o: OperationModel, kind: SkeletonKind): string {
   tags.push(
     "@throws {ApiConnectionError} When the server cannot be reached; {ApiTimeoutError} after `timeoutMs`.",
   );
+  if (o.stream !== undefined)
+    tags.push(
+      "@throws {ApiResponseTooLargeError} While iterating, for an event over `maxEventBytes`; {ApiError} (status 200) for data that should be JSON and is not.",
+    );
   if (o.deprecated) tags.push("@deprecated");
   return `${parts.join("\n\n")}\n\n${tags.join("\n")}`;
 }
@@ -225,7 +234,14 @@ function operationStatements(
         o.success.map((r) => responseType(model, o, r)),
         "unknown",
       ),
-      docs: [{ description: `The 2xx response body of \`${o.name}\`.` }],
+      docs: [
+        {
+          description:
+            o.stream !== undefined
+              ? `The 2xx response content of \`${o.name}\` as declared: one event's data, or one item, of the stream.`
+              : `The 2xx response body of \`${o.name}\`.`,
+        },
+      ],
     });
   }
   // The runtime reads every error body as text and parses it as JSON when it can (whatever the 2xx kind is).
@@ -262,6 +278,16 @@ function operationStatements(
         : "Record<string, string>",
     docs: [{ description: `The response headers \`${o.name}\` declares.` }],
   });
+  const streamed = o.stream && o.success.find((r) => r.status === o.stream!.status);
+  if (o.stream !== undefined && streamed !== undefined) {
+    out.push({
+      kind: StructureKind.TypeAlias,
+      name: t.item,
+      isExported: true,
+      type: streamItemType(o.stream, responseType(model, o, streamed)),
+      docs: [{ description: `One item of \`${o.name}\`'s stream.` }],
+    });
+  }
   if (o.pagination !== undefined) {
     let itemType = t.response;
     for (const key of o.pagination.items) itemType = `NonNullable<${itemType}>[${literal(key)}]`;
@@ -282,9 +308,13 @@ function operationStatements(
   const kind: SkeletonKind =
     o.pagination !== undefined
       ? "paginatedOperation"
-      : hasParams
-        ? "operation"
-        : "operationWithoutParams";
+      : o.stream !== undefined
+        ? hasParams
+          ? "streamingOperation"
+          : "streamingOperationWithoutParams"
+        : hasParams
+          ? "operation"
+          : "operationWithoutParams";
   const skeleton = template.skeletons[kind];
   const optionalParams = !o.parameters.some((p) => p.required) && o.requestBody?.required !== true;
   const paramTypes: Record<string, { type: string; initializer?: string; optional?: boolean }> = {
@@ -294,14 +324,21 @@ function operationStatements(
       ...(optionalParams ? { initializer: "{}" } : {}),
     },
     options: {
-      type: o.pagination !== undefined ? "PaginationOptions" : "RequestOptions",
+      type:
+        o.pagination !== undefined
+          ? "PaginationOptions"
+          : o.stream !== undefined
+            ? "StreamOptions"
+            : "RequestOptions",
       optional: true,
     },
   };
   const returnType =
     o.pagination !== undefined
       ? `PagePromise<${t.response}, ${t.item}, ${t.error}, ${t.headers}>`
-      : `ApiPromise<${t.response}, ${t.error}, ${t.headers}>`;
+      : o.stream !== undefined
+        ? `ApiStream<${t.item}, ${t.headers}>`
+        : `ApiPromise<${t.response}, ${t.error}, ${t.headers}>`;
   out.push({
     kind: StructureKind.Function,
     name: o.name,
@@ -339,9 +376,12 @@ function usedImports(
 /** All statements of `operations.ts`. */
 export function operationsStatements(model: ApiModel, template: OperationTemplate): Statement[] {
   const paginated = model.operations.some((o) => o.pagination !== undefined);
-  const plain = model.operations.some((o) => o.pagination === undefined);
+  const plain = model.operations.some((o) => o.pagination === undefined && !o.stream);
   const used = new Set(["Client", "OperationSpec"]);
   if (paginated) ["paginate", "PagePromise", "PaginationOptions"].forEach((n) => used.add(n));
+  if (model.operations.some((o) => o.stream))
+    ["stream", "ApiStream", "StreamOptions"].forEach((n) => used.add(n));
+  if (model.operations.some((o) => o.stream?.format === "sse")) used.add("ServerSentEvent");
   if (plain) ["request", "ApiPromise", "RequestOptions"].forEach((n) => used.add(n));
   const reused = [
     ...new Set(

@@ -6,7 +6,12 @@
 import { Node, SyntaxKind, type ImportDeclarationStructure } from "ts-morph";
 import type { Printer } from "./print.js";
 
-export type SkeletonKind = "operation" | "operationWithoutParams" | "paginatedOperation";
+export type SkeletonKind =
+  | "operation"
+  | "operationWithoutParams"
+  | "paginatedOperation"
+  | "streamingOperation"
+  | "streamingOperationWithoutParams";
 
 export interface Skeleton {
   /** Parameter names in order, e.g. `["client", "params", "options"]`. */
@@ -59,6 +64,8 @@ export function readOperationTemplate(printer: Printer, text: string): Operation
       operation: skeleton("operation"),
       operationWithoutParams: skeleton("operationWithoutParams"),
       paginatedOperation: skeleton("paginatedOperation"),
+      streamingOperation: skeleton("streamingOperation"),
+      streamingOperationWithoutParams: skeleton("streamingOperationWithoutParams"),
     },
   };
 }

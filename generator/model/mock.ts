@@ -4,6 +4,8 @@
  * reduced to the keywords that decide validity (documentation dropped) and OpenAPI 3.0's forms are turned into
  * 3.1's (`nullable` → a `null` type, boolean `exclusiveMinimum` → a number), so the mock reads one dialect.
  */
+import { streamFormat } from "./media.js";
+import { parsedEvent } from "./stream.js";
 import {
   asArray,
   asRecord,
@@ -207,7 +209,13 @@ function responseBody(
 ): Omit<MockResponseModel, "status"> {
   const media =
     mediaType !== undefined ? asRecord(asRecord(response["content"])?.[mediaType]) : undefined;
-  const schema = media?.["schema"];
+  // a stream's item (server-sent events: with JSON data as its parsed value, which the mock serializes)
+  const item = media?.["itemSchema"];
+  const schema =
+    media?.["schema"] ??
+    (item !== undefined && mediaType !== undefined && streamFormat(mediaType) === "sse"
+      ? parsedEvent(doc, item)
+      : item);
   const found = examples(doc, media, schema);
   const headers = entries(asRecord(response["headers"])).flatMap(([name, h]) => {
     const ref = lastRef(doc, h);

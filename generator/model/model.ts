@@ -14,6 +14,7 @@ import type {
 
 import type { DatesConfig } from "../config/config.js";
 import type { Issue } from "../util/issues.js";
+import type { StreamModel } from "./stream.js";
 
 export type { Issue };
 
@@ -123,6 +124,8 @@ export interface OperationModel {
   readonly responseKind: ResponseKind;
   readonly security: readonly (readonly string[])[];
   readonly pagination?: PaginationSpec;
+  /** The 2xx response streams (server-sent events, NDJSON, json-seq): the operation returns an `ApiStream`. */
+  readonly stream?: StreamModel;
   /** Extra documentation lines from vendor extensions (`x-source`), kept as data. */
   readonly notes: readonly string[];
   /** Where its data holds dates, with the `dates` option. */

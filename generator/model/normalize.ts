@@ -18,7 +18,14 @@ import { hoistSchemaDefs } from "./defs.js";
 import { literal } from "../util/literal.js";
 import { discoverEnums, entityName, type EnumSource } from "./enums.js";
 import { pointer, pointerToken } from "../util/issues.js";
-import { pickMediaType, bodyEncoding, responseKind, isJsonMediaType } from "./media.js";
+import {
+  pickMediaType,
+  bodyEncoding,
+  responseKind,
+  isJsonMediaType,
+  streamFormat,
+} from "./media.js";
+import { streamModel, typeItemSchemas } from "./stream.js";
 import type {
   ApiModel,
   Issue,
@@ -208,7 +215,10 @@ export function normalize(input: ValidDocument, options: GenerateOptions): ApiMo
     readWriteMarkers: hasReadWriteOnly(doc),
     ...(dates !== undefined ? { dates: dates.model } : {}),
     mock,
-    ...typesWithOpenTypes(typesDocument(doc, raw, names), options.openEnums === true),
+    ...typesWithOpenTypes(
+      typeItemSchemas(typesDocument(doc, raw, names)),
+      options.openEnums === true,
+    ),
     issues,
   };
 }
@@ -308,6 +318,8 @@ function reportPartialSupport(
       for (const [mediaType, media] of entries(asRecord(content))) {
         const record = asRecord(media);
         if (record?.["itemSchema"] === undefined || record["schema"] !== undefined) continue;
+        // a stream's items: typed and read one by one (model/stream.ts)
+        if (where !== "requestBody" && streamFormat(mediaType) !== undefined) continue;
         issues.push({
           code: "item-schema",
           severity: "warning",
@@ -475,7 +487,14 @@ function buildOperation(
         };
   const parameters = buildParameters(doc, r, requestBody !== undefined, issues);
   const { success, errors, schema } = buildResponses(doc, r.op);
-  const firstContent = success.find((s) => s.mediaType !== undefined)?.mediaType;
+  const first = success.find((s) => s.mediaType !== undefined);
+  const firstContent = first?.mediaType;
+  const stream = streamModel(
+    doc,
+    derefRecord(doc, asRecord(r.op["responses"])?.[first?.status ?? ""]),
+    first?.status ?? "",
+    firstContent,
+  );
   const componentRef = asString(asRecord(schema)?.["$ref"])?.match(
     /^#\/components\/schemas\/([^/]+)$/,
   )?.[1];
@@ -490,20 +509,22 @@ function buildOperation(
   const declared = wantedTypes.filter((_, i) => !(i === 1 && reuse)).map((w) => claim(w, taken));
   const finalTypes = reuse ? [declared[0]!, responseComponent, ...declared.slice(1)] : declared;
   const operationId = asString(r.op["operationId"]);
-  const pagination = detectPagination(
-    {
-      doc,
-      name,
-      pointer: r.pointer,
-      method: r.method,
-      operation: r.op,
-      parameters,
-      responseSchema: schema,
-      ...(options.pagination !== undefined ? { overrides: options.pagination } : {}),
-      ...(operationId !== undefined ? { operationId } : {}),
-    },
-    issues,
-  );
+  const pagination = stream
+    ? undefined
+    : detectPagination(
+        {
+          doc,
+          name,
+          pointer: r.pointer,
+          method: r.method,
+          operation: r.op,
+          parameters,
+          responseSchema: schema,
+          ...(options.pagination !== undefined ? { overrides: options.pagination } : {}),
+          ...(operationId !== undefined ? { operationId } : {}),
+        },
+        issues,
+      );
   const summary = asString(r.op["summary"]);
   const description = asString(r.op["description"]);
   const source = asString(r.op["x-source"]);
@@ -534,6 +555,7 @@ function buildOperation(
     responseKind: responseKind(firstContent),
     security: operationSecurity(doc, r.op, schemeNames, r.pointer, issues),
     ...(pagination !== undefined ? { pagination } : {}),
+    ...(stream !== undefined ? { stream } : {}),
     notes: source !== undefined ? [`Source: ${source}.`] : [],
   };
 }

@@ -29,6 +29,7 @@ export {
   type PagePromise,
   type PaginationOptions,
 } from "./pagination.js";
+export type { ApiStream, ServerSentEvent, StreamOptions } from "./stream.js";
 export {
   ApiError,
   AuthenticationError,

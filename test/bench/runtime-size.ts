@@ -3,8 +3,8 @@
  *
  * Bundles (esbuild: bundle, minify, ESM, tree-shaking, browser platform) a tiny app that imports
  * createClientCore + request + one hand-written OperationSpec and calls it, then the same app
- * iterating a paginated operation, the one-call app of a client with the `dates` option, and the one-call app over
- * the mock `fetch` (what the test kit adds).
+ * iterating a paginated operation, the same app iterating a server-sent-events operation, the one-call app of a
+ * client with the `dates` option, and the one-call app over the mock `fetch` (what the test kit adds).
  * Reports minified and gzip bytes and which runtime modules ended up in each bundle.
  *
  * Run: npx tsx test/bench/runtime-size.ts
@@ -42,6 +42,18 @@ const listPayoutsSpec = { id: "listPayouts", method: "GET", path: "/api/v1/payou
   pagination: { cursorParam: "cursor", nextCursor: ["pagination", "nextCursor"], items: ["data"] } };
 console.log(await request(client, getPayoutSpec, { id: "po_1" }));
 for await (const p of paginate(client, listPayoutsSpec, { stage: "PENDING_REVIEW" })) console.log(p);`,
+  /** The one-call app plus one server-sent-events operation iterated (what streaming adds). */
+  withStream: `import { createClientCore } from "./client.js";
+import { request } from "./request.js";
+import { stream } from "./stream.js";
+${clientSpec}
+const getPayoutSpec = { id: "getPayout", method: "GET", path: "/api/v1/payouts/{id}",
+  params: [{ name: "id", in: "path" }], response: "json", security: [["ApiKeyAuth"]] };
+const payoutEventsSpec = { id: "payoutEvents", method: "GET", path: "/api/v1/payouts/events",
+  params: [], response: "stream", security: [["ApiKeyAuth"]],
+  stream: { format: "sse", mediaType: "text/event-stream", json: true } };
+console.log(await request(client, getPayoutSpec, { id: "po_1" }));
+for await (const e of stream(client, payoutEventsSpec, undefined)) console.log(e.event, e.data);`,
   /**
    * The one-call app of a client generated with the `dates` option: `request` from dates.ts and a response plan
    * (what the option adds; pagination stays out unless a paginated operation is used).
@@ -121,7 +133,15 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       `${name.padEnd(15)} minified ${String(r.minified).padStart(6)} B   gzip ${String(r.gzip).padStart(5)} B   modules: ${r.modules.join(", ")}`,
     );
   }
-  const [mock, one, dates] = [sizes["withMock"]!, sizes["oneCall"]!, sizes["withDates"]!];
+  const [mock, one, dates, st] = [
+    sizes["withMock"]!,
+    sizes["oneCall"]!,
+    sizes["withDates"]!,
+    sizes["withStream"]!,
+  ];
+  console.log(
+    `streaming adds   minified ${String(st.minified - one.minified).padStart(6)} B   gzip ${String(st.gzip - one.gzip).padStart(5)} B   (withStream − oneCall)`,
+  );
   console.log(
     `dates add        minified ${String(dates.minified - one.minified).padStart(6)} B   gzip ${String(dates.gzip - one.gzip).padStart(5)} B   (withDates − oneCall; only with the dates option)`,
   );

@@ -33,6 +33,13 @@ interface Call extends PromiseLike<unknown> {
   withResponse(): Promise<{ data: unknown; response: Response }>;
   safe(): Promise<{ ok: boolean; error?: { status?: number; message: string } }>;
   pages?(): AsyncIterable<unknown>;
+  [Symbol.asyncIterator]?(): AsyncIterator<unknown>;
+}
+/** A streaming operation's items, or the `.safe()`-style result of its first failure. */
+async function drain(call: Call): Promise<unknown[]> {
+  const items: unknown[] = [];
+  for await (const item of call as AsyncIterable<unknown>) items.push(item);
+  return items;
 }
 type ClientModule = Record<string, Fn> & { createClient(config: object): unknown };
 type MockModule = { createMockFetch(options?: object): typeof fetch };
@@ -85,6 +92,7 @@ async function callAll(
     try {
       const call = client[o.name]!(c, params, o.pagination ? { maxPages: 4 } : undefined);
       if (o.pagination) for await (const page of call.pages!()) validate(page);
+      else if (o.stream) validate(await drain(call));
       else validate((await call.withResponse()).data);
     } catch (e) {
       problems.push(`${o.name}: ${String(e)}`);
@@ -131,10 +139,14 @@ it.each(targets)(
         : first.c;
       let status: number | string | undefined;
       try {
-        const r = await client[o.name]!(c, bad.params).safe();
-        status = r.ok ? "ok" : r.error?.status;
+        const call = client[o.name]!(c, bad.params);
+        if (o.stream) status = await drain(call).then(() => "ok");
+        else {
+          const r = await call.safe();
+          status = r.ok ? "ok" : r.error?.status;
+        }
       } catch (e) {
-        status = String(e);
+        status = (e as { status?: number }).status ?? String(e);
       }
       if (status !== bad.status) accepted.push(`${o.name} ${bad.what}: ${status}`);
     }

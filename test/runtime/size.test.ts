@@ -26,6 +26,12 @@ describe("runtime bundle size (esbuild, minified, ESM, tree-shaken)", () => {
     expect(r.modules).not.toContain("pagination.ts");
   });
 
+  it("streaming (stream.ts, sse.ts) is bundled only when a streaming operation is used", async () => {
+    expect((await measure(APPS.oneCall)).modules).not.toContain("sse.ts");
+    const r = await measure(APPS.withStream);
+    expect(r.modules).toEqual(expect.arrayContaining(["sse.ts", "stream.ts"]));
+  });
+
   it("pagination is bundled only when a paginated operation is used", async () => {
     const r = await measure(APPS.withPagination);
     expect(r.modules).toContain("pagination.ts");

@@ -298,7 +298,7 @@ describe("OpenAPI 3.2 and partial support", () => {
             responses: {
               "200": {
                 description: "stream",
-                content: { "application/jsonl": { itemSchema: { type: "object" } } },
+                content: { "application/xml": { itemSchema: { type: "object" } } },
               },
             },
           },
@@ -308,7 +308,7 @@ describe("OpenAPI 3.2 and partial support", () => {
     expect(m.issues.map((i) => [i.code, i.pointer])).toEqual([
       ["path-servers-ignored", "/paths/~1events/servers"],
       ["operation-servers-ignored", "/paths/~1events/get/servers"],
-      ["item-schema", "/paths/~1events/get/responses/200/content/application~1jsonl"],
+      ["item-schema", "/paths/~1events/get/responses/200/content/application~1xml"],
     ]);
   });
 });

@@ -5,6 +5,7 @@
  * body (given, a named or valid example, else generated), the request's path and filter values echoed into
  * it, pages filled in, stateful CRUD applied, declared headers generated.
  */
+import { STREAMED, streamText } from "./mock-stream.js";
 import { gen, type GenContext, type IdPool } from "./mock-data.js";
 import { fillPage, schemaAt } from "./mock-pages.js";
 import { hash, random } from "./mock-random.js";
@@ -275,8 +276,10 @@ function build(a: Answerer, r: AnswerRequest, bodyOnly: boolean): unknown {
     ? null
     : binary
       ? (body as RequestInit["body"])
-      : typeof body === "string" && !/json/i.test(media)
-        ? body
-        : JSON.stringify(body);
+      : STREAMED.test(media)
+        ? streamText(media, body)
+        : typeof body === "string" && !/json/i.test(media)
+          ? body
+          : JSON.stringify(body);
   return new Response(payload, { status, headers });
 }

@@ -49,8 +49,30 @@ export interface BodySpec {
   readonly required: boolean;
 }
 
-/** How the 2xx response body is read. `empty` when no 2xx response declares content. */
-export type ResponseKind = "json" | "text" | "binary" | "empty";
+/**
+ * How the 2xx response body is read. `empty` when no 2xx response declares content; `stream` when it is a
+ * stream of events or items (see {@link StreamSpec}), which `stream.ts` reads instead of `request`.
+ */
+export type ResponseKind = "json" | "text" | "binary" | "empty" | "stream";
+
+/**
+ * How a streamed body is cut into items: `sse` server-sent events (`text/event-stream`), `ndjson` one JSON
+ * text per line (`application/x-ndjson`, `application/jsonl`), `json-seq` RFC 7464 records (`application/json-seq`).
+ */
+export type StreamFormat = "sse" | "ndjson" | "json-seq";
+
+/** A streamed 2xx response (`response: "stream"`). */
+export interface StreamSpec {
+  readonly format: StreamFormat;
+  /** The media type asked for in `Accept`. */
+  readonly mediaType: string;
+  /**
+   * SSE: which events' `data` is parsed as JSON: `true` every event, or the event names whose schema says the
+   * data is JSON (from an OpenAPI 3.2 `itemSchema`); absent: none (data stays a string). NDJSON and json-seq
+   * items are always JSON.
+   */
+  readonly json?: boolean | readonly string[];
+}
 
 /** Fields every pagination kind has. Paths are property names from the response body's root. */
 interface PaginationBase {
@@ -166,6 +188,8 @@ export interface OperationSpec {
    * `request` and `paginate` from; the request core never reads it.
    */
   readonly dates?: { readonly response?: DatePlan; readonly request?: DatePlan };
+  /** How to read a streamed response (`response: "stream"`). */
+  readonly stream?: StreamSpec;
 }
 
 /**

@@ -31,6 +31,7 @@ export {
   type PagePromise,
   type PaginationOptions,
 } from "./pagination.js";
+export type { ApiStream, ServerSentEvent, StreamOptions } from "./stream.js";
 export {
   ApiError,
   AuthenticationError,

@@ -47,7 +47,13 @@ const api: MockApi = {
       id: "streamEvents",
       method: "GET",
       path: "/events",
-      responses: [{ status: "200", mediaType: "application/jsonl" }],
+      responses: [
+        {
+          status: "200",
+          mediaType: "application/jsonl",
+          schema: { type: "object", required: ["id"], properties: { id: { type: "string" } } },
+        },
+      ],
     },
   ],
 };

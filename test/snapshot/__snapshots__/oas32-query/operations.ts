@@ -2,6 +2,7 @@
 // Source: OAS 3.2 query method and itemSchema 1.0.0 (spec sha256 8f93a758a6b360976c5c58d986a23cfaf85d22c24cd654c5fd95604b61b418c5)
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
+import { stream, type ApiStream, type StreamOptions } from "./runtime/stream.js";
 import type { OperationSpec } from "./runtime/types.js";
 import type { operations } from "./types.js";
 
@@ -45,32 +46,40 @@ export function searchItems(
   return request(client, searchItems_spec, params, options);
 }
 
-/** The 2xx response body of `streamEvents`. */
-export type StreamEventsResponse = Blob;
+/** The 2xx response content of `streamEvents` as declared: one event's data, or one item, of the stream. */
+export type StreamEventsResponse =
+  operations["streamEvents"]["responses"][200]["content"]["application/jsonl"];
 /** The error response bodies of `streamEvents` (on `ApiError.body`). */
 export type StreamEventsError = unknown;
 /** The response headers `streamEvents` declares. */
 export type StreamEventsHeaders = Record<string, string>;
+/** One item of `streamEvents`'s stream. */
+export type StreamEventsItem =
+  operations["streamEvents"]["responses"][200]["content"]["application/jsonl"];
 const streamEvents_spec: OperationSpec = {
   id: "streamEvents",
   method: "GET",
   path: "/events",
   params: [],
-  response: "binary",
+  response: "stream",
+  stream: { format: "ndjson", mediaType: "application/jsonl" },
   security: [],
 };
 
 /**
  * `GET /events`
  *
+ * Streams application/jsonl: each item is one parsed JSON value. Iterate with `for await (const item of streamEvents(…))` (the request is sent then); `break` or abort `signal` to close the connection. `timeoutMs` bounds the wait for the headers and between bytes, not the whole stream; `maxEventBytes` caps one event.
+ *
  * @param client - The client from `createClient`.
- * @param options - Per-request options: `signal`, `headers`, `timeoutMs` (ms), `maxRetries`, `idempotencyKey`.
- * @returns The 200 (A stream of events, one JSON object per line) response body as `StreamEventsResponse`; `.withResponse()` adds the `Response` and typed headers, `.safe()` returns a result instead of throwing.
+ * @param options - Per-request options: `signal`, `headers`, `timeoutMs` (ms), `maxRetries`, `idempotencyKey`, `maxEventBytes` (bytes).
+ * @returns An `ApiStream` of `StreamEventsItem` from the 200 (A stream of events, one JSON object per line) response; `.withResponse()` connects and adds the `Response` and typed headers.
  * @throws {ApiConnectionError} When the server cannot be reached; {ApiTimeoutError} after `timeoutMs`.
+ * @throws {ApiResponseTooLargeError} While iterating, for an event over `maxEventBytes`; {ApiError} (status 200) for data that should be JSON and is not.
  */
 export function streamEvents(
   client: Client,
-  options?: RequestOptions,
-): ApiPromise<StreamEventsResponse, StreamEventsError, StreamEventsHeaders> {
-  return request(client, streamEvents_spec, undefined, options);
+  options?: StreamOptions,
+): ApiStream<StreamEventsItem, StreamEventsHeaders> {
+  return stream(client, streamEvents_spec, undefined, options);
 }

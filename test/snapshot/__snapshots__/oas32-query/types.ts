@@ -77,7 +77,9 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/jsonl": unknown;
+          "application/jsonl": {
+            id: string;
+          };
         };
       };
     };
