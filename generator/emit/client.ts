@@ -17,7 +17,11 @@ function schemeLiteral(s: SecuritySchemeModel): string {
   const spec = s.spec;
   if (spec.type === "apiKey")
     return `{ type: "apiKey", in: ${literal(spec.in)}, name: ${literal(spec.name)} }`;
-  if (spec.type === "http") return `{ type: "http", scheme: ${literal(spec.scheme)} }`;
+  // HTTP basic names its encoder, imported from the runtime only by clients that have such a scheme.
+  if (spec.type === "http")
+    return spec.scheme === "basic"
+      ? `{ type: "http", scheme: "basic", encode: basicAuth }`
+      : `{ type: "http", scheme: "bearer" }`;
   return `{ type: ${literal(spec.type)} }`;
 }
 
@@ -103,6 +107,15 @@ export function clientStatements(model: ApiModel): Statement[] {
       moduleSpecifier: "./runtime/client.js",
       namedImports: imports,
     },
+    ...(hasBasic
+      ? [
+          {
+            kind: StructureKind.ImportDeclaration as const,
+            moduleSpecifier: "./runtime/auth.js",
+            namedImports: ["basicAuth"],
+          },
+        ]
+      : []),
     {
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,

@@ -14,6 +14,7 @@ import type { ApiModel, OperationModel, ParameterModel, ResponseModel } from "..
 import { docLine, docText, literal, propertyKey } from "./docs.js";
 import type { Statement } from "./print.js";
 import { paginationDescription, paginationLiteral } from "./pagination.js";
+import { bodyEncoder, paramSerializer, serializerImports } from "./runtime-refs.js";
 import type { OperationTemplate, SkeletonKind } from "./template.js";
 import { STATUS_ERROR_CLASSES } from "../../templates/runtime/errors.js";
 
@@ -63,6 +64,8 @@ function specLiteral(o: OperationModel): string {
     if (p.explode !== undefined) fields.push(`explode: ${p.explode}`);
     if (p.allowReserved === true) fields.push("allowReserved: true");
     if (p.json === true) fields.push("json: true");
+    const serializer = paramSerializer(p);
+    if (serializer !== undefined) fields.push(`serialize: ${serializer}`);
     return `{ ${fields.join(", ")} }`;
   });
   const lines = [
@@ -73,8 +76,9 @@ function specLiteral(o: OperationModel): string {
   ];
   if (o.requestBody !== undefined) {
     const b = o.requestBody;
+    const encoder = bodyEncoder(b);
     lines.push(
-      `body: { mediaType: ${literal(b.mediaType)}, encoding: ${literal(b.encoding)}, required: ${b.required} }`,
+      `body: { mediaType: ${literal(b.mediaType)}, encoding: ${literal(b.encoding)}, required: ${b.required}${encoder !== undefined ? `, encode: ${encoder}` : ""} }`,
     );
   }
   lines.push(`response: ${literal(o.responseKind)}`);
@@ -322,7 +326,11 @@ export function operationsStatements(model: ApiModel, template: OperationTemplat
       ...reused,
     ],
   };
-  const statements: Statement[] = [...usedImports(template.imports, used), typeImport];
+  const statements: Statement[] = [
+    ...usedImports(template.imports, used),
+    ...serializerImports(model),
+    typeImport,
+  ];
   for (const o of model.operations) statements.push(...operationStatements(model, o, template));
   return statements;
 }

@@ -9,7 +9,7 @@ import type {
   ParamLocation,
   ParamStyle,
   ResponseKind,
-  SecuritySchemeSpec,
+  SecuritySchemeData,
 } from "../../templates/runtime/types.js";
 
 import type { Issue } from "../util/issues.js";
@@ -106,7 +106,7 @@ export interface SecuritySchemeModel {
   readonly name: string;
   /** Property of the generated `createClient` config that carries its credential. */
   readonly configKey: string;
-  readonly spec: SecuritySchemeSpec;
+  readonly spec: SecuritySchemeData;
   readonly description?: string;
 }
 

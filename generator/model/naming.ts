@@ -187,6 +187,17 @@ export const GENERATED_RESERVED = new Set([
   "OffsetPagination",
   "LinkHeaderPagination",
   "NextUrlPagination",
+  "ParamSerializer",
+  "BodyMedia",
+  "BodyEncoder",
+  "EncodedBody",
+  "CredentialEncoder",
+  "SecuritySchemeData",
+  "basicAuth",
+  "encodeBody",
+  "pathStyles",
+  "headerStyles",
+  "queryStyles",
 ]);
 
 /** Splits any text into words: camelCase humps, digits and separators all break words. */

@@ -20,7 +20,7 @@ import {
 } from "./errors.js";
 import { redactor, scrub } from "./redact.js";
 import { backoffMs, isIdempotent, notSent, serverDelayMs, shouldRetry } from "./retry.js";
-import { buildPath, encodeBody, formPairs, headerValue, own } from "./serialize.js";
+import { buildPath, own, plain } from "./serialize.js";
 import type { OperationSpec, ParamSpec } from "./types.js";
 
 /**
@@ -111,8 +111,9 @@ async function send(
     const pairs = { query: [] as string[], cookie: [] as string[] };
     // Sends one parameter or credential (path parameters go through buildPath).
     const add = (p: ParamSpec, v: unknown): void => {
-      if (p.in === "header") h[p.name.toLowerCase()] = headerValue(p, v);
-      else if (p.in !== "path") pairs[p.in].push(...formPairs(p, v));
+      const s = (p.serialize ?? plain)(p, v);
+      if (p.in === "header") h[p.name.toLowerCase()] = s.join(",");
+      else if (p.in !== "path") pairs[p.in].push(...s);
     };
     setHeaders(h, o.headers);
     for (const p of spec.params) {
@@ -123,8 +124,9 @@ async function send(
     if (idempotencyKey !== undefined) h["idempotency-key"] = idempotencyKey;
     let body: RequestInit["body"];
     const v = values["body"];
-    if (spec.body && v !== undefined) {
-      const b = encodeBody(spec.body, v);
+    const bs = spec.body;
+    if (bs && v !== undefined) {
+      const b = bs.encode?.(bs, v) ?? { body: JSON.stringify(v), type: bs.mediaType };
       body = b.body;
       if (b.type) h["content-type"] = b.type;
     }

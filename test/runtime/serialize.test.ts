@@ -4,6 +4,7 @@ import {
   encodeBody,
   formPairs,
   headerValue,
+  pathStyles,
   pathValue,
 } from "../../templates/runtime/serialize.js";
 import type { ParamSpec, ParamStyle } from "../../templates/runtime/types.js";
@@ -79,7 +80,9 @@ describe("path styles", () => {
 
   it("refuses a label value that would make a dot segment", () => {
     expect(() =>
-      buildPath("/f/{x}", [{ name: "x", in: "path", style: "label" }], { x: "." }),
+      buildPath("/f/{x}", [{ name: "x", in: "path", style: "label", serialize: pathStyles }], {
+        x: ".",
+      }),
     ).toThrow(TypeError);
   });
 

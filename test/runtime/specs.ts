@@ -8,7 +8,17 @@ import {
 } from "../../templates/runtime/client.js";
 import { request } from "../../templates/runtime/request.js";
 import { FakeClock, json, scriptedFetch } from "./fakes.js";
-import type { ClientSpec, OperationSpec } from "../../templates/runtime/types.js";
+import { headerStyles, pathStyles, queryStyles } from "../../templates/runtime/serialize.js";
+import type { ClientSpec, OperationSpec, ParamSpec } from "../../templates/runtime/types.js";
+import { paramSerializer } from "../../generator/emit/runtime-refs.js";
+
+/** A parameter with the `serialize` the generator would give it (none when the core's default applies). */
+export function styled(p: ParamSpec): ParamSpec {
+  const name = paramSerializer(p);
+  return name === undefined
+    ? p
+    : { ...p, serialize: { pathStyles, headerStyles, queryStyles }[name] };
+}
 
 export const API_KEY = "sk_live_SECRET_0123456789";
 

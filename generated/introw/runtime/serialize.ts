@@ -3,10 +3,14 @@
 /**
  * Parameter and body serialization per the OpenAPI `style`/`explode` rules.
  *
+ * The request core uses {@link plain}, {@link buildPath} and {@link own}; the generated operations import the
+ * serializers (`pathStyles`, `headerStyles`, `queryStyles`) and `encodeBody` only where a parameter or body
+ * needs them, so a bundle carries no style it does not use.
+ *
  * Path values are percent-encoded so that no value can add, remove or escape a path segment
  * (`/`, `?`, `#`, `%` are encoded; a segment that would read as `.` or `..` is refused).
  */
-import type { BodySpec, ParamSpec } from "./types.js";
+import type { BodyEncoder, ParamSerializer, ParamSpec } from "./types.js";
 
 type Encode = (s: string) => string;
 
@@ -45,6 +49,18 @@ function parts(v: unknown, explode: boolean, e: Encode): string[] {
 }
 
 /**
+ * The serializer of a parameter without `serialize`: a `simple` path value (percent-encoded) or header value
+ * (as it is), `explode` honoured; exploded `form` pairs for a query or cookie parameter (`name=a&name=b` for
+ * an array, `k=v` for an object's fields).
+ */
+export const plain: ParamSerializer = (p, v) => {
+  if (p.in === "path" || p.in === "header")
+    return parts(v, p.explode ?? false, p.in === "path" ? enc : same);
+  const n = enc(p.name) + "=";
+  return isObj(v) ? parts(v, true, enc) : parts(v, false, enc).map((x) => n + x);
+};
+
+/**
  * Serializes one path parameter (`simple`, `label` or `matrix`) into its encoded template replacement.
  * @returns e.g. `a,b` (simple), `.a.b` (label, explode), `;id=a;id=b` (matrix, explode)
  */
@@ -81,7 +97,7 @@ export function buildPath(
       in: "path" as const,
     };
     const v = own(values, p.key ?? name);
-    const s = v == null ? "" : pathValue(p, v);
+    const s = v == null ? "" : (p.serialize ?? plain)(p, v).join(",");
     if (!s) throw new TypeError(`Missing path parameter "${name}" (or empty)`);
     return s;
   });
@@ -121,14 +137,23 @@ export function headerValue(p: ParamSpec, v: unknown): string {
   return p.json ? JSON.stringify(v) : parts(v, p.explode ?? false, same).join(",");
 }
 
+/** `ParamSpec.serialize` for a path parameter in `label` or `matrix` style (see {@link pathValue}). */
+export const pathStyles: ParamSerializer = (p, v) => [pathValue(p, v)];
+/** `ParamSpec.serialize` for a header parameter sent as JSON (see {@link headerValue}). */
+export const headerStyles: ParamSerializer = (p, v) => [headerValue(p, v)];
 /**
- * Encodes a request body per its media type.
+ * `ParamSpec.serialize` for a query or cookie parameter that is not exploded `form`: `form` with
+ * `explode: false`, `spaceDelimited`, `pipeDelimited`, `deepObject`, `allowReserved` or `json` (see
+ * {@link formPairs}).
+ */
+export const queryStyles: ParamSerializer = formPairs;
+
+/**
+ * Encodes a request body per its media type: `BodySpec.encode` of every non-JSON body (JSON is encoded by the
+ * request core, and here too).
  * @returns the fetch body and the `Content-Type` to send (undefined for multipart: fetch adds the boundary)
  */
-export function encodeBody(
-  spec: BodySpec,
-  v: unknown,
-): { body: RequestInit["body"]; type: string | undefined } {
+export const encodeBody: BodyEncoder = (spec, v) => {
   const e = spec.encoding;
   let body = v as RequestInit["body"]; // binary: the Blob, ArrayBuffer or Uint8Array itself
   if (e === "json") body = JSON.stringify(v);
@@ -146,4 +171,4 @@ export function encodeBody(
     body = f;
   }
   return { body, type: e === "multipart" ? undefined : spec.mediaType };
-}
+};

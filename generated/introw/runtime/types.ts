@@ -7,7 +7,14 @@
  * and calls `request(client, spec, params, options)`; generated `client.ts` describes the
  * document's servers and security schemes as a {@link ClientSpec} and calls
  * `createClientCore(spec, config)`. Nothing else in the runtime knows about a particular API.
+ *
+ * The request core handles what nearly every operation needs: path and header parameters in `simple` style,
+ * query and cookie parameters in exploded `form` style, JSON bodies and bearer or API-key credentials. Anything
+ * else is a function the spec refers to ({@link ParamSpec.serialize}, {@link BodySpec.encode},
+ * `encode` of an HTTP basic scheme), which the generated code imports from the runtime module that defines it,
+ * so an app bundles only the serializers and encoders its operations use.
  */
+import type { BasicAuth } from "./client.js";
 
 /** HTTP methods an OpenAPI path item can hold (3.2 adds `QUERY`). */
 export type HttpMethod =
@@ -35,19 +42,54 @@ export interface ParamSpec {
   readonly allowReserved?: boolean;
   /** The parameter is sent as a JSON string (`content: { application/json }` instead of `schema`). */
   readonly json?: boolean;
+  /**
+   * Serializer for what the request core's default does not cover, imported from `serialize.ts`:
+   * `pathStyles` for a `label` or `matrix` path parameter, `headerStyles` for a JSON header parameter,
+   * `queryStyles` for a query or cookie parameter that is not exploded `form` (another style, `explode: false`,
+   * `allowReserved`, `json`). Absent: the default, a `simple` path or header value (`explode` honoured) or
+   * exploded `form` pairs. The generator sets it whenever the default would differ.
+   */
+  readonly serialize?: ParamSerializer;
 }
+
+/**
+ * Serializes one parameter value (not null or undefined) into encoded pieces: for a path or header parameter
+ * the pieces of its value, which the request joins with `,`; for a query or cookie parameter its `name=value`
+ * pairs. Path pieces are percent-encoded; header pieces are not.
+ */
+export type ParamSerializer = (p: ParamSpec, v: unknown) => string[];
 
 /** How a request body is encoded. */
 export type BodyEncoding = "json" | "form" | "multipart" | "binary" | "text";
 
+/** A request body as fetch takes it, and the `Content-Type` to send (undefined: fetch sets it, as for FormData). */
+export interface EncodedBody {
+  readonly body: RequestInit["body"];
+  readonly type: string | undefined;
+}
+
 /** The requestBody the client sends: the media type chosen from the document. */
-export interface BodySpec {
+export interface BodyMedia {
   /** Media type sent as `Content-Type` (e.g. `application/json`, `application/merge-patch+json`). */
   readonly mediaType: string;
   readonly encoding: BodyEncoding;
   /** `requestBody.required`. */
   readonly required: boolean;
 }
+
+/** Encodes a body value for its media type; `encodeBody` in `serialize.ts` covers every non-JSON encoding. */
+export type BodyEncoder = (spec: BodyMedia, v: unknown) => EncodedBody;
+
+/**
+ * A {@link BodyMedia} as an operation sends it: a JSON body is encoded by the request core; any other encoding
+ * names its encoder (`encode: encodeBody`).
+ */
+export type BodySpec =
+  | (BodyMedia & { readonly encoding: "json"; readonly encode?: undefined })
+  | (BodyMedia & {
+      readonly encoding: Exclude<BodyEncoding, "json">;
+      readonly encode: BodyEncoder;
+    });
 
 /** How the 2xx response body is read. `empty` when no 2xx response declares content. */
 export type ResponseKind = "json" | "text" | "binary" | "empty";
@@ -161,13 +203,27 @@ export interface OperationSpec {
   readonly pagination?: PaginationSpec;
 }
 
-/** A security scheme from `components.securitySchemes`, as the runtime applies it. */
-export type SecuritySchemeSpec =
+/**
+ * Turns a credential into the `Authorization` header value, pushing every secret it holds (redacted wherever
+ * the client shows text) to `secrets`. `basicAuth` in `auth.ts` is the one for HTTP basic.
+ */
+export type CredentialEncoder = (credential: BasicAuth, secrets: string[]) => string;
+
+/** A security scheme from `components.securitySchemes`, as the document describes it. */
+export type SecuritySchemeData =
   | { readonly type: "apiKey"; readonly in: "header" | "query" | "cookie"; readonly name: string }
   | { readonly type: "http"; readonly scheme: "bearer" }
   | { readonly type: "http"; readonly scheme: "basic" }
   | { readonly type: "oauth2" }
   | { readonly type: "openIdConnect" };
+
+/**
+ * A security scheme as the runtime applies it: bearer-like schemes send `Authorization: Bearer <token>`; HTTP
+ * basic names its encoder (`encode: basicAuth`).
+ */
+export type SecuritySchemeSpec =
+  | Exclude<SecuritySchemeData, { readonly scheme: "basic" }>
+  | { readonly type: "http"; readonly scheme: "basic"; readonly encode: CredentialEncoder };
 
 /** A server from the document's `servers`, with the name the client config uses to pick it. */
 export interface ServerSpec {

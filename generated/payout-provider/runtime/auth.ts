@@ -4,7 +4,9 @@
  * Applies an operation's security requirement: the first alternative whose schemes all have credentials.
  */
 import type { BasicAuth, Client, OutgoingRequest } from "./client.js";
-import type { ClientSpec, OperationSpec, ParamSpec } from "./types.js";
+import type { ClientSpec, CredentialEncoder, OperationSpec, ParamSpec } from "./types.js";
+
+const AUTHORIZATION: ParamSpec = { name: "authorization", in: "header" };
 
 /** Header names whose values are treated as credentials: redacted, and removed before another origin. */
 export const CREDENTIAL = /auth|api.?key|token|secret|session|signature|cookie|password/i;
@@ -26,8 +28,16 @@ export function stripCredentials(
     else if (s.in === "query") next.searchParams.delete(s.name);
 }
 
-/** UTF-8 safe base64 (btoa alone rejects non-Latin-1 text). */
-const base64 = (s: string): string => btoa(String.fromCharCode(...new TextEncoder().encode(s)));
+/**
+ * `encode` of an HTTP basic security scheme (`{ type: "http", scheme: "basic", encode: basicAuth }`):
+ * `Basic ` + the UTF-8 base64 of `username:password` (btoa alone rejects non-Latin-1 text). The password and
+ * the token are secrets.
+ */
+export const basicAuth: CredentialEncoder = ({ username, password }, secrets) => {
+  const token = btoa(String.fromCharCode(...new TextEncoder().encode(username + ":" + password)));
+  secrets.push(password, token);
+  return "Basic " + token;
+};
 
 /**
  * Resolves credentials and passes each to `add` as a parameter: an API key as the header, query or cookie
@@ -72,12 +82,14 @@ export async function applyAuth(
         throw new TypeError(
           `${id}: security scheme ${name} has no credential (its function returned ${cred})`,
         );
-      const basic = (scheme as { scheme?: string }).scheme === "basic";
-      const b = cred as BasicAuth;
-      // basic: the base64 token (the password is a secret too); otherwise the key or token itself
-      const v = basic ? base64(b.username + ":" + b.password) : String(cred);
-      secrets.push(basic ? b.password : "", v); // empty entries are skipped
-      if (scheme.type === "apiKey") add(scheme, v);
-      else add({ name: "authorization", in: "header" }, (basic ? "Basic " : "Bearer ") + v);
+      const v = String(cred);
+      if ("encode" in scheme) add(AUTHORIZATION, scheme.encode(cred as BasicAuth, secrets));
+      else {
+        secrets.push(v);
+        add(
+          scheme.type === "apiKey" ? scheme : AUTHORIZATION,
+          scheme.type === "apiKey" ? v : "Bearer " + v,
+        );
+      }
     }
 }

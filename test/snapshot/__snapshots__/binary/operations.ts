@@ -3,6 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { encodeBody } from "./runtime/serialize.js";
 import type { operations } from "./types.js";
 
 /** Parameters of `downloadFile` (`GET /files/{name}`). */
@@ -60,7 +61,12 @@ const uploadFile_spec: OperationSpec = {
   method: "PUT",
   path: "/files/{name}",
   params: [{ name: "name", in: "path" }],
-  body: { mediaType: "application/octet-stream", encoding: "binary", required: true },
+  body: {
+    mediaType: "application/octet-stream",
+    encoding: "binary",
+    required: true,
+    encode: encodeBody,
+  },
   response: "empty",
   security: [],
 };

@@ -3,6 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { encodeBody } from "./runtime/serialize.js";
 import type { operations, Readable, Writable } from "./types.js";
 
 /** Parameters of `createUser` (`POST /users`). */
@@ -70,7 +71,12 @@ const setAvatar_spec: OperationSpec = {
   method: "PUT",
   path: "/users/{id}/avatar",
   params: [{ name: "id", in: "path" }],
-  body: { mediaType: "multipart/form-data", encoding: "multipart", required: true },
+  body: {
+    mediaType: "multipart/form-data",
+    encoding: "multipart",
+    required: true,
+    encode: encodeBody,
+  },
   response: "json",
   security: [],
 };

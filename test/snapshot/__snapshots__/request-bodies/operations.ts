@@ -3,6 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { encodeBody } from "./runtime/serialize.js";
 import type { operations } from "./types.js";
 
 /** Parameters of `sendJson` (`POST /json`). */
@@ -104,7 +105,12 @@ const sendForm_spec: OperationSpec = {
   method: "POST",
   path: "/form",
   params: [],
-  body: { mediaType: "application/x-www-form-urlencoded", encoding: "form", required: true },
+  body: {
+    mediaType: "application/x-www-form-urlencoded",
+    encoding: "form",
+    required: true,
+    encode: encodeBody,
+  },
   response: "empty",
   security: [],
 };
@@ -143,7 +149,12 @@ const uploadDocument_spec: OperationSpec = {
   method: "POST",
   path: "/multipart",
   params: [],
-  body: { mediaType: "multipart/form-data", encoding: "multipart", required: true },
+  body: {
+    mediaType: "multipart/form-data",
+    encoding: "multipart",
+    required: true,
+    encode: encodeBody,
+  },
   response: "empty",
   security: [],
 };
@@ -182,7 +193,12 @@ const sendBytes_spec: OperationSpec = {
   method: "POST",
   path: "/binary",
   params: [],
-  body: { mediaType: "application/octet-stream", encoding: "binary", required: true },
+  body: {
+    mediaType: "application/octet-stream",
+    encoding: "binary",
+    required: true,
+    encode: encodeBody,
+  },
   response: "empty",
   security: [],
 };
@@ -221,7 +237,7 @@ const sendText_spec: OperationSpec = {
   method: "POST",
   path: "/text",
   params: [],
-  body: { mediaType: "text/plain", encoding: "text", required: true },
+  body: { mediaType: "text/plain", encoding: "text", required: true, encode: encodeBody },
   response: "empty",
   security: [],
 };

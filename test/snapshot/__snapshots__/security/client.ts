@@ -7,6 +7,7 @@ import {
   type Credential,
   type BasicCredential,
 } from "./runtime/client.js";
+import { basicAuth } from "./runtime/auth.js";
 import type { ClientSpec } from "./runtime/types.js";
 const clientSpec: ClientSpec = {
   servers: [],
@@ -15,7 +16,7 @@ const clientSpec: ClientSpec = {
     queryKey: { type: "apiKey", in: "query", name: "api_key" },
     cookieKey: { type: "apiKey", in: "cookie", name: "SESSION" },
     bearer: { type: "http", scheme: "bearer" },
-    basic: { type: "http", scheme: "basic" },
+    basic: { type: "http", scheme: "basic", encode: basicAuth },
     oauth: { type: "oauth2" },
     oidc: { type: "openIdConnect" },
   },

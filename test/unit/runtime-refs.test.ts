@@ -1,0 +1,113 @@
+/**
+ * The generator leaves `serialize` out of a ParamSpec only where the request core's default serializer gives
+ * exactly what the full style serializers give; everywhere else it names the serializer that does. Checked for
+ * every location × style × explode × allowReserved × json against values of every shape.
+ */
+import { describe, expect, it } from "vitest";
+import { bodyEncoder, paramSerializer } from "../../generator/emit/runtime-refs.js";
+import {
+  formPairs,
+  headerStyles,
+  headerValue,
+  pathStyles,
+  pathValue,
+  plain,
+  queryStyles,
+} from "../../templates/runtime/serialize.js";
+import type {
+  BodyEncoding,
+  ParamLocation,
+  ParamSpec,
+  ParamStyle,
+} from "../../templates/runtime/types.js";
+
+const SERIALIZERS = { pathStyles, headerStyles, queryStyles };
+const locations: ParamLocation[] = ["path", "header", "query", "cookie"];
+const styles: (ParamStyle | undefined)[] = [
+  undefined,
+  "simple",
+  "label",
+  "matrix",
+  "form",
+  "spaceDelimited",
+  "pipeDelimited",
+  "deepObject",
+];
+const values: unknown[] = [
+  "a b/c?d#e",
+  42,
+  true,
+  new Date(Date.UTC(2026, 0, 2)),
+  ["x", "y z"],
+  [],
+  { R: 100, "G&": "2 0", skip: null },
+  { nested: { k: "v" } },
+];
+
+/** What the full serializer of the location gives (the pieces the request joins or sends). */
+function reference(p: ParamSpec, v: unknown): string {
+  if (p.in === "path") return pathValue(p, v);
+  if (p.in === "header") return headerValue(p, v);
+  return formPairs(p, v).join("&");
+}
+
+const cases: ParamSpec[] = [];
+for (const location of locations)
+  for (const style of styles)
+    for (const explode of [undefined, true, false])
+      for (const allowReserved of [undefined, true])
+        for (const json of [undefined, true])
+          cases.push({
+            name: "p n",
+            in: location,
+            ...(style !== undefined ? { style } : {}),
+            ...(explode !== undefined ? { explode } : {}),
+            ...(allowReserved !== undefined ? { allowReserved } : {}),
+            ...(json !== undefined ? { json } : {}),
+          });
+
+describe("ParamSpec.serialize chosen by the generator", () => {
+  it("gives the style serializers' text for every combination and value", () => {
+    let defaulted = 0;
+    for (const p of cases) {
+      const name = paramSerializer(p);
+      const serialize = name === undefined ? plain : SERIALIZERS[name];
+      if (name === undefined) defaulted++;
+      for (const v of values) {
+        const pieces = serialize(p, v);
+        const got = p.in === "path" || p.in === "header" ? pieces.join(",") : pieces.join("&");
+        expect(got, `${JSON.stringify(p)} ${JSON.stringify(v)}`).toBe(reference(p, v));
+      }
+    }
+    // Both kinds occur, so neither branch is vacuous.
+    expect(defaulted).toBeGreaterThan(20);
+    expect(cases.length - defaulted).toBeGreaterThan(100);
+  });
+
+  it.each<[Partial<ParamSpec>, string | undefined]>([
+    [{ in: "path" }, undefined],
+    [{ in: "path", style: "simple", explode: true }, undefined],
+    [{ in: "path", style: "label" }, "pathStyles"],
+    [{ in: "path", style: "matrix", explode: true }, "pathStyles"],
+    [{ in: "header", explode: true }, undefined],
+    [{ in: "header", json: true }, "headerStyles"],
+    [{ in: "query", style: "form", explode: true }, undefined],
+    [{ in: "query", explode: false }, "queryStyles"],
+    [{ in: "query", style: "deepObject", explode: true }, "queryStyles"],
+    [{ in: "query", allowReserved: true }, "queryStyles"],
+    [{ in: "cookie", allowReserved: true }, undefined],
+    [{ in: "cookie", json: true }, "queryStyles"],
+  ])("%j → %s", (p, expected) => {
+    expect(paramSerializer({ in: "query", ...p })).toBe(expected);
+  });
+
+  it.each<[BodyEncoding, string | undefined]>([
+    ["json", undefined],
+    ["form", "encodeBody"],
+    ["multipart", "encodeBody"],
+    ["text", "encodeBody"],
+    ["binary", "encodeBody"],
+  ])("a %s body → %s", (encoding, expected) => {
+    expect(bodyEncoder({ encoding })).toBe(expected);
+  });
+});
