@@ -1,8 +1,8 @@
 /**
- * emit/runtime-refs: the runtime functions an `OperationSpec` refers to. The request core sends `simple` path
- * and header values, exploded `form` query and cookie pairs and JSON bodies; a parameter or requestBody that
- * needs more names a serializer or encoder from `runtime/serialize.ts`, which `operations.ts` imports only when
- * some operation uses it, so an app bundles only the styles and encodings its operations need.
+ * emit/runtime-refs: the runtime functions an `OperationSpec` refers to. The request core sends scalar
+ * parameter values and JSON bodies; a parameter or requestBody that needs more (an array or object value, a
+ * style that changes a scalar, another media type) names a serializer or encoder from `runtime/serialize.ts`,
+ * which `operations.ts` imports only when some operation uses it, so an app bundles only what it needs.
  */
 import { StructureKind, type ImportDeclarationStructure } from "ts-morph";
 import type { ApiModel, ParameterModel, RequestBodyModel } from "../model/model.js";
@@ -11,22 +11,19 @@ import type { ApiModel, ParameterModel, RequestBodyModel } from "../model/model.
 export type ParamSerializerName = "pathStyles" | "headerStyles" | "queryStyles";
 
 /**
- * The serializer a parameter needs, or undefined when the core's default gives the same text: a path
- * parameter in `simple` style, a header parameter that is not JSON, a query or cookie parameter in exploded
- * `form` style without `json` (or, for a query parameter, `allowReserved`).
+ * The serializer a parameter needs, or undefined when the core's default (a scalar as text) gives the same:
+ * the schema admits only scalars, and it is not a `label` or `matrix` path parameter, a JSON parameter or an
+ * `allowReserved` query parameter (for a scalar, every other style and `explode` give the value or one pair).
  */
 export function paramSerializer(
-  p: Pick<ParameterModel, "in" | "style" | "explode" | "allowReserved" | "json">,
+  p: Pick<ParameterModel, "in" | "style" | "allowReserved" | "json" | "scalar">,
 ): ParamSerializerName | undefined {
-  if (p.in === "path")
-    return p.style === "label" || p.style === "matrix" ? "pathStyles" : undefined;
-  if (p.in === "header") return p.json === true ? "headerStyles" : undefined;
-  const plain =
-    (p.style === undefined || p.style === "form") &&
-    p.explode !== false &&
-    p.json !== true &&
-    !(p.in === "query" && p.allowReserved === true);
-  return plain ? undefined : "queryStyles";
+  const name = p.in === "path" ? "pathStyles" : p.in === "header" ? "headerStyles" : "queryStyles";
+  const styled =
+    p.json === true ||
+    (p.in === "path" && (p.style === "label" || p.style === "matrix")) ||
+    (p.in === "query" && p.allowReserved === true);
+  return styled || !p.scalar ? name : undefined;
 }
 
 /** The encoder a requestBody needs: `encodeBody` for every encoding but JSON. */

@@ -30,6 +30,8 @@ export interface ParameterModel {
   readonly explode?: boolean;
   readonly allowReserved?: boolean;
   readonly json?: boolean;
+  /** The schema admits only strings, numbers, booleans and null (see `isScalarSchema`). */
+  readonly scalar: boolean;
   /** The schema's `default` as JSON text (`20`, `"asc"`), for the `@default` doc tag; the server applies it. */
   readonly defaultValue?: string;
 }

@@ -5,7 +5,7 @@
 import { noop, toApiPromise, type ApiPromise, type ApiResponse } from "./api-promise.js";
 import { applyAuth, CREDENTIAL, stripCredentials } from "./auth.js";
 import { readBody } from "./body.js";
-import { limit, realClock, type Client, type LimitOptions, type LogLevel } from "./client.js";
+import { limits, realClock, type Client, type LimitOptions } from "./client.js";
 import {
   ApiConnectionError,
   ApiRedirectError,
@@ -76,9 +76,6 @@ function setHeaders(
   }
 }
 
-/** Statuses whose `Location` is followed (the Fetch standard's redirect statuses). */
-const REDIRECT = /^30[12378]$/;
-
 async function send(
   client: Client,
   spec: OperationSpec,
@@ -86,21 +83,17 @@ async function send(
   options: RequestOptions,
 ): Promise<ApiResponse<unknown>> {
   const o = client.options;
+  const cs = client.spec;
   const clock = o.clock ?? realClock;
-  const maxRetries = limit("maxRetries", 2, options, o);
+  const [maxRetries, timeout, maxElapsedMs, maxBytes] = limits(options, o) as [number, ...number[]];
   // 0 (also for Infinity): no timer
-  const timeoutMs = limit("timeoutMs", 60000, options, o) % Infinity || 0;
-  const deadline = clock.now() + (limit("maxElapsedMs", 120000, options, o) || Infinity);
-  const maxBytes = limit("maxResponseBytes", 2 ** 26, options, o);
+  const timeoutMs = timeout! % Infinity || 0;
+  const deadline = clock.now() + (maxElapsedMs || Infinity);
   const follow = options.followRedirects ?? o.followRedirects ?? "same-origin";
   const { signal, idempotencyKey } = options;
   const { method, response } = spec;
-  // Level order by position in this string: debug < info < warn < error.
-  const levels = "debuginfowarnerror";
-  const min = levels.indexOf(o.logLevel ?? "info");
-  const log = (level: LogLevel, msg: string, fields: Record<string, unknown>): void => {
-    if (levels.indexOf(level) >= min) o.logger?.[level]?.(msg, fields);
-  };
+  // The lowest level logged, by position in this string: debug 0, info 5, warn 9, error 14.
+  const min = "debuginfowarnerror".indexOf(o.logLevel ?? "info");
   const repeatable = isIdempotent(method) || idempotencyKey !== undefined;
 
   for (let attempt = 1; ; attempt++) {
@@ -123,8 +116,8 @@ async function send(
     setHeaders(h, options.headers);
     if (idempotencyKey !== undefined) h["idempotency-key"] = idempotencyKey;
     let body: RequestInit["body"];
-    const v = values["body"];
     const bs = spec.body;
+    const v = values["body"];
     if (bs && v !== undefined) {
       const b = bs.encode?.(bs, v) ?? { body: JSON.stringify(v), type: bs.mediaType };
       body = b.body;
@@ -163,10 +156,10 @@ async function send(
       const rateLimit: RateLimitInfo = {};
       res!.headers.forEach((v, k) => {
         headers[k] = v = redact(v);
-        if (/^(x-)?ratelimit/.test(k) || client.spec.rateLimitHeaders?.includes(k))
+        if (/^(x-)?ratelimit/.test(k) || cs.rateLimitHeaders?.includes(k))
           rateLimit[k] = v !== "" && isFinite(+v) ? +v : v;
       });
-      const requestId = headers[client.spec.requestIdHeader ?? "x-request-id"];
+      const requestId = headers[cs.requestIdHeader ?? "x-request-id"];
       return { status: res!.status, headers, rateLimit, method: m, url: safeUrl, requestId };
     };
     const fail = (C: ApiErrorClass, message: string, more: object) =>
@@ -224,7 +217,9 @@ async function send(
         // fetch(request, init) would replace the hook's method, headers and body with ours
         res = await net((o.fetch ?? fetch)(req ?? url, req ? { signal: ctrl.signal } : init));
         await o.onResponse?.(res, req!);
-        const loc = REDIRECT.test("" + res.status) && res.headers.get("location");
+        const status = res.status;
+        // The Fetch standard's redirect statuses; a browser shows a redirect only as `opaqueredirect`.
+        const loc = /^30[12378]$/.test("" + status) && res.headers.get("location");
         if (!loc && res.type !== "opaqueredirect") break;
         let next: URL | undefined;
         try {
@@ -244,24 +239,24 @@ async function send(
         if (why)
           throw fail(
             ApiRedirectError,
-            `Redirect not followed (${why}): ${res.status} ${m} ${safeUrl} → ${location}`,
+            `Redirect not followed (${why}): ${status} ${m} ${safeUrl} → ${location}`,
             { location },
           );
         void res.body?.cancel().catch(noop);
         // 303, and 301/302 after a POST: GET without a body (the Fetch standard's rule)
-        if (res.status === 303 ? m !== "HEAD" : res.status < 303 && m === "POST") {
+        if (status === 303 ? m !== "HEAD" : status < 303 && m === "POST") {
           m = "GET";
           body = undefined;
           for (const k in h) if (k.startsWith("content-")) delete h[k];
         }
         // nothing the client added as a credential goes to another origin
-        if (cross) stripCredentials(h, next!, client.spec.securitySchemes);
+        if (cross) stripCredentials(h, next!, cs.securitySchemes);
         url = next!.href;
         safeUrl = location!;
       }
       // A 2xx body over maxResponseBytes fails; an error body is cut at 64 KiB.
       const ok = res.ok;
-      const cap = ok ? maxBytes : Math.min(maxBytes, 65536);
+      const cap = ok ? maxBytes! : Math.min(maxBytes!, 65536);
       const read = await readBody(res, cap, ok && response === "binary", net);
       if (read.over) {
         if (ok)
@@ -285,11 +280,13 @@ async function send(
     const fields = { method: m, url: safeUrl, status, attempt, durationMs: clock.now() - start };
     let delay: number | undefined;
     let error = failure;
-    if (res && !failure) {
+    if (!failure) {
+      // no failure: a response arrived and its body was read
       const line = `${m} ${safeUrl} ${status}`;
-      log("info", line, fields);
+      if (min < 6) o.logger?.info?.(line, fields);
       const r = info();
-      if (res.ok)
+      const { headers, rateLimit } = r;
+      if (res!.ok)
         try {
           const data =
             response === "json"
@@ -299,20 +296,24 @@ async function send(
               : response === "empty"
                 ? undefined
                 : (bin ?? text);
-          return { data, response: res, headers: r.headers, rateLimit: r.rateLimit };
+          return { data, response: res!, headers, rateLimit };
         } catch {
           // invalid JSON in a 2xx body: falls through to an ApiError (200 is never retried)
         }
-      delay = serverDelayMs(res.headers, status!, clock.now());
-      error = makeApiError({ ...r, retryAfterMs: delay, ...errorDetails(res, redact(text), cut) });
-      if (attempt > maxRetries || !shouldRetry(repeatable, status!)) throw error;
+      delay = serverDelayMs(res!.headers, status!, clock.now());
+      error = makeApiError({ ...r, retryAfterMs: delay, ...errorDetails(res!, redact(text), cut) });
       failure = Error(line);
-    } else if (attempt > maxRetries || !shouldRetry(repeatable, unsent ? "unsent" : "sent"))
-      throw failure;
+    }
+    if (
+      attempt > maxRetries ||
+      !shouldRetry(repeatable, error === failure ? (unsent ? "unsent" : "sent") : status!)
+    )
+      throw error;
     delay ??= backoffMs(attempt, (o.random ?? Math.random)());
     // the overall deadline: no wait that would end after it
     if (clock.now() + delay > deadline) throw error;
-    log("warn", `${failure!.message} (retrying in ${delay.toFixed()} ms)`, fields);
+    if (min < 10)
+      o.logger?.warn?.(`${failure.message} (retrying in ${delay.toFixed()} ms)`, fields);
     await clock.sleep(delay, signal);
   }
 }

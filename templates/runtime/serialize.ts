@@ -1,9 +1,10 @@
 /**
  * Parameter and body serialization per the OpenAPI `style`/`explode` rules.
  *
- * The request core uses {@link plain}, {@link buildPath} and {@link own}; the generated operations import the
- * serializers (`pathStyles`, `headerStyles`, `queryStyles`) and `encodeBody` only where a parameter or body
- * needs them, so a bundle carries no style it does not use.
+ * The request core uses {@link plain} (scalar values), {@link buildPath} and {@link own}; the generated
+ * operations import the serializers (`pathStyles`, `headerStyles`, `queryStyles`) and `encodeBody` only where
+ * a parameter (an array or object, or a style that changes a scalar) or a body needs them, so a bundle carries
+ * no style it does not use.
  *
  * Path values are percent-encoded so that no value can add, remove or escape a path segment
  * (`/`, `?`, `#`, `%` are encoded; a segment that would read as `.` or `..` is refused).
@@ -47,16 +48,13 @@ function parts(v: unknown, explode: boolean, e: Encode): string[] {
 }
 
 /**
- * The serializer of a parameter without `serialize`: a `simple` path value (percent-encoded) or header value
- * (as it is), `explode` honoured; exploded `form` pairs for a query or cookie parameter (`name=a&name=b` for
- * an array, `k=v` for an object's fields).
+ * The serializer of a parameter without `serialize`, whose value is a scalar (string, number, boolean, Date):
+ * the value as text, percent-encoded in a path, as it is in a header, and as one `name=value` pair in a query
+ * or cookie. Every style gives that for a scalar, except `label` and `matrix` paths, `allowReserved` queries
+ * and JSON parameters, which the generator gives a serializer.
  */
-export const plain: ParamSerializer = (p, v) => {
-  if (p.in === "path" || p.in === "header")
-    return parts(v, p.explode ?? false, p.in === "path" ? enc : same);
-  const n = enc(p.name) + "=";
-  return isObj(v) ? parts(v, true, enc) : parts(v, false, enc).map((x) => n + x);
-};
+export const plain: ParamSerializer = (p, v) =>
+  p.in === "header" ? [text(v)] : [(p.in === "path" ? "" : enc(p.name) + "=") + enc(text(v))];
 
 /**
  * Serializes one path parameter (`simple`, `label` or `matrix`) into its encoded template replacement.
@@ -135,14 +133,13 @@ export function headerValue(p: ParamSpec, v: unknown): string {
   return p.json ? JSON.stringify(v) : parts(v, p.explode ?? false, same).join(",");
 }
 
-/** `ParamSpec.serialize` for a path parameter in `label` or `matrix` style (see {@link pathValue}). */
+/** `ParamSpec.serialize` for a path parameter that is not a scalar in `simple` style (see {@link pathValue}). */
 export const pathStyles: ParamSerializer = (p, v) => [pathValue(p, v)];
-/** `ParamSpec.serialize` for a header parameter sent as JSON (see {@link headerValue}). */
+/** `ParamSpec.serialize` for a header parameter that is not a scalar, or is JSON (see {@link headerValue}). */
 export const headerStyles: ParamSerializer = (p, v) => [headerValue(p, v)];
 /**
- * `ParamSpec.serialize` for a query or cookie parameter that is not exploded `form`: `form` with
- * `explode: false`, `spaceDelimited`, `pipeDelimited`, `deepObject`, `allowReserved` or `json` (see
- * {@link formPairs}).
+ * `ParamSpec.serialize` for a query or cookie parameter that is not a scalar, or is `allowReserved` (query) or
+ * JSON, in any style (see {@link formPairs}).
  */
 export const queryStyles: ParamSerializer = formPairs;
 

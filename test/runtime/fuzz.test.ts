@@ -70,7 +70,7 @@ describe("fuzz: parameter values never change the request target", () => {
             path: "/v1/items/{a}/lines/{b}",
             params: [
               styled({ name: "a", in: "path", style, explode }),
-              { name: "b", in: "path" },
+              styled({ name: "b", in: "path" }),
               styled({ name: "q", in: "query", style: qStyle, explode: qExplode, allowReserved }),
             ],
             response: "json",

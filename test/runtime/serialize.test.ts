@@ -99,7 +99,8 @@ describe("path styles", () => {
     ["an empty array", []],
     ["an empty object", {}],
   ])("refuses %s, which would address the collection (PUT /items/)", (_, value) => {
-    const spec: ParamSpec[] = [{ name: "id", in: "path" }];
+    // a parameter whose schema admits arrays and objects: the generator gives it its serializer
+    const spec: ParamSpec[] = [{ name: "id", in: "path", serialize: pathStyles }];
     expect(() => buildPath("/items/{id}", spec, { id: value })).toThrow(
       'Missing path parameter "id" (or empty)',
     );

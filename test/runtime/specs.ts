@@ -12,9 +12,12 @@ import { headerStyles, pathStyles, queryStyles } from "../../templates/runtime/s
 import type { ClientSpec, OperationSpec, ParamSpec } from "../../templates/runtime/types.js";
 import { paramSerializer } from "../../generator/emit/runtime-refs.js";
 
-/** A parameter with the `serialize` the generator would give it (none when the core's default applies). */
-export function styled(p: ParamSpec): ParamSpec {
-  const name = paramSerializer(p);
+/**
+ * A parameter with the `serialize` the generator would give it (none when the core's default applies), for a
+ * schema that admits only scalars (`scalar`) or any value.
+ */
+export function styled(p: ParamSpec, scalar = false): ParamSpec {
+  const name = paramSerializer({ ...p, scalar });
   return name === undefined
     ? p
     : { ...p, serialize: { pathStyles, headerStyles, queryStyles }[name] };
