@@ -4,6 +4,7 @@ import type { Client } from "./runtime/client.js";
 import { paginate, type PagePromise, type PaginationOptions } from "./runtime/pagination.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { jsonBody } from "./runtime/serialize.js";
 import type { operations, ListCommissionLinesResponse, ListPayoutsResponse } from "./types.js";
 
 /** Parameters of `listPayouts` (`GET /api/v1/payouts`). */
@@ -162,7 +163,7 @@ const updatePayout_spec: OperationSpec = {
   method: "PATCH",
   path: "/api/v1/payouts/{id}",
   params: [{ name: "id", in: "path" }],
-  body: { mediaType: "application/json", encoding: "json", required: true },
+  body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security: [["ApiKeyAuth"]],
 };
@@ -305,7 +306,7 @@ const createCommissionLine_spec: OperationSpec = {
   method: "POST",
   path: "/api/v1/commission-lines",
   params: [],
-  body: { mediaType: "application/json", encoding: "json", required: true },
+  body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security: [["ApiKeyAuth"]],
 };
@@ -429,7 +430,7 @@ const updateCommissionLine_spec: OperationSpec = {
   method: "PATCH",
   path: "/api/v1/commission-lines/{id}",
   params: [{ name: "id", in: "path" }],
-  body: { mediaType: "application/json", encoding: "json", required: true },
+  body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security: [["ApiKeyAuth"]],
 };
@@ -496,7 +497,7 @@ const declineCommissionLine_spec: OperationSpec = {
   method: "POST",
   path: "/api/v1/commission-lines/{id}/decline",
   params: [{ name: "id", in: "path" }],
-  body: { mediaType: "application/json", encoding: "json", required: true },
+  body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security: [["ApiKeyAuth"]],
 };

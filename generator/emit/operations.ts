@@ -76,9 +76,8 @@ function specLiteral(o: OperationModel): string {
   ];
   if (o.requestBody !== undefined) {
     const b = o.requestBody;
-    const encoder = bodyEncoder(b);
     lines.push(
-      `body: { mediaType: ${literal(b.mediaType)}, encoding: ${literal(b.encoding)}, required: ${b.required}${encoder !== undefined ? `, encode: ${encoder}` : ""} }`,
+      `body: { mediaType: ${literal(b.mediaType)}, encoding: ${literal(b.encoding)}, required: ${b.required}, encode: ${bodyEncoder(b)} }`,
     );
   }
   lines.push(`response: ${literal(o.responseKind)}`);

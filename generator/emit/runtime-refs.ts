@@ -1,8 +1,8 @@
 /**
  * emit/runtime-refs: the runtime functions an `OperationSpec` refers to. The request core sends scalar
- * parameter values and JSON bodies; a parameter or requestBody that needs more (an array or object value, a
- * style that changes a scalar, another media type) names a serializer or encoder from `runtime/serialize.ts`,
- * which `operations.ts` imports only when some operation uses it, so an app bundles only what it needs.
+ * parameter values; a parameter that needs more (an array or object value, a style that changes a scalar)
+ * names a serializer, and every requestBody its encoder, from `runtime/serialize.ts`, which `operations.ts`
+ * imports only when some operation uses it, so an app bundles only what its operations need.
  */
 import { StructureKind, type ImportDeclarationStructure } from "ts-morph";
 import type { ApiModel, ParameterModel, RequestBodyModel } from "../model/model.js";
@@ -26,9 +26,9 @@ export function paramSerializer(
   return styled || !p.scalar ? name : undefined;
 }
 
-/** The encoder a requestBody needs: `encodeBody` for every encoding but JSON. */
-export function bodyEncoder(b: Pick<RequestBodyModel, "encoding">): "encodeBody" | undefined {
-  return b.encoding === "json" ? undefined : "encodeBody";
+/** The encoder of a requestBody: `jsonBody` for JSON, `mediaBody` for every other encoding. */
+export function bodyEncoder(b: Pick<RequestBodyModel, "encoding">): "jsonBody" | "mediaBody" {
+  return b.encoding === "json" ? "jsonBody" : "mediaBody";
 }
 
 /** The import of every serializer and encoder the model's operations refer to (none: no import). */
@@ -39,8 +39,7 @@ export function serializerImports(model: ApiModel): ImportDeclarationStructure[]
       const name = paramSerializer(p);
       if (name !== undefined) names.add(name);
     }
-    const encoder = o.requestBody && bodyEncoder(o.requestBody);
-    if (encoder !== undefined) names.add(encoder);
+    if (o.requestBody !== undefined) names.add(bodyEncoder(o.requestBody));
   }
   if (names.size === 0) return [];
   const sorted = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

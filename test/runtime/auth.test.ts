@@ -11,6 +11,7 @@ import {
 } from "../../templates/runtime/client.js";
 import { request } from "../../templates/runtime/request.js";
 import type { ClientSpec, OperationSpec } from "../../templates/runtime/types.js";
+import { jsonBody } from "../../templates/runtime/serialize.js";
 import { FakeClock, json, scriptedFetch } from "./fakes.js";
 
 const spec: ClientSpec = {
@@ -27,7 +28,7 @@ const op = (security: string[][], more: Partial<OperationSpec> = {}): OperationS
   method: "POST",
   path: "/things",
   params: [{ name: "tag", in: "query" }],
-  body: { mediaType: "application/json", encoding: "json", required: true },
+  body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security,
   ...more,

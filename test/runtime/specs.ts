@@ -8,7 +8,12 @@ import {
 } from "../../templates/runtime/client.js";
 import { request } from "../../templates/runtime/request.js";
 import { FakeClock, json, scriptedFetch } from "./fakes.js";
-import { headerStyles, pathStyles, queryStyles } from "../../templates/runtime/serialize.js";
+import {
+  headerStyles,
+  jsonBody,
+  pathStyles,
+  queryStyles,
+} from "../../templates/runtime/serialize.js";
 import type { ClientSpec, OperationSpec, ParamSpec } from "../../templates/runtime/types.js";
 import { paramSerializer } from "../../generator/emit/runtime-refs.js";
 
@@ -48,7 +53,7 @@ export const createLine: OperationSpec = {
   method: "POST",
   path: "/api/v1/commission-lines",
   params: [],
-  body: { mediaType: "application/json", encoding: "json", required: true },
+  body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security: [["ApiKeyAuth"]],
 };
@@ -58,7 +63,7 @@ export const updatePayout: OperationSpec = {
   method: "PATCH",
   path: "/api/v1/payouts/{id}",
   params: [{ name: "id", in: "path" }],
-  body: { mediaType: "application/json", encoding: "json", required: true },
+  body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security: [["ApiKeyAuth"]],
 };

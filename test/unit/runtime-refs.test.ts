@@ -105,12 +105,12 @@ describe("ParamSpec.serialize chosen by the generator", () => {
     expect(paramSerializer({ in: "query", scalar: true, ...p })).toBe(expected);
   });
 
-  it.each<[BodyEncoding, string | undefined]>([
-    ["json", undefined],
-    ["form", "encodeBody"],
-    ["multipart", "encodeBody"],
-    ["text", "encodeBody"],
-    ["binary", "encodeBody"],
+  it.each<[BodyEncoding, string]>([
+    ["json", "jsonBody"],
+    ["form", "mediaBody"],
+    ["multipart", "mediaBody"],
+    ["text", "mediaBody"],
+    ["binary", "mediaBody"],
   ])("a %s body → %s", (encoding, expected) => {
     expect(bodyEncoder({ encoding })).toBe(expected);
   });

@@ -86,10 +86,8 @@ export async function applyAuth(
       if ("encode" in scheme) add(AUTHORIZATION, scheme.encode(cred as BasicAuth, secrets));
       else {
         secrets.push(v);
-        add(
-          scheme.type === "apiKey" ? scheme : AUTHORIZATION,
-          scheme.type === "apiKey" ? v : "Bearer " + v,
-        );
+        if (scheme.type === "apiKey") add(scheme, v);
+        else add(AUTHORIZATION, "Bearer " + v);
       }
     }
 }

@@ -51,6 +51,13 @@ export {
   type RateLimitInfo,
 } from "./errors.js";
 export { basicAuth } from "./auth.js";
-export { encodeBody, headerStyles, pathStyles, queryStyles } from "./serialize.js";
+export {
+  encodeBody,
+  headerStyles,
+  jsonBody,
+  mediaBody,
+  pathStyles,
+  queryStyles,
+} from "./serialize.js";
 export { RETRY_STATUSES, backoffMs, isIdempotent, serverDelayMs, shouldRetry } from "./retry.js";
 export type * from "./types.js";

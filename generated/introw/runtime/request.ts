@@ -118,13 +118,8 @@ async function send(
     setHeaders(h, options.headers);
     if (idempotencyKey !== undefined) h["idempotency-key"] = idempotencyKey;
     let body: RequestInit["body"];
-    const bs = spec.body;
     const v = values["body"];
-    if (bs && v !== undefined) {
-      const b = bs.encode?.(bs, v) ?? { body: JSON.stringify(v), type: bs.mediaType };
-      body = b.body;
-      if (b.type) h["content-type"] = b.type;
-    }
+    if (spec.body && v !== undefined) body = spec.body.encode(spec.body, v, h);
     if (response === "json") h["accept"] ??= "application/json";
     const path = client.baseUrl + buildPath(spec.path, spec.params, values);
     const target = (): string => path + (pairs.query.length ? "?" + pairs.query.join("&") : "");

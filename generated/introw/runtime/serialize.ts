@@ -4,14 +4,15 @@
  * Parameter and body serialization per the OpenAPI `style`/`explode` rules.
  *
  * The request core uses {@link plain} (scalar values), {@link buildPath} and {@link own}; the generated
- * operations import the serializers (`pathStyles`, `headerStyles`, `queryStyles`) and `encodeBody` only where
- * a parameter (an array or object, or a style that changes a scalar) or a body needs them, so a bundle carries
+ * operations import the serializers (`pathStyles`, `headerStyles`, `queryStyles`) and body encoders
+ * (`jsonBody`, `mediaBody`) only where a parameter (an array or object, or a style that changes a scalar) or a
+ * body needs them, so a bundle carries
  * no style it does not use.
  *
  * Path values are percent-encoded so that no value can add, remove or escape a path segment
  * (`/`, `?`, `#`, `%` are encoded; a segment that would read as `.` or `..` is refused).
  */
-import type { BodyEncoder, ParamSerializer, ParamSpec } from "./types.js";
+import type { BodyEncoder, BodyMedia, ParamSerializer, ParamSpec } from "./types.js";
 
 type Encode = (s: string) => string;
 
@@ -146,11 +147,13 @@ export const headerStyles: ParamSerializer = (p, v) => [headerValue(p, v)];
 export const queryStyles: ParamSerializer = formPairs;
 
 /**
- * Encodes a request body per its media type: `BodySpec.encode` of every non-JSON body (JSON is encoded by the
- * request core, and here too).
+ * Encodes a request body per its media type (`json`, `form`, `multipart`, `text`, `binary`).
  * @returns the fetch body and the `Content-Type` to send (undefined for multipart: fetch adds the boundary)
  */
-export const encodeBody: BodyEncoder = (spec, v) => {
+export function encodeBody(
+  spec: BodyMedia,
+  v: unknown,
+): { body: RequestInit["body"]; type: string | undefined } {
   const e = spec.encoding;
   let body = v as RequestInit["body"]; // binary: the Blob, ArrayBuffer or Uint8Array itself
   if (e === "json") body = JSON.stringify(v);
@@ -168,4 +171,17 @@ export const encodeBody: BodyEncoder = (spec, v) => {
     body = f;
   }
   return { body, type: e === "multipart" ? undefined : spec.mediaType };
+}
+
+/** `BodySpec.encode` of a JSON requestBody (any JSON media type, e.g. `application/merge-patch+json`). */
+export const jsonBody: BodyEncoder = (spec, v, headers) => {
+  headers["content-type"] = spec.mediaType;
+  return JSON.stringify(v);
+};
+
+/** `BodySpec.encode` of a `form`, `multipart`, `text` or `binary` requestBody (see {@link encodeBody}). */
+export const mediaBody: BodyEncoder = (spec, v, headers) => {
+  const { body, type } = encodeBody(spec, v);
+  if (type) headers["content-type"] = type;
+  return body;
 };

@@ -8,11 +8,11 @@
  * document's servers and security schemes as a {@link ClientSpec} and calls
  * `createClientCore(spec, config)`. Nothing else in the runtime knows about a particular API.
  *
- * The request core handles what nearly every operation needs: path and header parameters in `simple` style,
- * query and cookie parameters in exploded `form` style, JSON bodies and bearer or API-key credentials. Anything
- * else is a function the spec refers to ({@link ParamSpec.serialize}, {@link BodySpec.encode},
- * `encode` of an HTTP basic scheme), which the generated code imports from the runtime module that defines it,
- * so an app bundles only the serializers and encoders its operations use.
+ * The request core handles what nearly every operation needs: scalar parameter values and bearer or API-key
+ * credentials. Anything else is a function the spec refers to ({@link ParamSpec.serialize} for arrays, objects
+ * and styles that change a scalar, {@link BodySpec.encode} for every requestBody, `encode` of an HTTP basic
+ * scheme), which the generated code imports from the runtime module that defines it, so an app bundles only
+ * the serializers and encoders its operations use.
  */
 import type { BasicAuth } from "./client.js";
 
@@ -62,12 +62,6 @@ export type ParamSerializer = (p: ParamSpec, v: unknown) => string[];
 /** How a request body is encoded. */
 export type BodyEncoding = "json" | "form" | "multipart" | "binary" | "text";
 
-/** A request body as fetch takes it, and the `Content-Type` to send (undefined: fetch sets it, as for FormData). */
-export interface EncodedBody {
-  readonly body: RequestInit["body"];
-  readonly type: string | undefined;
-}
-
 /** The requestBody the client sends: the media type chosen from the document. */
 export interface BodyMedia {
   /** Media type sent as `Content-Type` (e.g. `application/json`, `application/merge-patch+json`). */
@@ -77,19 +71,21 @@ export interface BodyMedia {
   readonly required: boolean;
 }
 
-/** Encodes a body value for its media type; `encodeBody` in `serialize.ts` covers every non-JSON encoding. */
-export type BodyEncoder = (spec: BodyMedia, v: unknown) => EncodedBody;
-
 /**
- * A {@link BodyMedia} as an operation sends it: a JSON body is encoded by the request core; any other encoding
- * names its encoder (`encode: encodeBody`).
+ * Encodes a body value for its media type and sets `content-type` in `headers` (lower-cased names; not for
+ * multipart, whose boundary fetch adds). `jsonBody` and `mediaBody` in `serialize.ts` are the two.
+ * @returns the body as fetch takes it
  */
-export type BodySpec =
-  | (BodyMedia & { readonly encoding: "json"; readonly encode?: undefined })
-  | (BodyMedia & {
-      readonly encoding: Exclude<BodyEncoding, "json">;
-      readonly encode: BodyEncoder;
-    });
+export type BodyEncoder = (
+  spec: BodyMedia,
+  v: unknown,
+  headers: Record<string, string>,
+) => RequestInit["body"];
+
+/** A {@link BodyMedia} with the encoder the generated code imports for it (`jsonBody` or `mediaBody`). */
+export interface BodySpec extends BodyMedia {
+  readonly encode: BodyEncoder;
+}
 
 /** How the 2xx response body is read. `empty` when no 2xx response declares content. */
 export type ResponseKind = "json" | "text" | "binary" | "empty";

@@ -3,7 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
-import { encodeBody } from "./runtime/serialize.js";
+import { mediaBody } from "./runtime/serialize.js";
 import type { operations } from "./types.js";
 
 /** Parameters of `downloadFile` (`GET /files/{name}`). */
@@ -65,7 +65,7 @@ const uploadFile_spec: OperationSpec = {
     mediaType: "application/octet-stream",
     encoding: "binary",
     required: true,
-    encode: encodeBody,
+    encode: mediaBody,
   },
   response: "empty",
   security: [],

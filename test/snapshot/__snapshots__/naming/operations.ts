@@ -3,6 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { jsonBody } from "./runtime/serialize.js";
 import type { operations } from "./types.js";
 
 /** Parameters of `getUsersByUserIdPosts` (`GET /users/{userId}/posts`). */
@@ -376,7 +377,7 @@ const updateItem_spec: OperationSpec = {
     { name: "__proto__", in: "query", key: "queryProto" },
     { name: "constructor", in: "query" },
   ],
-  body: { mediaType: "application/json", encoding: "json", required: true },
+  body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "empty",
   security: [],
 };

@@ -3,7 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
-import { encodeBody } from "./runtime/serialize.js";
+import { jsonBody, mediaBody } from "./runtime/serialize.js";
 import type { operations, Readable, Writable } from "./types.js";
 
 /** Parameters of `createUser` (`POST /users`). */
@@ -27,7 +27,7 @@ const createUser_spec: OperationSpec = {
   method: "POST",
   path: "/users",
   params: [],
-  body: { mediaType: "application/json", encoding: "json", required: true },
+  body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security: [],
 };
@@ -75,7 +75,7 @@ const setAvatar_spec: OperationSpec = {
     mediaType: "multipart/form-data",
     encoding: "multipart",
     required: true,
-    encode: encodeBody,
+    encode: mediaBody,
   },
   response: "json",
   security: [],

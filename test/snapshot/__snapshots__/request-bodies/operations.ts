@@ -3,7 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
-import { encodeBody } from "./runtime/serialize.js";
+import { jsonBody, mediaBody } from "./runtime/serialize.js";
 import type { operations } from "./types.js";
 
 /** Parameters of `sendJson` (`POST /json`). */
@@ -23,7 +23,7 @@ const sendJson_spec: OperationSpec = {
   method: "POST",
   path: "/json",
   params: [],
-  body: { mediaType: "application/json", encoding: "json", required: true },
+  body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "empty",
   security: [],
 };
@@ -64,7 +64,12 @@ const patchNote_spec: OperationSpec = {
   method: "PATCH",
   path: "/merge-patch",
   params: [],
-  body: { mediaType: "application/merge-patch+json", encoding: "json", required: true },
+  body: {
+    mediaType: "application/merge-patch+json",
+    encoding: "json",
+    required: true,
+    encode: jsonBody,
+  },
   response: "empty",
   security: [],
 };
@@ -109,7 +114,7 @@ const sendForm_spec: OperationSpec = {
     mediaType: "application/x-www-form-urlencoded",
     encoding: "form",
     required: true,
-    encode: encodeBody,
+    encode: mediaBody,
   },
   response: "empty",
   security: [],
@@ -153,7 +158,7 @@ const uploadDocument_spec: OperationSpec = {
     mediaType: "multipart/form-data",
     encoding: "multipart",
     required: true,
-    encode: encodeBody,
+    encode: mediaBody,
   },
   response: "empty",
   security: [],
@@ -197,7 +202,7 @@ const sendBytes_spec: OperationSpec = {
     mediaType: "application/octet-stream",
     encoding: "binary",
     required: true,
-    encode: encodeBody,
+    encode: mediaBody,
   },
   response: "empty",
   security: [],
@@ -237,7 +242,7 @@ const sendText_spec: OperationSpec = {
   method: "POST",
   path: "/text",
   params: [],
-  body: { mediaType: "text/plain", encoding: "text", required: true, encode: encodeBody },
+  body: { mediaType: "text/plain", encoding: "text", required: true, encode: mediaBody },
   response: "empty",
   security: [],
 };
@@ -276,7 +281,7 @@ const sendOptional_spec: OperationSpec = {
   method: "POST",
   path: "/optional",
   params: [],
-  body: { mediaType: "application/json", encoding: "json", required: false },
+  body: { mediaType: "application/json", encoding: "json", required: false, encode: jsonBody },
   response: "empty",
   security: [],
 };
@@ -315,7 +320,7 @@ const sendJsonOrForm_spec: OperationSpec = {
   method: "POST",
   path: "/choice",
   params: [],
-  body: { mediaType: "application/json", encoding: "json", required: true },
+  body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "empty",
   security: [],
 };

@@ -3,7 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
-import { encodeBody, queryStyles } from "./runtime/serialize.js";
+import { mediaBody, queryStyles } from "./runtime/serialize.js";
 import type { operations } from "./types.js";
 
 /** Parameters of `getPet` (`GET /pets/{petId}`). */
@@ -69,7 +69,7 @@ const uploadPetPhoto_spec: OperationSpec = {
     mediaType: "multipart/form-data",
     encoding: "multipart",
     required: true,
-    encode: encodeBody,
+    encode: mediaBody,
   },
   response: "empty",
   security: [["key"]],
