@@ -13,16 +13,21 @@ export function configTypeName(model: ApiModel): string {
   return safeIdentifier(`${pascalCase(model.name) || "Api"}ClientConfig`, "ClientConfig");
 }
 
+/** The runtime encoder of a scheme's Authorization header (none for an API key). */
+function schemeEncoder(spec: SecuritySchemeModel["spec"]): "basicAuth" | "bearerAuth" | undefined {
+  if (spec.type === "apiKey") return undefined;
+  return spec.type === "http" && spec.scheme === "basic" ? "basicAuth" : "bearerAuth";
+}
+
 function schemeLiteral(s: SecuritySchemeModel): string {
   const spec = s.spec;
   if (spec.type === "apiKey")
     return `{ type: "apiKey", in: ${literal(spec.in)}, name: ${literal(spec.name)} }`;
-  // HTTP basic names its encoder, imported from the runtime only by clients that have such a scheme.
+  // Every other scheme names the encoder of its Authorization header, imported from the runtime only by
+  // clients that have such a scheme.
   if (spec.type === "http")
-    return spec.scheme === "basic"
-      ? `{ type: "http", scheme: "basic", encode: basicAuth }`
-      : `{ type: "http", scheme: "bearer" }`;
-  return `{ type: ${literal(spec.type)} }`;
+    return `{ type: "http", scheme: ${literal(spec.scheme)}, encode: ${schemeEncoder(spec)} }`;
+  return `{ type: ${literal(spec.type)}, encode: ${schemeEncoder(spec)} }`;
 }
 
 function schemeDoc(s: SecuritySchemeModel): string {
@@ -68,6 +73,11 @@ export function clientStatements(model: ApiModel): Statement[] {
   const hasOther = model.securitySchemes.some(
     (s) => !(s.spec.type === "http" && s.spec.scheme === "basic"),
   );
+  const encoders = [
+    ...new Set(
+      model.securitySchemes.map((s) => schemeEncoder(s.spec)).filter((e) => e !== undefined),
+    ),
+  ].sort();
   const imports = [
     "createClientCore",
     "type Client",
@@ -107,12 +117,12 @@ export function clientStatements(model: ApiModel): Statement[] {
       moduleSpecifier: "./runtime/client.js",
       namedImports: imports,
     },
-    ...(hasBasic
+    ...(encoders.length > 0
       ? [
           {
             kind: StructureKind.ImportDeclaration as const,
             moduleSpecifier: "./runtime/auth.js",
-            namedImports: ["basicAuth"],
+            namedImports: encoders,
           },
         ]
       : []),

@@ -193,6 +193,7 @@ export const GENERATED_RESERVED = new Set([
   "CredentialEncoder",
   "SecuritySchemeData",
   "basicAuth",
+  "bearerAuth",
   "encodeBody",
   "jsonBody",
   "mediaBody",

@@ -101,8 +101,10 @@ const named = <N extends string>(key: number, name: N): ApiErrorClass<N> =>
  * Declares the {@link ApiError} subclass for `status`, whose name must be the table's. The name is passed, not
  * looked up, so bundles that only throw carry no copy of the table.
  */
-const subclass = <S extends keyof StatusErrorClasses>(status: S, name: StatusErrorClasses[S]) =>
-  named(status, name);
+const subclass = named as <S extends keyof StatusErrorClasses>(
+  status: S,
+  name: StatusErrorClasses[S],
+) => ApiErrorClass<StatusErrorClasses[S]>;
 
 /** 400 Bad Request. */
 export const BadRequestError = subclass(400, "BadRequestError");
@@ -206,7 +208,7 @@ export function errorDetails(
   } catch {
     body = text.slice(0, 1024) || undefined;
   }
-  const b = (Object(body) ?? {}) as Fields;
+  const b = Object(body) as Fields;
   const e = Object([b["error"] ?? b["errors"]].flat()[0]) as Fields;
   const say = (x: Fields): string | undefined =>
     str(x["message"]) ??

@@ -98,7 +98,7 @@ export function buildPath(
     if (!s) throw new TypeError(`Missing path parameter "${name}" (or empty)`);
     return s;
   });
-  if (path.split("/").some((s) => /^(\.|%2e){1,2}$/i.test(s)))
+  if (/(^|\/)(\.|%2e){1,2}(\/|$)/i.test(path))
     throw new TypeError(`Path parameter would change the path ${template}`);
   return path;
 }

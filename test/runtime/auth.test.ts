@@ -4,6 +4,7 @@
  * placeholder credential and an onRequest hook).
  */
 import { describe, expect, it } from "vitest";
+import { bearerAuth } from "../../templates/runtime/auth.js";
 import {
   createClientCore,
   type ClientOptions,
@@ -20,7 +21,7 @@ const spec: ClientSpec = {
     Key: { type: "apiKey", in: "header", name: "x-api-key" },
     Signature: { type: "apiKey", in: "header", name: "signature" },
     QueryKey: { type: "apiKey", in: "query", name: "key" },
-    Bearer: { type: "http", scheme: "bearer" },
+    Bearer: { type: "http", scheme: "bearer", encode: bearerAuth },
   },
 };
 const op = (security: string[][], more: Partial<OperationSpec> = {}): OperationSpec => ({

@@ -5,6 +5,7 @@
  * which follows after removing every credential. Injected fetch here; real sockets at the end.
  */
 import { describe, expect, it } from "vitest";
+import { bearerAuth } from "../../templates/runtime/auth.js";
 import { createClientCore, type ClientOptions } from "../../templates/runtime/client.js";
 import { ApiError, ApiRedirectError } from "../../templates/runtime/errors.js";
 import { request } from "../../templates/runtime/request.js";
@@ -25,7 +26,7 @@ const spec: ClientSpec = {
   servers: [{ name: "main", url: BASE }],
   securitySchemes: {
     Key: { type: "apiKey", in: "header", name: "x-api-key" },
-    Bearer: { type: "http", scheme: "bearer" },
+    Bearer: { type: "http", scheme: "bearer", encode: bearerAuth },
     Query: { type: "apiKey", in: "query", name: "api_key" },
     Cookie: { type: "apiKey", in: "cookie", name: "session_id" },
   },

@@ -33,15 +33,23 @@ export function stripCredentials(
  * `Basic ` + the UTF-8 base64 of `username:password` (btoa alone rejects non-Latin-1 text). The password and
  * the token are secrets.
  */
-export const basicAuth: CredentialEncoder = ({ username, password }, secrets) => {
+export const basicAuth: CredentialEncoder<BasicAuth> = ({ username, password }, secrets) => {
   const token = btoa(String.fromCharCode(...new TextEncoder().encode(username + ":" + password)));
   secrets.push(password, token);
   return "Basic " + token;
 };
 
 /**
+ * `encode` of a bearer-token scheme (HTTP bearer, OAuth 2, OpenID Connect): `Bearer ` + the token, a secret.
+ */
+export const bearerAuth: CredentialEncoder = (token, secrets) => {
+  secrets.push(String(token));
+  return "Bearer " + token;
+};
+
+/**
  * Resolves credentials and passes each to `add` as a parameter: an API key as the header, query or cookie
- * parameter its scheme names, HTTP basic and bearer credentials as the `authorization` header. The request
+ * parameter its scheme names, any other credential as the `authorization` header its scheme's `encode` gives. The request
  * loop calls this for every attempt, after every other parameter, so credentials win. Constant credentials
  * are added first, then credential functions are called in the requirement's order with `outgoing()`, the
  * request as it stands. Sends nothing when the operation's security is `[]`, when it allows no credentials
@@ -82,12 +90,11 @@ export async function applyAuth(
         throw new TypeError(
           `${id}: security scheme ${name} has no credential (its function returned ${cred})`,
         );
-      const v = String(cred);
-      if ("encode" in scheme) add(AUTHORIZATION, scheme.encode(cred as BasicAuth, secrets));
+      if (scheme.type !== "apiKey") add(AUTHORIZATION, scheme.encode(cred as never, secrets));
       else {
+        const v = String(cred);
         secrets.push(v);
-        if (scheme.type === "apiKey") add(scheme, v);
-        else add(AUTHORIZATION, "Bearer " + v);
+        add(scheme, v);
       }
     }
 }

@@ -268,7 +268,7 @@ async function send(
     } catch (e) {
       if (e !== failure) throw e; // a hook's error, a redirect or size error: not retried
     } finally {
-      clearTimeout(timer || undefined);
+      clearTimeout(timer);
       // A failed attempt: cancel whatever fetch still holds (e.g. an unread body); ends an injected clock's timer.
       if (o.clock || failure || !res?.bodyUsed) ctrl.abort();
       signal?.removeEventListener("abort", onAbort);

@@ -8,10 +8,9 @@
  * document's servers and security schemes as a {@link ClientSpec} and calls
  * `createClientCore(spec, config)`. Nothing else in the runtime knows about a particular API.
  *
- * The request core handles what nearly every operation needs: scalar parameter values and bearer or API-key
- * credentials. Anything else is a function the spec refers to ({@link ParamSpec.serialize} for arrays, objects
- * and styles that change a scalar, {@link BodySpec.encode} for every requestBody, `encode` of an HTTP basic
- * scheme), which the generated code imports from the runtime module that defines it, so an app bundles only
+ * The request core handles what nearly every operation needs: scalar parameter values and API keys. Anything else is a function the spec refers to ({@link ParamSpec.serialize} for arrays, objects
+ * and styles that change a scalar, {@link BodySpec.encode} for every requestBody, `encode` of every security
+ * scheme but an API key), which the generated code imports from the runtime module that defines it, so an app bundles only
  * the serializers and encoders its operations use.
  */
 import type { BasicAuth } from "./client.js";
@@ -201,9 +200,10 @@ export interface OperationSpec {
 
 /**
  * Turns a credential into the `Authorization` header value, pushing every secret it holds (redacted wherever
- * the client shows text) to `secrets`. `basicAuth` in `auth.ts` is the one for HTTP basic.
+ * the client shows text) to `secrets`: `bearerAuth` (a token) and `basicAuth` (`{ username, password }`) in
+ * `auth.ts`.
  */
-export type CredentialEncoder = (credential: BasicAuth, secrets: string[]) => string;
+export type CredentialEncoder<C = string> = (credential: C, secrets: string[]) => string;
 
 /** A security scheme from `components.securitySchemes`, as the document describes it. */
 export type SecuritySchemeData =
@@ -214,12 +214,20 @@ export type SecuritySchemeData =
   | { readonly type: "openIdConnect" };
 
 /**
- * A security scheme as the runtime applies it: bearer-like schemes send `Authorization: Bearer <token>`; HTTP
- * basic names its encoder (`encode: basicAuth`).
+ * A security scheme as the runtime applies it: an API key is sent as the header, query or cookie parameter it
+ * names; every other scheme names the encoder of its `Authorization` header, which the generated client
+ * imports (`encode: basicAuth` for HTTP basic, `encode: bearerAuth` for bearer, OAuth 2 and OpenID Connect).
  */
 export type SecuritySchemeSpec =
-  | Exclude<SecuritySchemeData, { readonly scheme: "basic" }>
-  | { readonly type: "http"; readonly scheme: "basic"; readonly encode: CredentialEncoder };
+  | Extract<SecuritySchemeData, { readonly type: "apiKey" }>
+  | {
+      readonly type: "http";
+      readonly scheme: "basic";
+      readonly encode: CredentialEncoder<BasicAuth>;
+    }
+  | (Exclude<SecuritySchemeData, { readonly type: "apiKey" } | { readonly scheme: "basic" }> & {
+      readonly encode: CredentialEncoder;
+    });
 
 /** A server from the document's `servers`, with the name the client config uses to pick it. */
 export interface ServerSpec {
