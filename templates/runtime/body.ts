@@ -1,6 +1,7 @@
 /**
  * Reads a response body with a byte limit, so that a huge or endless body cannot exhaust memory.
  */
+import { noop } from "./api-promise.js";
 
 /**
  * Streams `res.body`, decoding text as it arrives (or keeping the bytes, for `binary`), and stops once more
@@ -8,14 +9,14 @@
  * failure). The stream is cancelled when it stops early.
  * @param cap the most bytes to keep (after decompression)
  * @param net wraps each read, turning a broken stream into the attempt's connection error
- * @returns the text (cut at `cap` bytes), the Blob for `binary`, and `over`: the body was longer than `cap`
+ * @returns the text (cut at `cap` bytes), or the Blob for `binary`, and whether the body was longer than `cap`
  */
 export async function readBody(
   res: Response,
   cap: number,
   binary: boolean,
   net: <T>(p: Promise<T>) => Promise<T>,
-): Promise<{ text: string; bin: Blob | undefined; over: boolean }> {
+): Promise<[body: string | Blob, over: boolean]> {
   const reader = res.body?.getReader();
   const chunks: Uint8Array[] = [];
   const decoder = new TextDecoder();
@@ -29,14 +30,13 @@ export async function readBody(
     if (binary) chunks.push(part);
     else text += decoder.decode(part, { stream: true });
   }
-  if (n > cap) void reader?.cancel().catch(() => {});
-  return {
-    text: text + decoder.decode(),
-    bin: binary
+  if (n > cap) void reader?.cancel().catch(noop);
+  return [
+    binary
       ? new Blob(chunks as ConstructorParameters<typeof Blob>[0], {
           type: res.headers.get("content-type") ?? "",
         })
-      : undefined,
-    over: n > cap,
-  };
+      : text + decoder.decode(),
+    n > cap,
+  ];
 }

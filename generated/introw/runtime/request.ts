@@ -122,7 +122,7 @@ async function send(
     if (spec.body && v !== undefined) body = spec.body.encode(spec.body, v, h);
     if (response === "json") h["accept"] ??= "application/json";
     const path = client.baseUrl + buildPath(spec.path, spec.params, values);
-    const target = (): string => path + (pairs.query.length ? "?" + pairs.query.join("&") : "");
+    const target = (): string => path + (pairs.query.length ? "?" : "") + pairs.query.join("&");
     // Every credential value: redacted from messages, URLs, headers, bodies, causes and log lines.
     const secrets: string[] = [];
     await applyAuth(client, spec, add, secrets, () => ({
@@ -156,8 +156,14 @@ async function send(
         if (/^(x-)?ratelimit/.test(k) || cs.rateLimitHeaders?.includes(k))
           rateLimit[k] = v !== "" && isFinite(+v) ? +v : v;
       });
-      const requestId = headers[cs.requestIdHeader ?? "x-request-id"];
-      return { status: res!.status, headers, rateLimit, method: m, url: safeUrl, requestId };
+      return {
+        status: res!.status,
+        headers,
+        rateLimit,
+        method: m,
+        url: safeUrl,
+        requestId: headers[cs.requestIdHeader ?? "x-request-id"],
+      };
     };
     const fail = (C: ApiErrorClass, message: string, more: object) =>
       new C({ ...info(), message, ...more } as ApiErrorInit<unknown>);
@@ -175,8 +181,8 @@ async function send(
         ? void o.clock.sleep(timeoutMs, ctrl.signal).then(fire, noop)
         : setTimeout(fire, timeoutMs));
     const start = clock.now();
-    let text = "";
-    let bin: Blob | undefined;
+    // the body read: text, or a Blob for a binary 2xx body
+    let raw: string | Blob = "";
     let failure: Error | undefined;
     // provably never reached the server (connection refused, DNS failure): POST and PATCH may retry
     let unsent = false;
@@ -254,8 +260,9 @@ async function send(
       // A 2xx body over maxResponseBytes fails; an error body is cut at 64 KiB.
       const ok = res.ok;
       const cap = ok ? maxBytes! : Math.min(maxBytes!, 65536);
-      const read = await readBody(res, cap, ok && response === "binary", net);
-      if (read.over) {
+      let over: boolean;
+      [raw, over] = await readBody(res, cap, ok && response === "binary", net);
+      if (over) {
         if (ok)
           throw fail(
             ApiResponseTooLargeError,
@@ -264,7 +271,6 @@ async function send(
           );
         cut = cap;
       }
-      ({ text, bin } = read);
     } catch (e) {
       if (e !== failure) throw e; // a hook's error, a redirect or size error: not retried
     } finally {
@@ -287,18 +293,22 @@ async function send(
         try {
           const data =
             response === "json"
-              ? text
-                ? JSON.parse(text)
+              ? raw
+                ? JSON.parse(raw as string)
                 : undefined
               : response === "empty"
                 ? undefined
-                : (bin ?? text);
+                : raw;
           return { data, response: res!, headers, rateLimit };
         } catch {
           // invalid JSON in a 2xx body: falls through to an ApiError (200 is never retried)
         }
       delay = serverDelayMs(res!.headers, status!, clock.now());
-      error = makeApiError({ ...r, retryAfterMs: delay, ...errorDetails(res!, redact(text), cut) });
+      error = makeApiError({
+        ...r,
+        retryAfterMs: delay,
+        ...errorDetails(res!, redact(raw as string), cut),
+      });
       failure = Error(line);
     }
     if (
