@@ -14,7 +14,7 @@ import type { ApiModel, OperationModel, ParameterModel, ResponseModel } from "..
 import { docLine, docText, literal, propertyKey } from "./docs.js";
 import type { Statement } from "./print.js";
 import { paginationDescription, paginationLiteral } from "./pagination.js";
-import { bodyEncoder, paramSerializer, serializerImports } from "./runtime-refs.js";
+import { bodyEncoder, paramSerializer, partialSecurity, runtimeImports } from "./runtime-refs.js";
 import type { OperationTemplate, SkeletonKind } from "./template.js";
 import { STATUS_ERROR_CLASSES } from "../../templates/runtime/errors.js";
 
@@ -84,6 +84,8 @@ function specLiteral(o: OperationModel): string {
   lines.push(
     `security: [${o.security.map((alt) => `[${alt.map(literal).join(", ")}]`).join(", ")}]`,
   );
+  const partial = partialSecurity(o.security);
+  if (partial !== undefined) lines.push(`partial: ${partial}`);
   if (o.pagination !== undefined) lines.push(`pagination: ${paginationLiteral(o.pagination)}`);
   return `{\n${lines.join(",\n")},\n}`;
 }
@@ -327,7 +329,7 @@ export function operationsStatements(model: ApiModel, template: OperationTemplat
   };
   const statements: Statement[] = [
     ...usedImports(template.imports, used),
-    ...serializerImports(model),
+    ...runtimeImports(model),
     typeImport,
   ];
   for (const o of model.operations) statements.push(...operationStatements(model, o, template));

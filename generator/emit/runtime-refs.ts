@@ -1,8 +1,9 @@
 /**
  * emit/runtime-refs: the runtime functions an `OperationSpec` refers to. The request core sends scalar
  * parameter values; a parameter that needs more (an array or object value, a style that changes a scalar)
- * names a serializer, and every requestBody its encoder, from `runtime/serialize.ts`, which `operations.ts`
- * imports only when some operation uses it, so an app bundles only what its operations need.
+ * names a serializer, and every requestBody its encoder, from `runtime/serialize.ts`; a security requirement
+ * of several schemes names `rejectPartial` from `runtime/auth.ts`. `operations.ts` imports each only when some
+ * operation uses it, so an app bundles only what its operations need.
  */
 import { StructureKind, type ImportDeclarationStructure } from "ts-morph";
 import type { ApiModel, ParameterModel, RequestBodyModel } from "../model/model.js";
@@ -31,23 +32,35 @@ export function bodyEncoder(b: Pick<RequestBodyModel, "encoding">): "jsonBody" |
   return b.encoding === "json" ? "jsonBody" : "mediaBody";
 }
 
-/** The import of every serializer and encoder the model's operations refer to (none: no import). */
-export function serializerImports(model: ApiModel): ImportDeclarationStructure[] {
-  const names = new Set<string>();
+/** `OperationSpec.partial`: only an alternative of several schemes can be partly configured. */
+export function partialSecurity(
+  security: readonly (readonly string[])[],
+): "rejectPartial" | undefined {
+  return security.some((alt) => alt.length > 1) ? "rejectPartial" : undefined;
+}
+
+/** The imports of every runtime function the model's operation specs refer to, one per runtime module. */
+export function runtimeImports(model: ApiModel): ImportDeclarationStructure[] {
+  const serialize = new Set<string>();
+  const auth = new Set<string>();
   for (const o of model.operations) {
     for (const p of o.parameters) {
       const name = paramSerializer(p);
-      if (name !== undefined) names.add(name);
+      if (name !== undefined) serialize.add(name);
     }
-    if (o.requestBody !== undefined) names.add(bodyEncoder(o.requestBody));
+    if (o.requestBody !== undefined) serialize.add(bodyEncoder(o.requestBody));
+    const partial = partialSecurity(o.security);
+    if (partial !== undefined) auth.add(partial);
   }
-  if (names.size === 0) return [];
-  const sorted = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return [
-    {
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: "./runtime/serialize.js",
-      namedImports: sorted,
-    },
+  const byModule: [string, Set<string>][] = [
+    ["./runtime/auth.js", auth],
+    ["./runtime/serialize.js", serialize],
   ];
+  return byModule
+    .filter(([, names]) => names.size > 0)
+    .map(([moduleSpecifier, names]) => ({
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier,
+      namedImports: [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    }));
 }

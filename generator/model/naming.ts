@@ -194,6 +194,8 @@ export const GENERATED_RESERVED = new Set([
   "SecuritySchemeData",
   "basicAuth",
   "bearerAuth",
+  "rejectPartial",
+  "PartialSecurity",
   "encodeBody",
   "jsonBody",
   "mediaBody",

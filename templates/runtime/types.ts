@@ -193,8 +193,21 @@ export interface OperationSpec {
    * An empty array means the operation needs no credentials (`security: []`).
    */
   readonly security: readonly (readonly string[])[];
+  /**
+   * Called when no alternative of `security` has all its credentials: `rejectPartial` (`auth.ts`) throws a
+   * TypeError naming the missing schemes of a partly configured one. The generator sets it when an
+   * alternative lists more than one scheme, as only then can one be partly configured; otherwise the request
+   * goes without credentials (the caller may set them through `headers` or `onRequest`).
+   */
+  readonly partial?: PartialSecurity;
   readonly pagination?: PaginationSpec;
 }
+
+/**
+ * Checks an operation's security requirement when none is complete.
+ * @param has whether a scheme (by name) has a credential configured
+ */
+export type PartialSecurity = (spec: OperationSpec, has: (scheme: string) => unknown) => void;
 
 /**
  * Turns a credential into the `Authorization` header value, pushing every secret it holds (redacted wherever

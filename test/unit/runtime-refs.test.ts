@@ -5,7 +5,11 @@
  * shape the schema admits.
  */
 import { describe, expect, it } from "vitest";
-import { bodyEncoder, paramSerializer } from "../../generator/emit/runtime-refs.js";
+import {
+  bodyEncoder,
+  paramSerializer,
+  partialSecurity,
+} from "../../generator/emit/runtime-refs.js";
 import type { ParameterModel } from "../../generator/model/model.js";
 import {
   formPairs,
@@ -113,5 +117,14 @@ describe("ParamSpec.serialize chosen by the generator", () => {
     ["binary", "mediaBody"],
   ])("a %s body → %s", (encoding, expected) => {
     expect(bodyEncoder({ encoding })).toBe(expected);
+  });
+
+  it.each<[string[][], string | undefined]>([
+    [[], undefined],
+    [[["ApiKey"], ["Bearer"], []], undefined],
+    [[["Key", "Signature"]], "rejectPartial"],
+    [[["Bearer"], ["Key", "Signature"], []], "rejectPartial"],
+  ])("security %j → partial: %s", (security, expected) => {
+    expect(partialSecurity(security)).toBe(expected);
   });
 });

@@ -50,7 +50,7 @@ export {
   type HeaderMap,
   type RateLimitInfo,
 } from "./errors.js";
-export { basicAuth, bearerAuth } from "./auth.js";
+export { basicAuth, bearerAuth, rejectPartial } from "./auth.js";
 export {
   encodeBody,
   headerStyles,
