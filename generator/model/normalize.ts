@@ -42,6 +42,7 @@ import {
   renameReason,
   schemaAliasName,
 } from "./naming.js";
+import { mockModel } from "./mock.js";
 import { detectPagination } from "./pagination.js";
 import { normalizeSecurity, normalizeServers, operationSecurity } from "./servers-security.js";
 import type { ValidDocument } from "../validate/validate.js";
@@ -177,6 +178,7 @@ export function normalize(input: ValidDocument, options: GenerateOptions): ApiMo
   }
   const info = doc.info;
   const description = asString(info["description"]);
+  const servers = withDefaultServer(normalizeServers(doc), options.defaultServer, issues);
   return {
     name: options.name,
     title: asString(info["title"]) ?? options.name,
@@ -187,7 +189,7 @@ export function normalize(input: ValidDocument, options: GenerateOptions): ApiMo
           ? info["version"]
           : JSON.stringify(info["version"]),
     ...(description !== undefined ? { description } : {}),
-    servers: withDefaultServer(normalizeServers(doc), options.defaultServer, issues),
+    servers,
     securitySchemes: security,
     operations,
     schemaAliases,
@@ -195,6 +197,7 @@ export function normalize(input: ValidDocument, options: GenerateOptions): ApiMo
     rateLimitHeaders: [...rateLimitHeaders].sort(compareCodeUnits),
     ...(requestIdHeader !== undefined ? { requestIdHeader } : {}),
     readWriteMarkers: hasReadWriteOnly(doc),
+    mock: mockModel(doc, raw, operations, servers),
     typesDocument: typesDocument(doc, raw, names),
     issues,
   };
