@@ -4,6 +4,7 @@ import type { Client } from "./runtime/client.js";
 import { paginate, type PagePromise, type PaginationOptions } from "./runtime/pagination.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { notSent } from "./runtime/retry.js";
 import { jsonBody } from "./runtime/serialize.js";
 import type { operations, ListCommissionLinesResponse, ListPayoutsResponse } from "./types.js";
 
@@ -166,6 +167,7 @@ const updatePayout_spec: OperationSpec = {
   body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security: [["ApiKeyAuth"]],
+  unsent: notSent,
 };
 
 /**
@@ -309,6 +311,7 @@ const createCommissionLine_spec: OperationSpec = {
   body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security: [["ApiKeyAuth"]],
+  unsent: notSent,
 };
 
 /**
@@ -433,6 +436,7 @@ const updateCommissionLine_spec: OperationSpec = {
   body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security: [["ApiKeyAuth"]],
+  unsent: notSent,
 };
 
 /**
@@ -500,6 +504,7 @@ const declineCommissionLine_spec: OperationSpec = {
   body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security: [["ApiKeyAuth"]],
+  unsent: notSent,
 };
 
 /**
@@ -562,6 +567,7 @@ const detachCommissionLine_spec: OperationSpec = {
   params: [{ name: "id", in: "path" }],
   response: "json",
   security: [["ApiKeyAuth"]],
+  unsent: notSent,
 };
 
 /**

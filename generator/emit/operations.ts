@@ -14,7 +14,13 @@ import type { ApiModel, OperationModel, ParameterModel, ResponseModel } from "..
 import { docLine, docText, literal, propertyKey } from "./docs.js";
 import type { Statement } from "./print.js";
 import { paginationDescription, paginationLiteral } from "./pagination.js";
-import { bodyEncoder, paramSerializer, partialSecurity, runtimeImports } from "./runtime-refs.js";
+import {
+  bodyEncoder,
+  paramSerializer,
+  partialSecurity,
+  runtimeImports,
+  unsentCheck,
+} from "./runtime-refs.js";
 import type { OperationTemplate, SkeletonKind } from "./template.js";
 import { STATUS_ERROR_CLASSES } from "../../templates/runtime/errors.js";
 
@@ -87,6 +93,8 @@ function specLiteral(o: OperationModel): string {
   );
   const partial = partialSecurity(o.security);
   if (partial !== undefined) lines.push(`partial: ${partial}`);
+  const unsent = unsentCheck(o.method);
+  if (unsent !== undefined) lines.push(`unsent: ${unsent}`);
   if (o.pagination !== undefined) lines.push(`pagination: ${paginationLiteral(o.pagination)}`);
   return `{\n${lines.join(",\n")},\n}`;
 }

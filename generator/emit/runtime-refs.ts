@@ -2,7 +2,8 @@
  * emit/runtime-refs: the runtime functions an `OperationSpec` refers to. The request core sends scalar
  * parameter values; a parameter that needs more (an array or object value, a style that changes a scalar)
  * names a serializer, and every requestBody its encoder, from `runtime/serialize.ts`; a security requirement
- * of several schemes names `rejectPartial` from `runtime/auth.ts`. `operations.ts` imports each only when some
+ * of several schemes names `rejectPartial` from `runtime/auth.ts`, and a POST or PATCH operation `notSent` from
+ * `runtime/retry.ts`. `operations.ts` imports each only when some
  * operation uses it, so an app bundles only what its operations need.
  */
 import { StructureKind, type ImportDeclarationStructure } from "ts-morph";
@@ -39,10 +40,16 @@ export function partialSecurity(
   return security.some((alt) => alt.length > 1) ? "rejectPartial" : undefined;
 }
 
+/** `OperationSpec.unsent`: POST and PATCH (the methods not retried after any connection failure) get `notSent`. */
+export function unsentCheck(method: string): "notSent" | undefined {
+  return method === "POST" || method === "PATCH" ? "notSent" : undefined;
+}
+
 /** The imports of every runtime function the model's operation specs refer to, one per runtime module. */
 export function runtimeImports(model: ApiModel): ImportDeclarationStructure[] {
   const serialize = new Set<string>();
   const auth = new Set<string>();
+  const retry = new Set<string>();
   for (const o of model.operations) {
     for (const p of o.parameters) {
       const name = paramSerializer(p);
@@ -51,9 +58,12 @@ export function runtimeImports(model: ApiModel): ImportDeclarationStructure[] {
     if (o.requestBody !== undefined) serialize.add(bodyEncoder(o.requestBody));
     const partial = partialSecurity(o.security);
     if (partial !== undefined) auth.add(partial);
+    const unsent = unsentCheck(o.method);
+    if (unsent !== undefined) retry.add(unsent);
   }
   const byModule: [string, Set<string>][] = [
     ["./runtime/auth.js", auth],
+    ["./runtime/retry.js", retry],
     ["./runtime/serialize.js", serialize],
   ];
   return byModule

@@ -205,6 +205,7 @@ export const GENERATED_RESERVED = new Set([
   "pathStyles",
   "headerStyles",
   "queryStyles",
+  "notSent",
 ]);
 
 /** Splits any text into words: camelCase humps, digits and separators all break words. */

@@ -200,6 +200,13 @@ export interface OperationSpec {
    * goes without credentials (the caller may set them through `headers` or `onRequest`).
    */
   readonly partial?: PartialSecurity;
+  /**
+   * For a POST or PATCH operation: whether a connection failure proves the request never reached the server
+   * (`notSent` from `retry.ts`), which makes it retryable like a 429. The generator sets it on every POST and
+   * PATCH operation; without it, such a method is retried after a connection failure only with an
+   * `idempotencyKey` (other methods are retried after any).
+   */
+  readonly unsent?: (error: unknown) => boolean;
   readonly pagination?: PaginationSpec;
 }
 

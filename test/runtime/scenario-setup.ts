@@ -5,6 +5,7 @@
 import { afterAll, beforeAll } from "vitest";
 import { createClientCore, type ClientOptions } from "../../templates/runtime/client.js";
 import type { HttpMethod, OperationSpec } from "../../templates/runtime/types.js";
+import { notSent } from "../../templates/runtime/retry.js";
 import { jsonBody } from "../../templates/runtime/serialize.js";
 import { startScenarioServer, type ScenarioServer } from "../helpers/scenario-server.js";
 import { FakeClock } from "./fakes.js";
@@ -41,6 +42,7 @@ export function op(method: HttpMethod, scenario: string, query: string[] = []): 
             required: true,
             encode: jsonBody,
           },
+          unsent: notSent,
         }
       : {}),
     response: "json",

@@ -7,6 +7,7 @@ import {
   type ClientOptions,
 } from "../../templates/runtime/client.js";
 import { request } from "../../templates/runtime/request.js";
+import { notSent } from "../../templates/runtime/retry.js";
 import { FakeClock, json, scriptedFetch } from "./fakes.js";
 import {
   headerStyles,
@@ -56,6 +57,7 @@ export const createLine: OperationSpec = {
   body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security: [["ApiKeyAuth"]],
+  unsent: notSent,
 };
 
 export const updatePayout: OperationSpec = {
@@ -66,6 +68,7 @@ export const updatePayout: OperationSpec = {
   body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security: [["ApiKeyAuth"]],
+  unsent: notSent,
 };
 
 export const listPayouts: OperationSpec = {

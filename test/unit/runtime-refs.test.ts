@@ -9,6 +9,7 @@ import {
   bodyEncoder,
   paramSerializer,
   partialSecurity,
+  unsentCheck,
 } from "../../generator/emit/runtime-refs.js";
 import type { ParameterModel } from "../../generator/model/model.js";
 import {
@@ -126,5 +127,16 @@ describe("ParamSpec.serialize chosen by the generator", () => {
     [[["Bearer"], ["Key", "Signature"], []], "rejectPartial"],
   ])("security %j → partial: %s", (security, expected) => {
     expect(partialSecurity(security)).toBe(expected);
+  });
+
+  it.each<[string, string | undefined]>([
+    ["GET", undefined],
+    ["PUT", undefined],
+    ["DELETE", undefined],
+    ["QUERY", undefined],
+    ["POST", "notSent"],
+    ["PATCH", "notSent"],
+  ])("%s → unsent: %s", (method, expected) => {
+    expect(unsentCheck(method)).toBe(expected);
   });
 });

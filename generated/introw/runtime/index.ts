@@ -59,5 +59,12 @@ export {
   pathStyles,
   queryStyles,
 } from "./serialize.js";
-export { RETRY_STATUSES, backoffMs, isIdempotent, serverDelayMs, shouldRetry } from "./retry.js";
+export {
+  RETRY_STATUSES,
+  backoffMs,
+  isIdempotent,
+  notSent,
+  serverDelayMs,
+  shouldRetry,
+} from "./retry.js";
 export type * from "./types.js";

@@ -21,7 +21,7 @@ import {
   type RateLimitInfo,
 } from "./errors.js";
 import { redactor, scrub } from "./redact.js";
-import { backoffMs, isIdempotent, notSent, serverDelayMs, shouldRetry } from "./retry.js";
+import { backoffMs, isIdempotent, serverDelayMs, shouldRetry } from "./retry.js";
 import { buildPath, own, plain } from "./serialize.js";
 import type { OperationSpec, ParamSpec } from "./types.js";
 
@@ -184,7 +184,7 @@ async function send(
     // the body read: text, or a Blob for a binary 2xx body
     let raw: string | Blob = "";
     let failure: Error | undefined;
-    // provably never reached the server (connection refused, DNS failure): POST and PATCH may retry
+    // provably never reached the server (connection refused, DNS failure; `spec.unsent`): POST and PATCH may retry
     let unsent = false;
     // the error body was cut at this many bytes
     let cut = 0;
@@ -193,7 +193,7 @@ async function send(
       p.catch((e: unknown) => {
         signal?.throwIfAborted();
         const timedOut = ctrl.signal.aborted;
-        unsent = !res && !timedOut && notSent(e);
+        unsent = !res && !timedOut && !!spec.unsent?.(e);
         throw (failure = new (timedOut ? ApiTimeoutError : ApiConnectionError)(
           `${timedOut ? `Timed out after ${timeoutMs} ms` : "Connection error"}: ${m} ${safeUrl}`,
           m,

@@ -25,7 +25,8 @@ const NOT_SENT = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN)$/;
 export const isIdempotent = (method: HttpMethod): boolean => !/^(POST|PATCH)$/.test(method);
 
 /**
- * Whether a fetch rejection proves the request never reached the server.
+ * Whether a fetch rejection proves the request never reached the server: `OperationSpec.unsent` of every
+ * POST and PATCH operation (the generated code imports it only then).
  * Looks for a Node/undici error `code` along the `cause` chain (at most `depth` links); browsers give no
  * such detail, so false there.
  */

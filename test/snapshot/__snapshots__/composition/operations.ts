@@ -3,6 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { notSent } from "./runtime/retry.js";
 import { jsonBody } from "./runtime/serialize.js";
 import type { operations } from "./types.js";
 
@@ -26,6 +27,7 @@ const addPet_spec: OperationSpec = {
   body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security: [],
+  unsent: notSent,
 };
 
 /**

@@ -3,6 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { notSent } from "./runtime/retry.js";
 import { jsonBody } from "./runtime/serialize.js";
 import type { operations } from "./types.js";
 
@@ -60,6 +61,7 @@ const delete__spec: OperationSpec = {
   params: [],
   response: "empty",
   security: [],
+  unsent: notSent,
 };
 
 /**

@@ -3,6 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { notSent } from "./runtime/retry.js";
 import { jsonBody, mediaBody } from "./runtime/serialize.js";
 import type { operations, Readable, Writable } from "./types.js";
 
@@ -30,6 +31,7 @@ const createUser_spec: OperationSpec = {
   body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security: [],
+  unsent: notSent,
 };
 
 /**

@@ -3,6 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { notSent } from "./runtime/retry.js";
 import { jsonBody, mediaBody } from "./runtime/serialize.js";
 import type { operations } from "./types.js";
 
@@ -26,6 +27,7 @@ const sendJson_spec: OperationSpec = {
   body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "empty",
   security: [],
+  unsent: notSent,
 };
 
 /**
@@ -72,6 +74,7 @@ const patchNote_spec: OperationSpec = {
   },
   response: "empty",
   security: [],
+  unsent: notSent,
 };
 
 /**
@@ -118,6 +121,7 @@ const sendForm_spec: OperationSpec = {
   },
   response: "empty",
   security: [],
+  unsent: notSent,
 };
 
 /**
@@ -162,6 +166,7 @@ const uploadDocument_spec: OperationSpec = {
   },
   response: "empty",
   security: [],
+  unsent: notSent,
 };
 
 /**
@@ -206,6 +211,7 @@ const sendBytes_spec: OperationSpec = {
   },
   response: "empty",
   security: [],
+  unsent: notSent,
 };
 
 /**
@@ -245,6 +251,7 @@ const sendText_spec: OperationSpec = {
   body: { mediaType: "text/plain", encoding: "text", required: true, encode: mediaBody },
   response: "empty",
   security: [],
+  unsent: notSent,
 };
 
 /**
@@ -284,6 +291,7 @@ const sendOptional_spec: OperationSpec = {
   body: { mediaType: "application/json", encoding: "json", required: false, encode: jsonBody },
   response: "empty",
   security: [],
+  unsent: notSent,
 };
 
 /**
@@ -323,6 +331,7 @@ const sendJsonOrForm_spec: OperationSpec = {
   body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "empty",
   security: [],
+  unsent: notSent,
 };
 
 /**

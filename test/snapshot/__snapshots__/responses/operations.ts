@@ -3,6 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { notSent } from "./runtime/retry.js";
 import type { operations } from "./types.js";
 /** The 2xx response body of `getJson`. */
 export type GetJsonResponse =
@@ -211,6 +212,7 @@ const createOrAccept_spec: OperationSpec = {
   params: [],
   response: "json",
   security: [],
+  unsent: notSent,
 };
 
 /**
