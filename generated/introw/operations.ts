@@ -4,6 +4,7 @@ import type { Client } from "./runtime/client.js";
 import { paginate, type PagePromise, type PaginationOptions } from "./runtime/pagination.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { redirectRule } from "./runtime/redirect.js";
 import { notSent } from "./runtime/retry.js";
 import { jsonBody } from "./runtime/serialize.js";
 import type { operations, ListCommissionLinesResponse, ListPayoutsResponse } from "./types.js";
@@ -168,6 +169,7 @@ const updatePayout_spec: OperationSpec = {
   response: "json",
   security: [["ApiKeyAuth"]],
   unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**
@@ -312,6 +314,7 @@ const createCommissionLine_spec: OperationSpec = {
   response: "json",
   security: [["ApiKeyAuth"]],
   unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**
@@ -437,6 +440,7 @@ const updateCommissionLine_spec: OperationSpec = {
   response: "json",
   security: [["ApiKeyAuth"]],
   unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**
@@ -505,6 +509,7 @@ const declineCommissionLine_spec: OperationSpec = {
   response: "json",
   security: [["ApiKeyAuth"]],
   unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**
@@ -568,6 +573,7 @@ const detachCommissionLine_spec: OperationSpec = {
   response: "json",
   security: [["ApiKeyAuth"]],
   unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**

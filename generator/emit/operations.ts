@@ -18,6 +18,7 @@ import {
   bodyEncoder,
   paramSerializer,
   partialSecurity,
+  redirectChange,
   runtimeImports,
   unsentCheck,
 } from "./runtime-refs.js";
@@ -95,6 +96,8 @@ function specLiteral(o: OperationModel): string {
   if (partial !== undefined) lines.push(`partial: ${partial}`);
   const unsent = unsentCheck(o.method);
   if (unsent !== undefined) lines.push(`unsent: ${unsent}`);
+  const change = redirectChange(o.method);
+  if (change !== undefined) lines.push(`redirect: ${change}`);
   if (o.pagination !== undefined) lines.push(`pagination: ${paginationLiteral(o.pagination)}`);
   return `{\n${lines.join(",\n")},\n}`;
 }

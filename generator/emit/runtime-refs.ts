@@ -2,8 +2,8 @@
  * emit/runtime-refs: the runtime functions an `OperationSpec` refers to. The request core sends scalar
  * parameter values; a parameter that needs more (an array or object value, a style that changes a scalar)
  * names a serializer, and every requestBody its encoder, from `runtime/serialize.ts`; a security requirement
- * of several schemes names `rejectPartial` from `runtime/auth.ts`, and a POST or PATCH operation `notSent` from
- * `runtime/retry.ts`. `operations.ts` imports each only when some
+ * of several schemes names `rejectPartial` from `runtime/auth.ts`, a POST or PATCH operation `notSent` from
+ * `runtime/retry.ts`, and an operation whose method is not GET or HEAD `redirectRule` from `runtime/redirect.ts`. `operations.ts` imports each only when some
  * operation uses it, so an app bundles only what its operations need.
  */
 import { StructureKind, type ImportDeclarationStructure } from "ts-morph";
@@ -45,11 +45,17 @@ export function unsentCheck(method: string): "notSent" | undefined {
   return method === "POST" || method === "PATCH" ? "notSent" : undefined;
 }
 
+/** `OperationSpec.redirect`: a redirect changes nothing for GET and HEAD; other methods get `redirectRule`. */
+export function redirectChange(method: string): "redirectRule" | undefined {
+  return method === "GET" || method === "HEAD" ? undefined : "redirectRule";
+}
+
 /** The imports of every runtime function the model's operation specs refer to, one per runtime module. */
 export function runtimeImports(model: ApiModel): ImportDeclarationStructure[] {
   const serialize = new Set<string>();
   const auth = new Set<string>();
   const retry = new Set<string>();
+  const redirect = new Set<string>();
   for (const o of model.operations) {
     for (const p of o.parameters) {
       const name = paramSerializer(p);
@@ -60,9 +66,12 @@ export function runtimeImports(model: ApiModel): ImportDeclarationStructure[] {
     if (partial !== undefined) auth.add(partial);
     const unsent = unsentCheck(o.method);
     if (unsent !== undefined) retry.add(unsent);
+    const change = redirectChange(o.method);
+    if (change !== undefined) redirect.add(change);
   }
   const byModule: [string, Set<string>][] = [
     ["./runtime/auth.js", auth],
+    ["./runtime/redirect.js", redirect],
     ["./runtime/retry.js", retry],
     ["./runtime/serialize.js", serialize],
   ];

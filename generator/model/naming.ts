@@ -206,6 +206,8 @@ export const GENERATED_RESERVED = new Set([
   "headerStyles",
   "queryStyles",
   "notSent",
+  "redirectRule",
+  "RedirectedRequest",
 ]);
 
 /** Splits any text into words: camelCase humps, digits and separators all break words. */

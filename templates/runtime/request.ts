@@ -21,7 +21,7 @@ import {
 import { redactor, scrub } from "./redact.js";
 import { backoffMs, isIdempotent, serverDelayMs, shouldRetry } from "./retry.js";
 import { buildPath, own, plain } from "./serialize.js";
-import type { OperationSpec, ParamSpec } from "./types.js";
+import type { OperationSpec, ParamSpec, RedirectedRequest } from "./types.js";
 
 /**
  * Per-request options (the last argument of every operation function). `maxElapsedMs`,
@@ -143,7 +143,7 @@ async function send(
     }
     const redact = redactor(secrets);
     let safeUrl = redact(url);
-    let m = method;
+    let m: string = method;
     let res: Response | undefined;
     // The fields of an ApiError from the attempt's last response.
     const info = () => {
@@ -199,16 +199,17 @@ async function send(
           scrub(e, redact),
         ));
       });
+    // What fetch is called with; a followed redirect may change it (`spec.redirect`). A cast: with no DOM lib
+    // (only @types/node), RequestInit's body is optional, not undefined.
+    const init = {
+      method: m,
+      headers: h,
+      body,
+      signal: ctrl.signal,
+      redirect: "manual",
+    } as RequestInit & RedirectedRequest;
     try {
       for (let hops = 0; ; hops++) {
-        // a cast: with no DOM lib (only @types/node), RequestInit's body is optional, not undefined
-        const init = {
-          method: m,
-          headers: h,
-          body,
-          signal: ctrl.signal,
-          redirect: "manual",
-        } as RequestInit;
         // A Request only for the hooks: building one costs about as much as the rest of a call.
         let req: Request | undefined;
         if (o.onRequest || o.onResponse) {
@@ -245,11 +246,8 @@ async function send(
           );
         void res.body?.cancel().catch(noop);
         // 303, and 301/302 after a POST: GET without a body (the Fetch standard's rule)
-        if (status === 303 ? m !== "HEAD" : status < 303 && m === "POST") {
-          m = "GET";
-          body = undefined;
-          for (const k in h) if (k.startsWith("content-")) delete h[k];
-        }
+        spec.redirect?.(status, init);
+        m = init.method;
         // nothing the client added as a credential goes to another origin
         if (cross) stripCredentials(h, next!, cs.securitySchemes);
         url = next!.href;

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll } from "vitest";
 import { createClientCore, type ClientOptions } from "../../templates/runtime/client.js";
 import type { HttpMethod, OperationSpec } from "../../templates/runtime/types.js";
+import { redirectRule } from "../../templates/runtime/redirect.js";
 import { notSent } from "../../templates/runtime/retry.js";
 import { jsonBody } from "../../templates/runtime/serialize.js";
 import { startScenarioServer, type ScenarioServer } from "../helpers/scenario-server.js";
@@ -43,6 +44,7 @@ export function op(method: HttpMethod, scenario: string, query: string[] = []): 
             encode: jsonBody,
           },
           unsent: notSent,
+          redirect: redirectRule,
         }
       : {}),
     response: "json",

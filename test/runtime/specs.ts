@@ -7,6 +7,7 @@ import {
   type ClientOptions,
 } from "../../templates/runtime/client.js";
 import { request } from "../../templates/runtime/request.js";
+import { redirectRule } from "../../templates/runtime/redirect.js";
 import { notSent } from "../../templates/runtime/retry.js";
 import { FakeClock, json, scriptedFetch } from "./fakes.js";
 import {
@@ -58,6 +59,7 @@ export const createLine: OperationSpec = {
   response: "json",
   security: [["ApiKeyAuth"]],
   unsent: notSent,
+  redirect: redirectRule,
 };
 
 export const updatePayout: OperationSpec = {
@@ -69,6 +71,7 @@ export const updatePayout: OperationSpec = {
   response: "json",
   security: [["ApiKeyAuth"]],
   unsent: notSent,
+  redirect: redirectRule,
 };
 
 export const listPayouts: OperationSpec = {

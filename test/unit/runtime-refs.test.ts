@@ -9,6 +9,7 @@ import {
   bodyEncoder,
   paramSerializer,
   partialSecurity,
+  redirectChange,
   unsentCheck,
 } from "../../generator/emit/runtime-refs.js";
 import type { ParameterModel } from "../../generator/model/model.js";
@@ -138,5 +139,18 @@ describe("ParamSpec.serialize chosen by the generator", () => {
     ["PATCH", "notSent"],
   ])("%s → unsent: %s", (method, expected) => {
     expect(unsentCheck(method)).toBe(expected);
+  });
+
+  it.each<[string, string | undefined]>([
+    ["GET", undefined],
+    ["HEAD", undefined],
+    ["POST", "redirectRule"],
+    ["PUT", "redirectRule"],
+    ["PATCH", "redirectRule"],
+    ["DELETE", "redirectRule"],
+    ["OPTIONS", "redirectRule"],
+    ["QUERY", "redirectRule"],
+  ])("%s → redirect: %s", (method, expected) => {
+    expect(redirectChange(method)).toBe(expected);
   });
 });

@@ -51,6 +51,7 @@ export {
   type RateLimitInfo,
 } from "./errors.js";
 export { basicAuth, bearerAuth, rejectPartial } from "./auth.js";
+export { redirectRule } from "./redirect.js";
 export {
   encodeBody,
   headerStyles,

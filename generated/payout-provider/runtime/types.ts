@@ -209,7 +209,20 @@ export interface OperationSpec {
    * `idempotencyKey` (other methods are retried after any).
    */
   readonly unsent?: (error: unknown) => boolean;
+  /**
+   * How a followed redirect changes the request: `redirectRule` (`redirect.ts`), which turns it into a GET
+   * without a body where the Fetch standard says so. The generator sets it on every operation whose method is
+   * not GET or HEAD; without it the method, body and headers are kept.
+   */
+  readonly redirect?: (status: number, request: RedirectedRequest) => void;
   readonly pagination?: PaginationSpec;
+}
+
+/** The request a redirect is followed with, as fetch takes it (header names lower-cased). */
+export interface RedirectedRequest {
+  method: string;
+  headers: Record<string, string>;
+  body?: RequestInit["body"] | undefined;
 }
 
 /**

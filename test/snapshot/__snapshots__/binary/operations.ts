@@ -3,6 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { redirectRule } from "./runtime/redirect.js";
 import { mediaBody } from "./runtime/serialize.js";
 import type { operations } from "./types.js";
 
@@ -69,6 +70,7 @@ const uploadFile_spec: OperationSpec = {
   },
   response: "empty",
   security: [],
+  redirect: redirectRule,
 };
 
 /**

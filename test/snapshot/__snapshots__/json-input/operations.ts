@@ -3,6 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { redirectRule } from "./runtime/redirect.js";
 import { notSent } from "./runtime/retry.js";
 import { jsonBody } from "./runtime/serialize.js";
 import type { operations } from "./types.js";
@@ -29,6 +30,7 @@ const subscribe_spec: OperationSpec = {
   response: "json",
   security: [],
   unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**

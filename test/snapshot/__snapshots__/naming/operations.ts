@@ -3,6 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { redirectRule } from "./runtime/redirect.js";
 import { notSent } from "./runtime/retry.js";
 import { jsonBody } from "./runtime/serialize.js";
 import type { operations } from "./types.js";
@@ -62,6 +63,7 @@ const delete__spec: OperationSpec = {
   response: "empty",
   security: [],
   unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**
@@ -382,6 +384,7 @@ const updateItem_spec: OperationSpec = {
   body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "empty",
   security: [],
+  redirect: redirectRule,
 };
 
 /**

@@ -3,6 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { redirectRule } from "./runtime/redirect.js";
 import { jsonBody } from "./runtime/serialize.js";
 import type { operations } from "./types.js";
 
@@ -27,6 +28,7 @@ const searchItems_spec: OperationSpec = {
   body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security: [],
+  redirect: redirectRule,
 };
 
 /**

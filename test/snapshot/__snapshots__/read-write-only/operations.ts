@@ -3,6 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { redirectRule } from "./runtime/redirect.js";
 import { notSent } from "./runtime/retry.js";
 import { jsonBody, mediaBody } from "./runtime/serialize.js";
 import type { operations, Readable, Writable } from "./types.js";
@@ -32,6 +33,7 @@ const createUser_spec: OperationSpec = {
   response: "json",
   security: [],
   unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**
@@ -81,6 +83,7 @@ const setAvatar_spec: OperationSpec = {
   },
   response: "json",
   security: [],
+  redirect: redirectRule,
 };
 
 /**

@@ -3,6 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { redirectRule } from "./runtime/redirect.js";
 import { notSent } from "./runtime/retry.js";
 import { jsonBody, mediaBody } from "./runtime/serialize.js";
 import type { operations } from "./types.js";
@@ -28,6 +29,7 @@ const sendJson_spec: OperationSpec = {
   response: "empty",
   security: [],
   unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**
@@ -75,6 +77,7 @@ const patchNote_spec: OperationSpec = {
   response: "empty",
   security: [],
   unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**
@@ -122,6 +125,7 @@ const sendForm_spec: OperationSpec = {
   response: "empty",
   security: [],
   unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**
@@ -167,6 +171,7 @@ const uploadDocument_spec: OperationSpec = {
   response: "empty",
   security: [],
   unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**
@@ -212,6 +217,7 @@ const sendBytes_spec: OperationSpec = {
   response: "empty",
   security: [],
   unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**
@@ -252,6 +258,7 @@ const sendText_spec: OperationSpec = {
   response: "empty",
   security: [],
   unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**
@@ -292,6 +299,7 @@ const sendOptional_spec: OperationSpec = {
   response: "empty",
   security: [],
   unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**
@@ -332,6 +340,7 @@ const sendJsonOrForm_spec: OperationSpec = {
   response: "empty",
   security: [],
   unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**

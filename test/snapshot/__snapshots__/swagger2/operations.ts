@@ -3,6 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { redirectRule } from "./runtime/redirect.js";
 import { notSent } from "./runtime/retry.js";
 import { mediaBody, queryStyles } from "./runtime/serialize.js";
 import type { operations } from "./types.js";
@@ -75,6 +76,7 @@ const uploadPetPhoto_spec: OperationSpec = {
   response: "empty",
   security: [["key"]],
   unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**
