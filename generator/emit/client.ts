@@ -7,6 +7,7 @@ import type { ApiModel, SecuritySchemeModel } from "../model/model.js";
 import { pascalCase, safeIdentifier } from "../model/naming.js";
 import { contextuallyTyped, docLine, docText, literal, objectKey } from "./docs.js";
 import type { Statement } from "./print.js";
+import { RATE_LIMIT_HEADER } from "../../templates/runtime/errors.js";
 
 /** `Introw` → `IntrowClientConfig`. */
 export function configTypeName(model: ApiModel): string {
@@ -44,7 +45,8 @@ function schemeDoc(s: SecuritySchemeModel): string {
   return `Credential for security scheme \`${docLine(s.name)}\`: ${how}. A function is called for every attempt with the outgoing request (\`method\`, \`url\`, \`headers\`, \`body\`), after every parameter and constant credential is set (to rotate a token or sign the request).${description}`;
 }
 
-function clientSpecLiteral(model: ApiModel): string {
+/** The `clientSpec` object literal of `client.ts`: servers, security schemes, rate-limit and request-id headers. */
+export function clientSpecLiteral(model: ApiModel): string {
   const servers = model.servers.map((s) => {
     const vars = Object.entries(s.variables).map(
       ([k, v]) =>
@@ -57,8 +59,9 @@ function clientSpecLiteral(model: ApiModel): string {
       `${objectKey(s.name)}: ${contextuallyTyped(s.name, schemeLiteral(s), "SecuritySchemeSpec")}`,
   );
   const lines = [`servers: [${servers.join(", ")}]`, `securitySchemes: { ${schemes.join(", ")} }`];
-  if (model.rateLimitHeaders.length > 0)
-    lines.push(`rateLimitHeaders: [${model.rateLimitHeaders.map(literal).join(", ")}]`);
+  // the runtime counts RateLimit-* and X-RateLimit-* headers without being told
+  const rateLimit = model.rateLimitHeaders.filter((h) => !RATE_LIMIT_HEADER.test(h));
+  if (rateLimit.length > 0) lines.push(`rateLimitHeaders: [${rateLimit.map(literal).join(", ")}]`);
   if (model.requestIdHeader !== undefined)
     lines.push(`requestIdHeader: ${literal(model.requestIdHeader)}`);
   return `{\n${lines.join(",\n")},\n}`;

@@ -13,6 +13,7 @@ import {
   ApiTimeoutError,
   errorDetails,
   makeApiError,
+  RATE_LIMIT_HEADER,
   type ApiErrorClass,
   type ApiErrorInit,
   type HeaderMap,
@@ -151,7 +152,7 @@ async function send(
       const rateLimit: RateLimitInfo = {};
       res!.headers.forEach((v, k) => {
         headers[k] = v = redact(v);
-        if (/^(x-)?ratelimit/.test(k) || cs.rateLimitHeaders?.includes(k))
+        if (RATE_LIMIT_HEADER.test(k) || cs.rateLimitHeaders?.includes(k))
           rateLimit[k] = v !== "" && isFinite(+v) ? +v : v;
       });
       return {

@@ -15,6 +15,12 @@ export type HeaderMap = Record<string, string>;
 /** Rate-limit headers of one response, by lower-cased name; numeric values parsed to numbers. */
 export type RateLimitInfo = Record<string, number | string>;
 
+/**
+ * Response headers that are rate-limit headers whatever the document says (`RateLimit-*`, `X-RateLimit-*`);
+ * `ClientSpec.rateLimitHeaders` lists the others the document declares.
+ */
+export const RATE_LIMIT_HEADER = /^(x-)?ratelimit/;
+
 /** Fields of an {@link ApiError}; built by the request loop. */
 export interface ApiErrorInit<TBody> {
   status: number;

@@ -276,7 +276,10 @@ export interface ServerSpec {
 export interface ClientSpec {
   readonly servers: readonly ServerSpec[];
   readonly securitySchemes: Readonly<Record<string, SecuritySchemeSpec>>;
-  /** Response header names that carry rate-limit information, lower-cased (from the document's declared headers). */
+  /**
+   * Response header names that carry rate-limit information, lower-cased: those the document declares, but for
+   * `RateLimit-*` and `X-RateLimit-*`, which count without being listed (`RATE_LIMIT_HEADER` in `errors.ts`).
+   */
   readonly rateLimitHeaders?: readonly string[];
   /** Response header that carries a request id, lower-cased, when the document declares one. */
   readonly requestIdHeader?: string;
