@@ -26,8 +26,12 @@ export async function readBody(
     chunks.push(n > cap ? value.subarray(0, cap - n) : value);
   }
   if (n > cap) void reader?.cancel().catch(noop);
-  const blob = new Blob(chunks as ConstructorParameters<typeof Blob>[0], {
-    type: res.headers.get("content-type") ?? "",
-  });
+  // a 2xx body over the cap fails: it is neither copied nor decoded
+  const blob = new Blob(
+    (n > cap && res.ok ? [] : chunks) as ConstructorParameters<typeof Blob>[0],
+    {
+      type: res.headers.get("content-type") ?? "",
+    },
+  );
   return [binary ? blob : await blob.text(), n > cap];
 }
