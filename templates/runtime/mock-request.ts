@@ -177,7 +177,7 @@ export async function readBody(
   const b = req.body;
   if (b === undefined || b === null) return {};
   if (/json/i.test(mediaType)) {
-    const text = typeof b === "string" ? b : await new Response(b as BodyInit).text();
+    const text = typeof b === "string" ? b : await new Response(b as RequestInit["body"]).text();
     try {
       return { value: JSON.parse(text) };
     } catch {
@@ -195,7 +195,7 @@ export async function readBody(
   return {
     value:
       /^text\//.test(mediaType) && typeof b !== "string"
-        ? await new Response(b as BodyInit).text()
+        ? await new Response(b as RequestInit["body"]).text()
         : b,
   };
 }

@@ -274,7 +274,7 @@ function build(a: Answerer, r: AnswerRequest, bodyOnly: boolean): unknown {
   const payload = empty
     ? null
     : binary
-      ? (body as BodyInit)
+      ? (body as RequestInit["body"])
       : typeof body === "string" && !/json/i.test(media)
         ? body
         : JSON.stringify(body);
