@@ -13,7 +13,6 @@ const clientSpec: ClientSpec = {
     { name: "staging", url: "https://api.staging.introw.io" },
   ],
   securitySchemes: { ApiKeyAuth: { type: "apiKey", in: "header", name: "x-api-key" } },
-  rateLimitHeaders: ["x-ratelimit-limit-minute", "x-ratelimit-remaining-minute"],
 };
 /** Names of the servers in the document's `servers`. */
 export type ServerName = "production" | "staging";

@@ -4,6 +4,9 @@ import type { Client } from "./runtime/client.js";
 import { paginate, type PagePromise, type PaginationOptions } from "./runtime/pagination.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { redirectRule } from "./runtime/redirect.js";
+import { notSent } from "./runtime/retry.js";
+import { jsonBody } from "./runtime/serialize.js";
 import type { operations, ListCommissionLinesResponse, ListPayoutsResponse } from "./types.js";
 
 /** Parameters of `listPayouts` (`GET /api/v1/payouts`). */
@@ -162,9 +165,11 @@ const updatePayout_spec: OperationSpec = {
   method: "PATCH",
   path: "/api/v1/payouts/{id}",
   params: [{ name: "id", in: "path" }],
-  body: { mediaType: "application/json", encoding: "json", required: true },
+  body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security: [["ApiKeyAuth"]],
+  unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**
@@ -305,9 +310,11 @@ const createCommissionLine_spec: OperationSpec = {
   method: "POST",
   path: "/api/v1/commission-lines",
   params: [],
-  body: { mediaType: "application/json", encoding: "json", required: true },
+  body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security: [["ApiKeyAuth"]],
+  unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**
@@ -429,9 +436,11 @@ const updateCommissionLine_spec: OperationSpec = {
   method: "PATCH",
   path: "/api/v1/commission-lines/{id}",
   params: [{ name: "id", in: "path" }],
-  body: { mediaType: "application/json", encoding: "json", required: true },
+  body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security: [["ApiKeyAuth"]],
+  unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**
@@ -496,9 +505,11 @@ const declineCommissionLine_spec: OperationSpec = {
   method: "POST",
   path: "/api/v1/commission-lines/{id}/decline",
   params: [{ name: "id", in: "path" }],
-  body: { mediaType: "application/json", encoding: "json", required: true },
+  body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security: [["ApiKeyAuth"]],
+  unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**
@@ -561,6 +572,8 @@ const detachCommissionLine_spec: OperationSpec = {
   params: [{ name: "id", in: "path" }],
   response: "json",
   security: [["ApiKeyAuth"]],
+  unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**

@@ -4,6 +4,7 @@ import type { Client } from "./runtime/client.js";
 import { paginate, type PagePromise, type PaginationOptions } from "./runtime/pagination.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { rejectPartial } from "./runtime/auth.js";
 import type { operations } from "./types.js";
 
 /** Parameters of `getPayout` (`GET /api/payout/{id}`). */
@@ -28,6 +29,7 @@ const getPayout_spec: OperationSpec = {
   params: [{ name: "id", in: "path" }],
   response: "json",
   security: [["ApiKey", "Signature"]],
+  partial: rejectPartial,
 };
 
 /**
@@ -94,6 +96,7 @@ const listPayouts_spec: OperationSpec = {
   ],
   response: "json",
   security: [["ApiKey", "Signature"]],
+  partial: rejectPartial,
   pagination: { cursorParam: "lastkey", nextCursor: ["lastkey"], items: ["payload"] },
 };
 

@@ -7,18 +7,28 @@ import type { ApiModel, SecuritySchemeModel } from "../model/model.js";
 import { pascalCase, safeIdentifier } from "../model/naming.js";
 import { contextuallyTyped, docLine, docText, literal, objectKey } from "./docs.js";
 import type { Statement } from "./print.js";
+import { RATE_LIMIT_HEADER } from "../../templates/runtime/errors.js";
 
 /** `Introw` → `IntrowClientConfig`. */
 export function configTypeName(model: ApiModel): string {
   return safeIdentifier(`${pascalCase(model.name) || "Api"}ClientConfig`, "ClientConfig");
 }
 
+/** The runtime encoder of a scheme's Authorization header (none for an API key). */
+function schemeEncoder(spec: SecuritySchemeModel["spec"]): "basicAuth" | "bearerAuth" | undefined {
+  if (spec.type === "apiKey") return undefined;
+  return spec.type === "http" && spec.scheme === "basic" ? "basicAuth" : "bearerAuth";
+}
+
 function schemeLiteral(s: SecuritySchemeModel): string {
   const spec = s.spec;
   if (spec.type === "apiKey")
     return `{ type: "apiKey", in: ${literal(spec.in)}, name: ${literal(spec.name)} }`;
-  if (spec.type === "http") return `{ type: "http", scheme: ${literal(spec.scheme)} }`;
-  return `{ type: ${literal(spec.type)} }`;
+  // Every other scheme names the encoder of its Authorization header, imported from the runtime only by
+  // clients that have such a scheme.
+  if (spec.type === "http")
+    return `{ type: "http", scheme: ${literal(spec.scheme)}, encode: ${schemeEncoder(spec)} }`;
+  return `{ type: ${literal(spec.type)}, encode: ${schemeEncoder(spec)} }`;
 }
 
 function schemeDoc(s: SecuritySchemeModel): string {
@@ -35,7 +45,8 @@ function schemeDoc(s: SecuritySchemeModel): string {
   return `Credential for security scheme \`${docLine(s.name)}\`: ${how}. A function is called for every attempt with the outgoing request (\`method\`, \`url\`, \`headers\`, \`body\`), after every parameter and constant credential is set (to rotate a token or sign the request).${description}`;
 }
 
-function clientSpecLiteral(model: ApiModel): string {
+/** The `clientSpec` object literal of `client.ts`: servers, security schemes, rate-limit and request-id headers. */
+export function clientSpecLiteral(model: ApiModel): string {
   const servers = model.servers.map((s) => {
     const vars = Object.entries(s.variables).map(
       ([k, v]) =>
@@ -48,8 +59,9 @@ function clientSpecLiteral(model: ApiModel): string {
       `${objectKey(s.name)}: ${contextuallyTyped(s.name, schemeLiteral(s), "SecuritySchemeSpec")}`,
   );
   const lines = [`servers: [${servers.join(", ")}]`, `securitySchemes: { ${schemes.join(", ")} }`];
-  if (model.rateLimitHeaders.length > 0)
-    lines.push(`rateLimitHeaders: [${model.rateLimitHeaders.map(literal).join(", ")}]`);
+  // the runtime counts RateLimit-* and X-RateLimit-* headers without being told
+  const rateLimit = model.rateLimitHeaders.filter((h) => !RATE_LIMIT_HEADER.test(h));
+  if (rateLimit.length > 0) lines.push(`rateLimitHeaders: [${rateLimit.map(literal).join(", ")}]`);
   if (model.requestIdHeader !== undefined)
     lines.push(`requestIdHeader: ${literal(model.requestIdHeader)}`);
   return `{\n${lines.join(",\n")},\n}`;
@@ -64,6 +76,11 @@ export function clientStatements(model: ApiModel): Statement[] {
   const hasOther = model.securitySchemes.some(
     (s) => !(s.spec.type === "http" && s.spec.scheme === "basic"),
   );
+  const encoders = [
+    ...new Set(
+      model.securitySchemes.map((s) => schemeEncoder(s.spec)).filter((e) => e !== undefined),
+    ),
+  ].sort();
   const imports = [
     "createClientCore",
     "type Client",
@@ -103,6 +120,15 @@ export function clientStatements(model: ApiModel): Statement[] {
       moduleSpecifier: "./runtime/client.js",
       namedImports: imports,
     },
+    ...(encoders.length > 0
+      ? [
+          {
+            kind: StructureKind.ImportDeclaration as const,
+            moduleSpecifier: "./runtime/auth.js",
+            namedImports: encoders,
+          },
+        ]
+      : []),
     {
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,

@@ -22,6 +22,14 @@ import type { Statement } from "./print.js";
 import { paginationDescription, paginationLiteral } from "./pagination.js";
 import { datesImports, planNames, planStatements, specDates } from "./dates.js";
 import { streamDescription, streamItemType, streamLiteral } from "./stream.js";
+import {
+  bodyEncoder,
+  paramSerializer,
+  partialSecurity,
+  redirectChange,
+  runtimeImports,
+  unsentCheck,
+} from "./runtime-refs.js";
 import type { OperationTemplate, SkeletonKind } from "./template.js";
 import { STATUS_ERROR_CLASSES } from "../../templates/runtime/errors.js";
 
@@ -76,6 +84,8 @@ function specLiteral(o: OperationModel, plans: ReadonlyMap<string, string>): str
     if (p.explode !== undefined) fields.push(`explode: ${p.explode}`);
     if (p.allowReserved === true) fields.push("allowReserved: true");
     if (p.json === true) fields.push("json: true");
+    const serializer = paramSerializer(p);
+    if (serializer !== undefined) fields.push(`serialize: ${serializer}`);
     return `{ ${fields.join(", ")} }`;
   });
   const lines = [
@@ -88,7 +98,7 @@ function specLiteral(o: OperationModel, plans: ReadonlyMap<string, string>): str
   if (o.requestBody !== undefined) {
     const b = o.requestBody;
     lines.push(
-      `body: { mediaType: ${literal(b.mediaType)}, encoding: ${literal(b.encoding)}, required: ${b.required} }`,
+      `body: { mediaType: ${literal(b.mediaType)}, encoding: ${literal(b.encoding)}, required: ${b.required}, encode: ${bodyEncoder(b)} }`,
     );
   }
   lines.push(`response: ${literal(o.responseKind)}`);
@@ -96,6 +106,12 @@ function specLiteral(o: OperationModel, plans: ReadonlyMap<string, string>): str
   lines.push(
     `security: [${o.security.map((alt) => `[${alt.map(literal).join(", ")}]`).join(", ")}]`,
   );
+  const partial = partialSecurity(o.security);
+  if (partial !== undefined) lines.push(`partial: ${partial}`);
+  const unsent = unsentCheck(o.method);
+  if (unsent !== undefined) lines.push(`unsent: ${unsent}`);
+  const change = redirectChange(o.method);
+  if (change !== undefined) lines.push(`redirect: ${change}`);
   if (o.pagination !== undefined) lines.push(`pagination: ${paginationLiteral(o.pagination)}`);
   lines.push(...specDates(o, plans));
   return `{\n${lines.join(",\n")},\n}`;
@@ -403,6 +419,7 @@ export function operationsStatements(model: ApiModel, template: OperationTemplat
   const plans = planNames(model);
   const statements: Statement[] = [
     ...datesImports(model, usedImports(template.imports, used)),
+    ...runtimeImports(model),
     typeImport,
     ...planStatements(model, plans),
   ];

@@ -9,7 +9,7 @@ import type {
   ParamLocation,
   ParamStyle,
   ResponseKind,
-  SecuritySchemeSpec,
+  SecuritySchemeData,
 } from "../../templates/runtime/types.js";
 
 import type { DatesConfig } from "../config/config.js";
@@ -32,6 +32,8 @@ export interface ParameterModel {
   readonly explode?: boolean;
   readonly allowReserved?: boolean;
   readonly json?: boolean;
+  /** The schema admits only strings, numbers, booleans and null (see `isScalarSchema`). */
+  readonly scalar: boolean;
   /** The schema's `default` as JSON text (`20`, `"asc"`), for the `@default` doc tag; the server applies it. */
   readonly defaultValue?: string;
 }
@@ -146,7 +148,7 @@ export interface SecuritySchemeModel {
   readonly name: string;
   /** Property of the generated `createClient` config that carries its credential. */
   readonly configKey: string;
-  readonly spec: SecuritySchemeSpec;
+  readonly spec: SecuritySchemeData;
   readonly description?: string;
 }
 

@@ -18,6 +18,7 @@ import { hoistSchemaDefs } from "./defs.js";
 import { literal } from "../util/literal.js";
 import { discoverEnums, entityName, type EnumSource } from "./enums.js";
 import { pointer, pointerToken } from "../util/issues.js";
+import { isScalarSchema } from "./scalar.js";
 import {
   pickMediaType,
   bodyEncoding,
@@ -412,6 +413,7 @@ function buildParameters(
       ...(typeof p["explode"] === "boolean" ? { explode: p["explode"] } : {}),
       ...(p["allowReserved"] === true ? { allowReserved: true } : {}),
       ...(json ? { json: true } : {}),
+      scalar: !json && isScalarSchema(doc, p["schema"]),
       ...(defaultValue !== undefined ? { defaultValue } : {}),
     };
   });

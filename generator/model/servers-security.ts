@@ -1,7 +1,7 @@
 /**
  * Servers and security schemes → model. Part of normalize.
  */
-import type { SecuritySchemeSpec } from "../../templates/runtime/types.js";
+import type { SecuritySchemeData } from "../../templates/runtime/types.js";
 import {
   asArray,
   asRecord,
@@ -72,7 +72,7 @@ export function normalizeServers(doc: JsonRecord): ServerModel[] {
   });
 }
 
-function schemeSpec(scheme: JsonRecord): SecuritySchemeSpec | undefined {
+function schemeSpec(scheme: JsonRecord): SecuritySchemeData | undefined {
   const type = scheme["type"];
   if (type === "apiKey") {
     const location = scheme["in"];
@@ -95,7 +95,7 @@ function schemeSpec(scheme: JsonRecord): SecuritySchemeSpec | undefined {
   return undefined;
 }
 
-function kindKey(spec: SecuritySchemeSpec): string {
+function kindKey(spec: SecuritySchemeData): string {
   if (spec.type === "apiKey") return "apiKey";
   if (spec.type === "http") return spec.scheme === "bearer" ? "bearerToken" : "basicAuth";
   return "accessToken";
@@ -104,7 +104,7 @@ function kindKey(spec: SecuritySchemeSpec): string {
 /** Security schemes the runtime can apply, each with the `createClient` property that carries its credential. */
 export function normalizeSecurity(doc: JsonRecord, issues: Issue[]): SecuritySchemeModel[] {
   const schemes = entries(asRecord(asRecord(doc["components"])?.["securitySchemes"]));
-  const supported: { name: string; spec: SecuritySchemeSpec; description?: string }[] = [];
+  const supported: { name: string; spec: SecuritySchemeData; description?: string }[] = [];
   for (const [name, value] of schemes) {
     const scheme = derefRecord(doc, value);
     const spec = scheme !== undefined ? schemeSpec(scheme) : undefined;

@@ -3,7 +3,7 @@
  * received, routing by method and path template, the body as a value, and the credentials check.
  */
 import type { MockDefs, MockSchema } from "./mock-schema.js";
-import type { HttpMethod, PaginationSpec, ParamSpec, SecuritySchemeSpec } from "./types.js";
+import type { HttpMethod, PaginationSpec, ParamSpec, SecuritySchemeData } from "./types.js";
 
 /** A parameter as the mock reads it: its serialization plus `required` and its schema. */
 export interface MockParam extends ParamSpec {
@@ -47,7 +47,7 @@ export interface MockApi {
   /** Responses many operations share (a response component), by `$ref`. */
   readonly responses?: Readonly<Record<string, Omit<MockResponse, "status" | "$ref">>>;
   readonly operations: readonly MockOperation[];
-  readonly securitySchemes?: Readonly<Record<string, SecuritySchemeSpec>>;
+  readonly securitySchemes?: Readonly<Record<string, SecuritySchemeData>>;
   /** Path prefixes of the document's servers (`/v2`), removed from a request's path before routing. */
   readonly basePaths?: readonly string[];
 }

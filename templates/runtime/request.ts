@@ -5,7 +5,7 @@
 import { noop, toApiPromise, type ApiPromise, type ApiResponse } from "./api-promise.js";
 import { applyAuth, CREDENTIAL, stripCredentials } from "./auth.js";
 import { readBody } from "./body.js";
-import { limit, realClock, type Client, type LimitOptions, type LogLevel } from "./client.js";
+import { limits, realClock, type Client, type LimitOptions } from "./client.js";
 import {
   ApiConnectionError,
   ApiRedirectError,
@@ -13,15 +13,16 @@ import {
   ApiTimeoutError,
   errorDetails,
   makeApiError,
+  RATE_LIMIT_HEADER,
   type ApiErrorClass,
   type ApiErrorInit,
   type HeaderMap,
   type RateLimitInfo,
 } from "./errors.js";
 import { redactor, scrub } from "./redact.js";
-import { backoffMs, isIdempotent, notSent, serverDelayMs, shouldRetry } from "./retry.js";
-import { buildPath, encodeBody, formPairs, headerValue, own } from "./serialize.js";
-import type { OperationSpec, ParamSpec } from "./types.js";
+import { backoffMs, isIdempotent, serverDelayMs, shouldRetry } from "./retry.js";
+import { buildPath, own, plain } from "./serialize.js";
+import type { OperationSpec, ParamSpec, RedirectedRequest } from "./types.js";
 
 /**
  * Per-request options (the last argument of every operation function). `maxElapsedMs`,
@@ -76,9 +77,6 @@ function setHeaders(
   }
 }
 
-/** Statuses whose `Location` is followed (the Fetch standard's redirect statuses). */
-const REDIRECT = /^30[12378]$/;
-
 async function send(
   client: Client,
   spec: OperationSpec,
@@ -86,21 +84,17 @@ async function send(
   options: RequestOptions,
 ): Promise<ApiResponse<unknown>> {
   const o = client.options;
+  const cs = client.spec;
   const clock = o.clock ?? realClock;
-  const maxRetries = limit("maxRetries", 2, options, o);
+  const [maxRetries, timeout, maxElapsedMs, maxBytes] = limits(options, o) as [number, ...number[]];
   // 0 (also for Infinity): no timer
-  const timeoutMs = limit("timeoutMs", 60000, options, o) % Infinity || 0;
-  const deadline = clock.now() + (limit("maxElapsedMs", 120000, options, o) || Infinity);
-  const maxBytes = limit("maxResponseBytes", 2 ** 26, options, o);
+  const timeoutMs = timeout! % Infinity || 0;
+  const deadline = clock.now() + (maxElapsedMs || Infinity);
   const follow = options.followRedirects ?? o.followRedirects ?? "same-origin";
   const { signal, idempotencyKey } = options;
   const { method, response } = spec;
-  // Level order by position in this string: debug < info < warn < error.
-  const levels = "debuginfowarnerror";
-  const min = levels.indexOf(o.logLevel ?? "info");
-  const log = (level: LogLevel, msg: string, fields: Record<string, unknown>): void => {
-    if (levels.indexOf(level) >= min) o.logger?.[level]?.(msg, fields);
-  };
+  // The lowest level logged, by position in this string: debug 0, info 5, warn 9, error 14.
+  const min = "debuginfowarnerror".indexOf(o.logLevel ?? "info");
   const repeatable = isIdempotent(method) || idempotencyKey !== undefined;
 
   for (let attempt = 1; ; attempt++) {
@@ -111,8 +105,9 @@ async function send(
     const pairs = { query: [] as string[], cookie: [] as string[] };
     // Sends one parameter or credential (path parameters go through buildPath).
     const add = (p: ParamSpec, v: unknown): void => {
-      if (p.in === "header") h[p.name.toLowerCase()] = headerValue(p, v);
-      else if (p.in !== "path") pairs[p.in].push(...formPairs(p, v));
+      const s = (p.serialize ?? plain)(p, v);
+      if (p.in === "header") h[p.name.toLowerCase()] = s.join(",");
+      else if (p.in !== "path") pairs[p.in].push(...s);
     };
     setHeaders(h, o.headers);
     for (const p of spec.params) {
@@ -123,14 +118,10 @@ async function send(
     if (idempotencyKey !== undefined) h["idempotency-key"] = idempotencyKey;
     let body: RequestInit["body"];
     const v = values["body"];
-    if (spec.body && v !== undefined) {
-      const b = encodeBody(spec.body, v);
-      body = b.body;
-      if (b.type) h["content-type"] = b.type;
-    }
+    if (spec.body && v !== undefined) body = spec.body.encode(spec.body, v, h);
     if (response === "json") h["accept"] ??= "application/json";
     const path = client.baseUrl + buildPath(spec.path, spec.params, values);
-    const target = (): string => path + (pairs.query.length ? "?" + pairs.query.join("&") : "");
+    const target = (): string => path + (pairs.query.length ? "?" : "") + pairs.query.join("&");
     // Every credential value: redacted from messages, URLs, headers, bodies, causes and log lines.
     const secrets: string[] = [];
     await applyAuth(client, spec, add, secrets, () => ({
@@ -153,7 +144,7 @@ async function send(
     }
     const redact = redactor(secrets);
     let safeUrl = redact(url);
-    let m = method;
+    let m: string = method;
     let res: Response | undefined;
     // The fields of an ApiError from the attempt's last response.
     const info = () => {
@@ -161,11 +152,17 @@ async function send(
       const rateLimit: RateLimitInfo = {};
       res!.headers.forEach((v, k) => {
         headers[k] = v = redact(v);
-        if (/^(x-)?ratelimit/.test(k) || client.spec.rateLimitHeaders?.includes(k))
+        if (RATE_LIMIT_HEADER.test(k) || cs.rateLimitHeaders?.includes(k))
           rateLimit[k] = v !== "" && isFinite(+v) ? +v : v;
       });
-      const requestId = headers[client.spec.requestIdHeader ?? "x-request-id"];
-      return { status: res!.status, headers, rateLimit, method: m, url: safeUrl, requestId };
+      return {
+        status: res!.status,
+        headers,
+        rateLimit,
+        method: m,
+        url: safeUrl,
+        requestId: headers[cs.requestIdHeader ?? "x-request-id"],
+      };
     };
     const fail = (C: ApiErrorClass, message: string, more: object) =>
       new C({ ...info(), message, ...more } as ApiErrorInit<unknown>);
@@ -183,10 +180,10 @@ async function send(
         ? void o.clock.sleep(timeoutMs, ctrl.signal).then(fire, noop)
         : setTimeout(fire, timeoutMs));
     const start = clock.now();
-    let text = "";
-    let bin: Blob | undefined;
+    // the body read: text, or a Blob for a binary 2xx body
+    let raw: string | Blob = "";
     let failure: Error | undefined;
-    // provably never reached the server (connection refused, DNS failure): POST and PATCH may retry
+    // provably never reached the server (connection refused, DNS failure; `spec.unsent`): POST and PATCH may retry
     let unsent = false;
     // the error body was cut at this many bytes
     let cut = 0;
@@ -195,7 +192,7 @@ async function send(
       p.catch((e: unknown) => {
         signal?.throwIfAborted();
         const timedOut = ctrl.signal.aborted;
-        unsent = !res && !timedOut && notSent(e);
+        unsent = !res && !timedOut && !!spec.unsent?.(e);
         throw (failure = new (timedOut ? ApiTimeoutError : ApiConnectionError)(
           `${timedOut ? `Timed out after ${timeoutMs} ms` : "Connection error"}: ${m} ${safeUrl}`,
           m,
@@ -203,16 +200,17 @@ async function send(
           scrub(e, redact),
         ));
       });
+    // What fetch is called with; a followed redirect may change it (`spec.redirect`). A cast: with no DOM lib
+    // (only @types/node), RequestInit's body is optional, not undefined.
+    const init = {
+      method: m,
+      headers: h,
+      body,
+      signal: ctrl.signal,
+      redirect: "manual",
+    } as RequestInit & RedirectedRequest;
     try {
       for (let hops = 0; ; hops++) {
-        // a cast: with no DOM lib (only @types/node), RequestInit's body is optional, not undefined
-        const init = {
-          method: m,
-          headers: h,
-          body,
-          signal: ctrl.signal,
-          redirect: "manual",
-        } as RequestInit;
         // A Request only for the hooks: building one costs about as much as the rest of a call.
         let req: Request | undefined;
         if (o.onRequest || o.onResponse) {
@@ -222,7 +220,9 @@ async function send(
         // fetch(request, init) would replace the hook's method, headers and body with ours
         res = await net((o.fetch ?? fetch)(req ?? url, req ? { signal: ctrl.signal } : init));
         await o.onResponse?.(res, req!);
-        const loc = REDIRECT.test("" + res.status) && res.headers.get("location");
+        const status = res.status;
+        // The Fetch standard's redirect statuses; a browser shows a redirect only as `opaqueredirect`.
+        const loc = /^30[12378]$/.test("" + status) && res.headers.get("location");
         if (!loc && res.type !== "opaqueredirect") break;
         let next: URL | undefined;
         try {
@@ -242,26 +242,24 @@ async function send(
         if (why)
           throw fail(
             ApiRedirectError,
-            `Redirect not followed (${why}): ${res.status} ${m} ${safeUrl} → ${location}`,
+            `Redirect not followed (${why}): ${status} ${m} ${safeUrl} → ${location}`,
             { location },
           );
         void res.body?.cancel().catch(noop);
         // 303, and 301/302 after a POST: GET without a body (the Fetch standard's rule)
-        if (res.status === 303 ? m !== "HEAD" : res.status < 303 && m === "POST") {
-          m = "GET";
-          body = undefined;
-          for (const k in h) if (k.startsWith("content-")) delete h[k];
-        }
+        spec.redirect?.(status, init);
+        m = init.method;
         // nothing the client added as a credential goes to another origin
-        if (cross) stripCredentials(h, next!, client.spec.securitySchemes);
+        if (cross) stripCredentials(h, next!, cs.securitySchemes);
         url = next!.href;
         safeUrl = location!;
       }
       // A 2xx body over maxResponseBytes fails; an error body is cut at 64 KiB.
       const ok = res.ok;
-      const cap = ok ? maxBytes : Math.min(maxBytes, 65536);
-      const read = await readBody(res, cap, ok && response === "binary", net);
-      if (read.over) {
+      const cap = ok ? maxBytes! : Math.min(maxBytes!, 65536);
+      let over: boolean;
+      [raw, over] = await readBody(res, cap, ok && response === "binary", net);
+      if (over) {
         if (ok)
           throw fail(
             ApiResponseTooLargeError,
@@ -270,11 +268,10 @@ async function send(
           );
         cut = cap;
       }
-      ({ text, bin } = read);
     } catch (e) {
       if (e !== failure) throw e; // a hook's error, a redirect or size error: not retried
     } finally {
-      clearTimeout(timer || undefined);
+      clearTimeout(timer);
       // A failed attempt: cancel whatever fetch still holds (e.g. an unread body); ends an injected clock's timer.
       if (o.clock || failure || !res?.bodyUsed) ctrl.abort();
       signal?.removeEventListener("abort", onAbort);
@@ -283,34 +280,44 @@ async function send(
     const fields = { method: m, url: safeUrl, status, attempt, durationMs: clock.now() - start };
     let delay: number | undefined;
     let error = failure;
-    if (res && !failure) {
+    if (!failure) {
+      // no failure: a response arrived and its body was read
       const line = `${m} ${safeUrl} ${status}`;
-      log("info", line, fields);
+      if (min < 6) o.logger?.info?.(line, fields);
       const r = info();
-      if (res.ok)
+      const { headers, rateLimit } = r;
+      if (res!.ok)
         try {
           const data =
             response === "json"
-              ? text
-                ? JSON.parse(text)
+              ? raw
+                ? JSON.parse(raw as string)
                 : undefined
               : response === "empty"
                 ? undefined
-                : (bin ?? text);
-          return { data, response: res, headers: r.headers, rateLimit: r.rateLimit };
+                : raw;
+          return { data, response: res!, headers, rateLimit };
         } catch {
           // invalid JSON in a 2xx body: falls through to an ApiError (200 is never retried)
         }
-      delay = serverDelayMs(res.headers, status!, clock.now());
-      error = makeApiError({ ...r, retryAfterMs: delay, ...errorDetails(res, redact(text), cut) });
-      if (attempt > maxRetries || !shouldRetry(repeatable, status!)) throw error;
+      delay = serverDelayMs(res!.headers, status!, clock.now());
+      error = makeApiError({
+        ...r,
+        retryAfterMs: delay,
+        ...errorDetails(res!, redact(raw as string), cut),
+      });
       failure = Error(line);
-    } else if (attempt > maxRetries || !shouldRetry(repeatable, unsent ? "unsent" : "sent"))
-      throw failure;
+    }
+    if (
+      attempt > maxRetries ||
+      !shouldRetry(repeatable, error === failure ? (unsent ? "unsent" : "sent") : status!)
+    )
+      throw error;
     delay ??= backoffMs(attempt, (o.random ?? Math.random)());
     // the overall deadline: no wait that would end after it
     if (clock.now() + delay > deadline) throw error;
-    log("warn", `${failure!.message} (retrying in ${delay.toFixed()} ms)`, fields);
+    if (min < 10)
+      o.logger?.warn?.(`${failure.message} (retrying in ${delay.toFixed()} ms)`, fields);
     await clock.sleep(delay, signal);
   }
 }

@@ -18,7 +18,6 @@ const runtimeDir = fileURLToPath(new URL("../../templates/runtime/", import.meta
 const clientSpec = `const clientSpec = {
   servers: [{ name: "production", url: "https://api.introw.io" }],
   securitySchemes: { ApiKeyAuth: { type: "apiKey", in: "header", name: "x-api-key" } },
-  rateLimitHeaders: ["x-ratelimit-limit-minute", "x-ratelimit-remaining-minute"],
 };
 const client = createClientCore(clientSpec, { auth: { ApiKeyAuth: "key" } });`;
 

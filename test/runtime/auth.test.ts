@@ -4,6 +4,7 @@
  * placeholder credential and an onRequest hook).
  */
 import { describe, expect, it } from "vitest";
+import { bearerAuth, rejectPartial } from "../../templates/runtime/auth.js";
 import {
   createClientCore,
   type ClientOptions,
@@ -11,6 +12,7 @@ import {
 } from "../../templates/runtime/client.js";
 import { request } from "../../templates/runtime/request.js";
 import type { ClientSpec, OperationSpec } from "../../templates/runtime/types.js";
+import { jsonBody } from "../../templates/runtime/serialize.js";
 import { FakeClock, json, scriptedFetch } from "./fakes.js";
 
 const spec: ClientSpec = {
@@ -19,7 +21,7 @@ const spec: ClientSpec = {
     Key: { type: "apiKey", in: "header", name: "x-api-key" },
     Signature: { type: "apiKey", in: "header", name: "signature" },
     QueryKey: { type: "apiKey", in: "query", name: "key" },
-    Bearer: { type: "http", scheme: "bearer" },
+    Bearer: { type: "http", scheme: "bearer", encode: bearerAuth },
   },
 };
 const op = (security: string[][], more: Partial<OperationSpec> = {}): OperationSpec => ({
@@ -27,9 +29,11 @@ const op = (security: string[][], more: Partial<OperationSpec> = {}): OperationS
   method: "POST",
   path: "/things",
   params: [{ name: "tag", in: "query" }],
-  body: { mediaType: "application/json", encoding: "json", required: true },
+  body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security,
+  // as the generator emits it for a requirement of several schemes
+  partial: rejectPartial,
   ...more,
 });
 

@@ -7,6 +7,7 @@ import { ApiError } from "../../templates/runtime/errors.js";
 import { paginate } from "../../templates/runtime/pagination.js";
 import { request } from "../../templates/runtime/request.js";
 import type { ClientSpec, OperationSpec } from "../../templates/runtime/types.js";
+import { jsonBody } from "../../templates/runtime/serialize.js";
 
 const spec: ClientSpec = {
   servers: [{ name: "here", url: location.origin }],
@@ -19,7 +20,14 @@ const op = (method: "GET" | "POST", scenario: string, query: string[] = []): Ope
   path: `/${scenario}/{key}`,
   params: [{ name: "key", in: "path" }, ...query.map(param)],
   ...(method === "POST"
-    ? { body: { mediaType: "application/json", encoding: "json", required: true } as const }
+    ? {
+        body: {
+          mediaType: "application/json",
+          encoding: "json",
+          required: true,
+          encode: jsonBody,
+        } as const,
+      }
     : {}),
   response: "json",
   security: [["ApiKeyAuth"]],

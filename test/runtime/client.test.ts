@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { bearerAuth } from "../../templates/runtime/auth.js";
 import { createClientCore, withOptions } from "../../templates/runtime/client.js";
 import type { ClientSpec, OperationSpec } from "../../templates/runtime/types.js";
 import { clientSpec, runOnce as run } from "./specs.js";
@@ -70,8 +71,8 @@ describe("security schemes", () => {
       Key: { type: "apiKey", in: "header", name: "X-Api-Key" },
       QKey: { type: "apiKey", in: "query", name: "key" },
       CKey: { type: "apiKey", in: "cookie", name: "session" },
-      Bearer: { type: "http", scheme: "bearer" },
-      OAuth: { type: "oauth2" },
+      Bearer: { type: "http", scheme: "bearer", encode: bearerAuth },
+      OAuth: { type: "oauth2", encode: bearerAuth },
     },
   };
   const op = (security: string[][]): OperationSpec => ({

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { applyDatePlan, paginate, request, toDate, toDay } from "../../templates/runtime/dates.js";
 import { request as coreRequest } from "../../templates/runtime/request.js";
 import type { DatePlan, OperationSpec } from "../../templates/runtime/types.js";
+import { jsonBody } from "../../templates/runtime/serialize.js";
 import { FakeClock, json, scriptedFetch, type Step } from "./fakes.js";
 import { testClient } from "./specs.js";
 
@@ -95,7 +96,7 @@ const eventSpec: OperationSpec = {
     { name: "day", in: "query" },
     { name: "x-as-of", in: "header" },
   ],
-  body: { mediaType: "application/json", encoding: "json", required: true },
+  body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security: [],
   dates: {

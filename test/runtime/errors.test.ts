@@ -1,5 +1,6 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
+import { basicAuth } from "../../templates/runtime/auth.js";
 import { createClientCore } from "../../templates/runtime/client.js";
 import {
   ApiConnectionError,
@@ -235,7 +236,7 @@ describe("secrets never leak", () => {
   it("basic credentials (password and token) are redacted", async () => {
     const spec = {
       ...clientSpec,
-      securitySchemes: { B: { type: "http", scheme: "basic" } as const },
+      securitySchemes: { B: { type: "http", scheme: "basic", encode: basicAuth } as const },
     };
     const op: OperationSpec = { ...getPayout, security: [["B"]] };
     const f = scriptedFetch(

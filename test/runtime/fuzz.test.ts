@@ -4,7 +4,7 @@ import { createClientCore } from "../../templates/runtime/client.js";
 import { request } from "../../templates/runtime/request.js";
 import { buildPath } from "../../templates/runtime/serialize.js";
 import type { OperationSpec, ParamStyle } from "../../templates/runtime/types.js";
-import { clientSpec } from "./specs.js";
+import { clientSpec, styled } from "./specs.js";
 
 const BASE = "https://api.introw.test/base";
 
@@ -69,9 +69,9 @@ describe("fuzz: parameter values never change the request target", () => {
             method: "GET",
             path: "/v1/items/{a}/lines/{b}",
             params: [
-              { name: "a", in: "path", style, explode },
-              { name: "b", in: "path" },
-              { name: "q", in: "query", style: qStyle, explode: qExplode, allowReserved },
+              styled({ name: "a", in: "path", style, explode }),
+              styled({ name: "b", in: "path" }),
+              styled({ name: "q", in: "query", style: qStyle, explode: qExplode, allowReserved }),
             ],
             response: "json",
             security: [],

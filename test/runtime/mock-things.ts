@@ -9,6 +9,9 @@ import {
 } from "../../templates/runtime/client.js";
 import { paginate } from "../../templates/runtime/pagination.js";
 import { request } from "../../templates/runtime/request.js";
+import { redirectRule } from "../../templates/runtime/redirect.js";
+import { notSent } from "../../templates/runtime/retry.js";
+import { jsonBody } from "../../templates/runtime/serialize.js";
 import type { MockApi, MockOperation, MockParam } from "../../templates/runtime/mock-request.js";
 import type { MockSchema } from "../../templates/runtime/mock-schema.js";
 import type { ClientSpec, OperationSpec, PaginationSpec } from "../../templates/runtime/types.js";
@@ -209,11 +212,14 @@ export function specOf(id: string): OperationSpec {
             mediaType: op.body.mediaType,
             encoding: "json" as const,
             required: op.body.required ?? false,
+            encode: jsonBody,
           },
         }
       : {}),
     response: op.responses[0]!.mediaType ? "json" : "empty",
     security: op.security ?? [],
+    ...(op.method === "POST" || op.method === "PATCH" ? { unsent: notSent } : {}),
+    ...(op.method === "GET" || op.method === "HEAD" ? {} : { redirect: redirectRule }),
     ...(op.pagination ? { pagination: op.pagination } : {}),
   };
 }

@@ -5,8 +5,10 @@
  * which follows after removing every credential. Injected fetch here; real sockets at the end.
  */
 import { describe, expect, it } from "vitest";
+import { bearerAuth } from "../../templates/runtime/auth.js";
 import { createClientCore, type ClientOptions } from "../../templates/runtime/client.js";
 import { ApiError, ApiRedirectError } from "../../templates/runtime/errors.js";
+import { redirectRule } from "../../templates/runtime/redirect.js";
 import { request } from "../../templates/runtime/request.js";
 import type { ClientSpec, OperationSpec } from "../../templates/runtime/types.js";
 import { FakeClock, scriptedFetch, type Step } from "./fakes.js";
@@ -25,7 +27,7 @@ const spec: ClientSpec = {
   servers: [{ name: "main", url: BASE }],
   securitySchemes: {
     Key: { type: "apiKey", in: "header", name: "x-api-key" },
-    Bearer: { type: "http", scheme: "bearer" },
+    Bearer: { type: "http", scheme: "bearer", encode: bearerAuth },
     Query: { type: "apiKey", in: "query", name: "api_key" },
     Cookie: { type: "apiKey", in: "cookie", name: "session_id" },
   },
@@ -98,6 +100,32 @@ describe("same-origin redirects are followed by the runtime", () => {
     const head: OperationSpec = { ...get, method: "HEAD", response: "empty" };
     await request(client(f), head, { id: "p1" });
     expect(f.calls.map((c) => c.method)).toEqual(["GET", "GET", "HEAD", "HEAD"]);
+  });
+
+  it.each<[number, string, string]>([
+    [303, "PUT", "GET"],
+    [303, "DELETE", "GET"],
+    [303, "HEAD", "HEAD"],
+    [301, "PUT", "PUT"],
+    [302, "PATCH", "PATCH"],
+    [302, "POST", "GET"],
+    [307, "POST", "POST"],
+  ])("redirectRule: %i after a %s → %s", (status, method, next) => {
+    const req = { method, headers: { "content-type": "text/plain", accept: "*/*" }, body: "x" };
+    redirectRule(status, req);
+    const changed = next !== method;
+    expect(req).toEqual({
+      method: next,
+      headers: changed ? { accept: "*/*" } : { "content-type": "text/plain", accept: "*/*" },
+      body: changed ? undefined : "x",
+    });
+  });
+
+  it("an operation without `redirect` (GET, HEAD) keeps its request on a 303", async () => {
+    const f = router({ [`${BASE}/api/v1/commission-lines`]: redirect(303, "/moved") });
+    const { redirect: _, ...kept } = post;
+    await request(client(f), kept, { body: { amount: 1 } });
+    expect(f.calls.map((c) => c.method)).toEqual(["POST", "POST"]);
   });
 
   it("follows at most 5 redirects: the 6th is an ApiRedirectError, not retried", async () => {

@@ -3,6 +3,7 @@ import { withOptions } from "../../templates/runtime/client.js";
 import { ApiConnectionError, NotFoundError } from "../../templates/runtime/errors.js";
 import { request } from "../../templates/runtime/request.js";
 import type { OperationSpec } from "../../templates/runtime/types.js";
+import { jsonBody } from "../../templates/runtime/serialize.js";
 import { FakeClock, fetchFailed, json, scriptedFetch, textResponse } from "./fakes.js";
 import { API_KEY, createLine, getPayout, runOnce as run, testClient } from "./specs.js";
 
@@ -62,7 +63,12 @@ describe("request building", () => {
   it("sends a JSON body with its media type, and no body when params.body is undefined", async () => {
     const op: OperationSpec = {
       ...createLine,
-      body: { mediaType: "application/merge-patch+json", encoding: "json", required: false },
+      body: {
+        mediaType: "application/merge-patch+json",
+        encoding: "json",
+        required: false,
+        encode: jsonBody,
+      },
     };
     const a = run(op, { body: { a: 1 } });
     await a.promise;

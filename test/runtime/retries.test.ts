@@ -113,6 +113,15 @@ describe("never repeat a side effect", () => {
     expect(calls).toHaveLength(3);
   });
 
+  it("a POST whose spec has no `unsent` check is not retried when the connection was refused", async () => {
+    const { client, calls } = setup(fetchFailed("ECONNREFUSED"), ok);
+    const { unsent: _, ...unchecked } = createLine;
+    await expect(request(client, unchecked, { body: {} })).rejects.toBeInstanceOf(
+      ApiConnectionError,
+    );
+    expect(calls).toHaveLength(1);
+  });
+
   it("a POST is not retried after a connection reset (it may have reached the server)", async () => {
     const { client, calls } = setup(fetchFailed("ECONNRESET"), ok);
     const err = await request(client, createLine, { body: {} }).catch((e: unknown) => e);

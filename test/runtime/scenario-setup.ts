@@ -5,6 +5,9 @@
 import { afterAll, beforeAll } from "vitest";
 import { createClientCore, type ClientOptions } from "../../templates/runtime/client.js";
 import type { HttpMethod, OperationSpec } from "../../templates/runtime/types.js";
+import { redirectRule } from "../../templates/runtime/redirect.js";
+import { notSent } from "../../templates/runtime/retry.js";
+import { jsonBody } from "../../templates/runtime/serialize.js";
 import { startScenarioServer, type ScenarioServer } from "../helpers/scenario-server.js";
 import { FakeClock } from "./fakes.js";
 import { API_KEY, clientSpec } from "./specs.js";
@@ -33,7 +36,16 @@ export function op(method: HttpMethod, scenario: string, query: string[] = []): 
     path: `/${scenario}/{key}`,
     params: [{ name: "key", in: "path" }, ...query.map((name) => ({ name, in: "query" as const }))],
     ...(method === "POST"
-      ? { body: { mediaType: "application/json", encoding: "json" as const, required: true } }
+      ? {
+          body: {
+            mediaType: "application/json",
+            encoding: "json" as const,
+            required: true,
+            encode: jsonBody,
+          },
+          unsent: notSent,
+          redirect: redirectRule,
+        }
       : {}),
     response: "json",
     security: [["ApiKeyAuth"]],

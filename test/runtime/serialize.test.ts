@@ -4,9 +4,12 @@ import {
   encodeBody,
   formPairs,
   headerValue,
+  jsonBody,
+  mediaBody,
+  pathStyles,
   pathValue,
 } from "../../templates/runtime/serialize.js";
-import type { ParamSpec, ParamStyle } from "../../templates/runtime/types.js";
+import type { BodyMedia, ParamSpec, ParamStyle } from "../../templates/runtime/types.js";
 
 const arr = ["blue", "black", "brown"];
 const obj = { R: 100, G: 200, B: 150 };
@@ -79,7 +82,9 @@ describe("path styles", () => {
 
   it("refuses a label value that would make a dot segment", () => {
     expect(() =>
-      buildPath("/f/{x}", [{ name: "x", in: "path", style: "label" }], { x: "." }),
+      buildPath("/f/{x}", [{ name: "x", in: "path", style: "label", serialize: pathStyles }], {
+        x: ".",
+      }),
     ).toThrow(TypeError);
   });
 
@@ -96,7 +101,8 @@ describe("path styles", () => {
     ["an empty array", []],
     ["an empty object", {}],
   ])("refuses %s, which would address the collection (PUT /items/)", (_, value) => {
-    const spec: ParamSpec[] = [{ name: "id", in: "path" }];
+    // a parameter whose schema admits arrays and objects: the generator gives it its serializer
+    const spec: ParamSpec[] = [{ name: "id", in: "path", serialize: pathStyles }];
     expect(() => buildPath("/items/{id}", spec, { id: value })).toThrow(
       'Missing path parameter "id" (or empty)',
     );
@@ -221,5 +227,25 @@ describe("bodies", () => {
       body: "42",
       type: "text/plain",
     });
+  });
+});
+
+describe("body encoders (BodySpec.encode)", () => {
+  it("jsonBody sends JSON text with the media type as Content-Type", () => {
+    const h: Record<string, string> = {};
+    const spec = { mediaType: "application/merge-patch+json", encoding: "json", required: true };
+    expect(jsonBody(spec as BodyMedia, { a: null }, h)).toBe('{"a":null}');
+    expect(h).toEqual({ "content-type": "application/merge-patch+json" });
+  });
+
+  it("mediaBody sets Content-Type except for multipart (fetch adds the boundary)", () => {
+    const h: Record<string, string> = {};
+    const text = { mediaType: "text/plain", encoding: "text", required: true } as const;
+    expect(mediaBody(text, 7, h)).toBe("7");
+    expect(h).toEqual({ "content-type": "text/plain" });
+    const multipart = { mediaType: "multipart/form-data", encoding: "multipart", required: true };
+    const m: Record<string, string> = {};
+    expect(mediaBody(multipart as BodyMedia, { a: "1" }, m)).toBeInstanceOf(FormData);
+    expect(m).toEqual({});
   });
 });

@@ -3,10 +3,10 @@ import { APPS, measure } from "../bench/runtime-size.js";
 
 describe("runtime bundle size (esbuild, minified, ESM, tree-shaken)", () => {
   // 4,008 B before the hardening of redirects, body limits, redaction, option checks and the deadline;
-  // the cap asked for was 4,608 B, which these do not fit (templates/runtime/README.md gives the figures).
-  it("an app making one call stays within 5,720 B gzip and does not carry pagination", async () => {
+  // the goal is 4,608 B, which these do not fit yet (templates/runtime/README.md gives the figures).
+  it("an app making one call stays within 4,830 B gzip and does not carry pagination", async () => {
     const r = await measure(APPS.oneCall);
-    expect(r.gzip).toBeLessThanOrEqual(5720);
+    expect(r.gzip).toBeLessThanOrEqual(4830);
     expect(r.modules).toEqual([
       "api-promise.ts",
       "auth.ts",

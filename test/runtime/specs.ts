@@ -7,8 +7,28 @@ import {
   type ClientOptions,
 } from "../../templates/runtime/client.js";
 import { request } from "../../templates/runtime/request.js";
+import { redirectRule } from "../../templates/runtime/redirect.js";
+import { notSent } from "../../templates/runtime/retry.js";
 import { FakeClock, json, scriptedFetch } from "./fakes.js";
-import type { ClientSpec, OperationSpec } from "../../templates/runtime/types.js";
+import {
+  headerStyles,
+  jsonBody,
+  pathStyles,
+  queryStyles,
+} from "../../templates/runtime/serialize.js";
+import type { ClientSpec, OperationSpec, ParamSpec } from "../../templates/runtime/types.js";
+import { paramSerializer } from "../../generator/emit/runtime-refs.js";
+
+/**
+ * A parameter with the `serialize` the generator would give it (none when the core's default applies), for a
+ * schema that admits only scalars (`scalar`) or any value.
+ */
+export function styled(p: ParamSpec, scalar = false): ParamSpec {
+  const name = paramSerializer({ ...p, scalar });
+  return name === undefined
+    ? p
+    : { ...p, serialize: { pathStyles, headerStyles, queryStyles }[name] };
+}
 
 export const API_KEY = "sk_live_SECRET_0123456789";
 
@@ -35,9 +55,11 @@ export const createLine: OperationSpec = {
   method: "POST",
   path: "/api/v1/commission-lines",
   params: [],
-  body: { mediaType: "application/json", encoding: "json", required: true },
+  body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security: [["ApiKeyAuth"]],
+  unsent: notSent,
+  redirect: redirectRule,
 };
 
 export const updatePayout: OperationSpec = {
@@ -45,9 +67,11 @@ export const updatePayout: OperationSpec = {
   method: "PATCH",
   path: "/api/v1/payouts/{id}",
   params: [{ name: "id", in: "path" }],
-  body: { mediaType: "application/json", encoding: "json", required: true },
+  body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security: [["ApiKeyAuth"]],
+  unsent: notSent,
+  redirect: redirectRule,
 };
 
 export const listPayouts: OperationSpec = {

@@ -4,7 +4,15 @@
  * Applies an operation's security requirement: the first alternative whose schemes all have credentials.
  */
 import type { BasicAuth, Client, OutgoingRequest } from "./client.js";
-import type { ClientSpec, OperationSpec, ParamSpec } from "./types.js";
+import type {
+  ClientSpec,
+  CredentialEncoder,
+  OperationSpec,
+  ParamSpec,
+  PartialSecurity,
+} from "./types.js";
+
+const AUTHORIZATION: ParamSpec = { name: "authorization", in: "header" };
 
 /** Header names whose values are treated as credentials: redacted, and removed before another origin. */
 export const CREDENTIAL = /auth|api.?key|token|secret|session|signature|cookie|password/i;
@@ -26,21 +34,49 @@ export function stripCredentials(
     else if (s.in === "query") next.searchParams.delete(s.name);
 }
 
-/** UTF-8 safe base64 (btoa alone rejects non-Latin-1 text). */
-const base64 = (s: string): string => btoa(String.fromCharCode(...new TextEncoder().encode(s)));
+/**
+ * `encode` of an HTTP basic security scheme (`{ type: "http", scheme: "basic", encode: basicAuth }`):
+ * `Basic ` + the UTF-8 base64 of `username:password` (btoa alone rejects non-Latin-1 text). The password and
+ * the token are secrets.
+ */
+export const basicAuth: CredentialEncoder<BasicAuth> = ({ username, password }, secrets) => {
+  const token = btoa(String.fromCharCode(...new TextEncoder().encode(username + ":" + password)));
+  secrets.push(password, token);
+  return "Basic " + token;
+};
+
+/**
+ * `encode` of a bearer-token scheme (HTTP bearer, OAuth 2, OpenID Connect): `Bearer ` + the token, a secret.
+ */
+export const bearerAuth: CredentialEncoder = (token, secrets) => {
+  secrets.push(String(token));
+  return "Bearer " + token;
+};
+
+/**
+ * `OperationSpec.partial` of an operation whose security requirement lists several schemes: when no alternative
+ * is complete and none needs no credentials (`{}`), a partly configured one is an error rather than a request
+ * without credentials (which would only get a 401).
+ * @throws TypeError naming the operation, the missing schemes and the configured ones
+ */
+export const rejectPartial: PartialSecurity = ({ id, security }, has) => {
+  const part = security.every((alt) => alt.length) && security.find((alt) => alt.some(has));
+  if (part)
+    throw new TypeError(
+      `${id}: security scheme ${part.filter((n) => !has(n))} has no credential (required with ${part.filter(has)})`,
+    );
+};
 
 /**
  * Resolves credentials and passes each to `add` as a parameter: an API key as the header, query or cookie
- * parameter its scheme names, HTTP basic and bearer credentials as the `authorization` header. The request
- * loop calls this for every attempt, after every other parameter, so credentials win. Constant credentials
- * are added first, then credential functions are called in the requirement's order with `outgoing()`, the
- * request as it stands. Sends nothing when the operation's security is `[]`, when it allows no credentials
- * (`{}` among the alternatives) and no alternative is complete, or when no credential is configured at all
- * (e.g. the caller sets them through `headers` or `onRequest`).
+ * parameter its scheme names, any other credential as the `authorization` header its scheme's `encode`
+ * gives. The request loop calls this for every attempt, after every other parameter, so credentials win.
+ * Constant credentials are added first, then credential functions are called in the requirement's order with
+ * `outgoing()`, the request as it stands. When no alternative is complete, `spec.partial` decides (see
+ * {@link rejectPartial}); without it nothing is sent, as when the operation's security is `[]`.
  * @param add sends one parameter, as for the operation's own parameters
  * @param secrets receives every credential value, which must never be shown
- * @throws TypeError when some alternative is only partly configured and none is complete (naming the
- *   missing schemes), or a credential function returns undefined or null
+ * @throws TypeError from `spec.partial`, or when a credential function returns undefined or null
  */
 export async function applyAuth(
   client: Client,
@@ -54,13 +90,7 @@ export async function applyAuth(
   const { id, security } = spec;
   const has = (n: string): unknown => auth[n] != null && schemes[n];
   const chosen = security.find((alt) => alt.every(has));
-  // Only partly configured, with no alternative complete and none without credentials: say what is missing.
-  const part =
-    !chosen && security.every((alt) => alt.length) && security.find((alt) => alt.some(has));
-  if (part)
-    throw new TypeError(
-      `${id}: security scheme ${part.filter((n) => !has(n))} has no credential (required with ${part.filter(has)})`,
-    );
+  if (!chosen) spec.partial?.(spec, has);
   // constant credentials first, then functions, which see the request with the constants set
   for (const fn of [false, true])
     for (const name of chosen ?? []) {
@@ -72,12 +102,11 @@ export async function applyAuth(
         throw new TypeError(
           `${id}: security scheme ${name} has no credential (its function returned ${cred})`,
         );
-      const basic = (scheme as { scheme?: string }).scheme === "basic";
-      const b = cred as BasicAuth;
-      // basic: the base64 token (the password is a secret too); otherwise the key or token itself
-      const v = basic ? base64(b.username + ":" + b.password) : String(cred);
-      secrets.push(basic ? b.password : "", v); // empty entries are skipped
-      if (scheme.type === "apiKey") add(scheme, v);
-      else add({ name: "authorization", in: "header" }, (basic ? "Basic " : "Bearer ") + v);
+      if (scheme.type !== "apiKey") add(AUTHORIZATION, scheme.encode(cred as never, secrets));
+      else {
+        const v = String(cred);
+        secrets.push(v);
+        add(scheme, v);
+      }
     }
 }

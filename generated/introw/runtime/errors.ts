@@ -15,6 +15,12 @@ export type HeaderMap = Record<string, string>;
 /** Rate-limit headers of one response, by lower-cased name; numeric values parsed to numbers. */
 export type RateLimitInfo = Record<string, number | string>;
 
+/**
+ * Response headers that are rate-limit headers whatever the document says (`RateLimit-*`, `X-RateLimit-*`);
+ * `ClientSpec.rateLimitHeaders` lists the others the document declares.
+ */
+export const RATE_LIMIT_HEADER = /^(x-)?ratelimit/;
+
 /** Fields of an {@link ApiError}; built by the request loop. */
 export interface ApiErrorInit<TBody> {
   status: number;
@@ -70,7 +76,7 @@ export type ApiErrorClass<N extends string = string> = new <T = unknown>(
 
 /**
  * The {@link ApiError} subclass for each status (500 stands for every status >= 500), by class name: the one
- * table the classes below are declared against (`subclass` accepts only the name listed here) and the
+ * table the classes below are declared against (`named` accepts only the name listed here) and the
  * generator's `@throws` docs read. Bundles that do not import it drop it.
  */
 export const STATUS_ERROR_CLASSES = {
@@ -85,52 +91,53 @@ export const STATUS_ERROR_CLASSES = {
 } as const;
 type StatusErrorClasses = typeof STATUS_ERROR_CLASSES;
 
-/** The subclass for each status (500 stands for every status >= 500), filled by {@link subclass}. */
+/** The subclass for each status (500 stands for every status >= 500), filled by {@link named}. */
 const byStatus: Record<number, ApiErrorClass> = {};
 
 /**
  * Declares an {@link ApiError} subclass kept under `key` in `byStatus`: class `name` and instance `name` are
- * `name` (the computed property key names the class expression, which survives minification).
+ * `name` (the computed property key names the class expression, which survives minification). For a status,
+ * the name must be the table's; it is passed, not looked up, so bundles that only throw carry no copy of the
+ * table. Slots 0 and 1 hold the classes that are not by status.
  */
-const named = <N extends string>(key: number, name: N): ApiErrorClass<N> =>
-  (byStatus[key] = {
+function named<S extends keyof StatusErrorClasses>(
+  status: S,
+  name: StatusErrorClasses[S],
+): ApiErrorClass<StatusErrorClasses[S]>;
+function named<N extends string>(slot: 0 | 1, name: N): ApiErrorClass<N>;
+function named(key: number, name: string): ApiErrorClass {
+  return (byStatus[key] = {
     [name]: class<T> extends ApiError<T> {
       override name = name;
     },
-  }[name] as ApiErrorClass<N>);
-
-/**
- * Declares the {@link ApiError} subclass for `status`, whose name must be the table's. The name is passed, not
- * looked up, so bundles that only throw carry no copy of the table.
- */
-const subclass = <S extends keyof StatusErrorClasses>(status: S, name: StatusErrorClasses[S]) =>
-  named(status, name);
+  }[name]!);
+}
 
 /** 400 Bad Request. */
-export const BadRequestError = subclass(400, "BadRequestError");
+export const BadRequestError = named(400, "BadRequestError");
 export type BadRequestError<T = unknown> = ApiError<T> & { name: "BadRequestError" };
 /** 401 Unauthorized: missing or invalid credentials. */
-export const AuthenticationError = subclass(401, "AuthenticationError");
+export const AuthenticationError = named(401, "AuthenticationError");
 export type AuthenticationError<T = unknown> = ApiError<T> & { name: "AuthenticationError" };
 /** 403 Forbidden: credentials lack a permission or scope. */
-export const PermissionDeniedError = subclass(403, "PermissionDeniedError");
+export const PermissionDeniedError = named(403, "PermissionDeniedError");
 export type PermissionDeniedError<T = unknown> = ApiError<T> & { name: "PermissionDeniedError" };
 /** 404 Not Found. */
-export const NotFoundError = subclass(404, "NotFoundError");
+export const NotFoundError = named(404, "NotFoundError");
 export type NotFoundError<T = unknown> = ApiError<T> & { name: "NotFoundError" };
 /** 409 Conflict. */
-export const ConflictError = subclass(409, "ConflictError");
+export const ConflictError = named(409, "ConflictError");
 export type ConflictError<T = unknown> = ApiError<T> & { name: "ConflictError" };
 /** 422 Unprocessable Entity: the request failed validation. */
-export const UnprocessableEntityError = subclass(422, "UnprocessableEntityError");
+export const UnprocessableEntityError = named(422, "UnprocessableEntityError");
 export type UnprocessableEntityError<T = unknown> = ApiError<T> & {
   name: "UnprocessableEntityError";
 };
 /** 429 Too Many Requests (after retries ran out); see `retryAfterMs` and `rateLimit`. */
-export const RateLimitError = subclass(429, "RateLimitError");
+export const RateLimitError = named(429, "RateLimitError");
 export type RateLimitError<T = unknown> = ApiError<T> & { name: "RateLimitError" };
 /** Any status >= 500 (after retries ran out). */
-export const InternalServerError = subclass(500, "InternalServerError");
+export const InternalServerError = named(500, "InternalServerError");
 export type InternalServerError<T = unknown> = ApiError<T> & { name: "InternalServerError" };
 // Not by status (makeApiError never builds these): slots 0 and 1 hold them only to share the helper.
 /**
@@ -208,7 +215,7 @@ export function errorDetails(
   } catch {
     body = text.slice(0, 1024) || undefined;
   }
-  const b = (Object(body) ?? {}) as Fields;
+  const b = Object(body) as Fields;
   const e = Object([b["error"] ?? b["errors"]].flat()[0]) as Fields;
   const say = (x: Fields): string | undefined =>
     str(x["message"]) ??

@@ -51,5 +51,22 @@ export {
   type HeaderMap,
   type RateLimitInfo,
 } from "./errors.js";
-export { RETRY_STATUSES, backoffMs, isIdempotent, serverDelayMs, shouldRetry } from "./retry.js";
+export { basicAuth, bearerAuth, rejectPartial } from "./auth.js";
+export { redirectRule } from "./redirect.js";
+export {
+  encodeBody,
+  headerStyles,
+  jsonBody,
+  mediaBody,
+  pathStyles,
+  queryStyles,
+} from "./serialize.js";
+export {
+  RETRY_STATUSES,
+  backoffMs,
+  isIdempotent,
+  notSent,
+  serverDelayMs,
+  shouldRetry,
+} from "./retry.js";
 export type * from "./types.js";

@@ -25,7 +25,8 @@ const NOT_SENT = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN)$/;
 export const isIdempotent = (method: HttpMethod): boolean => !/^(POST|PATCH)$/.test(method);
 
 /**
- * Whether a fetch rejection proves the request never reached the server.
+ * Whether a fetch rejection proves the request never reached the server: `OperationSpec.unsent` of every
+ * POST and PATCH operation (the generated code imports it only then).
  * Looks for a Node/undici error `code` along the `cause` chain (at most `depth` links); browsers give no
  * such detail, so false there.
  */
@@ -72,8 +73,8 @@ export function serverDelayMs(headers: Headers, status: number, now: number): nu
   const ms = [
     get("retry-after-ms"),
     get("retry-after") * 1000,
-    // an HTTP date; NaN when absent (the empty string does not parse)
-    Date.parse(headers.get("retry-after") ?? "") - now,
+    // an HTTP date; NaN when absent (null reads as "null")
+    Date.parse(headers.get("retry-after")!) - now,
     status === 429
       ? reset > 1e12
         ? reset - now
@@ -82,5 +83,5 @@ export function serverDelayMs(headers: Headers, status: number, now: number): nu
           : reset * 1000
       : NaN,
   ].find(isFinite);
-  return ms === undefined ? ms : Math.min(Math.max(ms, 0), 60000);
+  return ms && Math.min(Math.max(ms, 0), 60000);
 }

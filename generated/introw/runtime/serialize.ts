@@ -3,10 +3,16 @@
 /**
  * Parameter and body serialization per the OpenAPI `style`/`explode` rules.
  *
+ * The request core uses {@link plain} (scalar values), {@link buildPath} and {@link own}; the generated
+ * operations import the serializers (`pathStyles`, `headerStyles`, `queryStyles`) and body encoders
+ * (`jsonBody`, `mediaBody`) only where a parameter (an array or object, or a style that changes a scalar) or a
+ * body needs them, so a bundle carries
+ * no style it does not use.
+ *
  * Path values are percent-encoded so that no value can add, remove or escape a path segment
  * (`/`, `?`, `#`, `%` are encoded; a segment that would read as `.` or `..` is refused).
  */
-import type { BodySpec, ParamSpec } from "./types.js";
+import type { BodyEncoder, BodyMedia, ParamSerializer, ParamSpec } from "./types.js";
 
 type Encode = (s: string) => string;
 
@@ -45,6 +51,15 @@ function parts(v: unknown, explode: boolean, e: Encode): string[] {
 }
 
 /**
+ * The serializer of a parameter without `serialize`, whose value is a scalar (string, number, boolean, Date):
+ * the value as text, percent-encoded in a path, as it is in a header, and as one `name=value` pair in a query
+ * or cookie. Every style gives that for a scalar, except `label` and `matrix` paths, `allowReserved` queries
+ * and JSON parameters, which the generator gives a serializer.
+ */
+export const plain: ParamSerializer = (p, v) =>
+  p.in === "header" ? [text(v)] : [(p.in === "path" ? "" : enc(p.name) + "=") + enc(text(v))];
+
+/**
  * Serializes one path parameter (`simple`, `label` or `matrix`) into its encoded template replacement.
  * @returns e.g. `a,b` (simple), `.a.b` (label, explode), `;id=a;id=b` (matrix, explode)
  */
@@ -81,11 +96,11 @@ export function buildPath(
       in: "path" as const,
     };
     const v = own(values, p.key ?? name);
-    const s = v == null ? "" : pathValue(p, v);
+    const s = v == null ? "" : (p.serialize ?? plain)(p, v).join(",");
     if (!s) throw new TypeError(`Missing path parameter "${name}" (or empty)`);
     return s;
   });
-  if (path.split("/").some((s) => /^(\.|%2e){1,2}$/i.test(s)))
+  if (/(^|\/)(\.|%2e){1,2}(\/|$)/i.test(path))
     throw new TypeError(`Path parameter would change the path ${template}`);
   return path;
 }
@@ -121,12 +136,22 @@ export function headerValue(p: ParamSpec, v: unknown): string {
   return p.json ? JSON.stringify(v) : parts(v, p.explode ?? false, same).join(",");
 }
 
+/** `ParamSpec.serialize` for a path parameter that is not a scalar in `simple` style (see {@link pathValue}). */
+export const pathStyles: ParamSerializer = (p, v) => [pathValue(p, v)];
+/** `ParamSpec.serialize` for a header parameter that is not a scalar, or is JSON (see {@link headerValue}). */
+export const headerStyles: ParamSerializer = (p, v) => [headerValue(p, v)];
 /**
- * Encodes a request body per its media type.
+ * `ParamSpec.serialize` for a query or cookie parameter that is not a scalar, or is `allowReserved` (query) or
+ * JSON, in any style (see {@link formPairs}).
+ */
+export const queryStyles: ParamSerializer = formPairs;
+
+/**
+ * Encodes a request body per its media type (`json`, `form`, `multipart`, `text`, `binary`).
  * @returns the fetch body and the `Content-Type` to send (undefined for multipart: fetch adds the boundary)
  */
 export function encodeBody(
-  spec: BodySpec,
+  spec: BodyMedia,
   v: unknown,
 ): { body: RequestInit["body"]; type: string | undefined } {
   const e = spec.encoding;
@@ -147,3 +172,16 @@ export function encodeBody(
   }
   return { body, type: e === "multipart" ? undefined : spec.mediaType };
 }
+
+/** `BodySpec.encode` of a JSON requestBody (any JSON media type, e.g. `application/merge-patch+json`). */
+export const jsonBody: BodyEncoder = (spec, v, headers) => {
+  headers["content-type"] = spec.mediaType;
+  return JSON.stringify(v);
+};
+
+/** `BodySpec.encode` of a `form`, `multipart`, `text` or `binary` requestBody (see {@link encodeBody}). */
+export const mediaBody: BodyEncoder = (spec, v, headers) => {
+  const { body, type } = encodeBody(spec, v);
+  if (type) headers["content-type"] = type;
+  return body;
+};

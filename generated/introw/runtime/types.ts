@@ -7,7 +7,13 @@
  * and calls `request(client, spec, params, options)`; generated `client.ts` describes the
  * document's servers and security schemes as a {@link ClientSpec} and calls
  * `createClientCore(spec, config)`. Nothing else in the runtime knows about a particular API.
+ *
+ * The request core handles what nearly every operation needs: scalar parameter values and API keys. Anything else is a function the spec refers to ({@link ParamSpec.serialize} for arrays, objects
+ * and styles that change a scalar, {@link BodySpec.encode} for every requestBody, `encode` of every security
+ * scheme but an API key), which the generated code imports from the runtime module that defines it, so an app bundles only
+ * the serializers and encoders its operations use.
  */
+import type { BasicAuth } from "./client.js";
 
 /** HTTP methods an OpenAPI path item can hold (3.2 adds `QUERY`). */
 export type HttpMethod =
@@ -35,18 +41,49 @@ export interface ParamSpec {
   readonly allowReserved?: boolean;
   /** The parameter is sent as a JSON string (`content: { application/json }` instead of `schema`). */
   readonly json?: boolean;
+  /**
+   * Serializer for what the request core's default does not cover, imported from `serialize.ts`:
+   * `pathStyles` for a `label` or `matrix` path parameter, `headerStyles` for a JSON header parameter,
+   * `queryStyles` for a query or cookie parameter that is not exploded `form` (another style, `explode: false`,
+   * `allowReserved`, `json`). Absent: the default, a `simple` path or header value (`explode` honoured) or
+   * exploded `form` pairs. The generator sets it whenever the default would differ.
+   */
+  readonly serialize?: ParamSerializer;
 }
+
+/**
+ * Serializes one parameter value (not null or undefined) into encoded pieces: for a path or header parameter
+ * the pieces of its value, which the request joins with `,`; for a query or cookie parameter its `name=value`
+ * pairs. Path pieces are percent-encoded; header pieces are not.
+ */
+export type ParamSerializer = (p: ParamSpec, v: unknown) => string[];
 
 /** How a request body is encoded. */
 export type BodyEncoding = "json" | "form" | "multipart" | "binary" | "text";
 
 /** The requestBody the client sends: the media type chosen from the document. */
-export interface BodySpec {
+export interface BodyMedia {
   /** Media type sent as `Content-Type` (e.g. `application/json`, `application/merge-patch+json`). */
   readonly mediaType: string;
   readonly encoding: BodyEncoding;
   /** `requestBody.required`. */
   readonly required: boolean;
+}
+
+/**
+ * Encodes a body value for its media type and sets `content-type` in `headers` (lower-cased names; not for
+ * multipart, whose boundary fetch adds). `jsonBody` and `mediaBody` in `serialize.ts` are the two.
+ * @returns the body as fetch takes it
+ */
+export type BodyEncoder = (
+  spec: BodyMedia,
+  v: unknown,
+  headers: Record<string, string>,
+) => RequestInit["body"];
+
+/** A {@link BodyMedia} with the encoder the generated code imports for it (`jsonBody` or `mediaBody`). */
+export interface BodySpec extends BodyMedia {
+  readonly encode: BodyEncoder;
 }
 
 /**
@@ -180,6 +217,26 @@ export interface OperationSpec {
    * An empty array means the operation needs no credentials (`security: []`).
    */
   readonly security: readonly (readonly string[])[];
+  /**
+   * Called when no alternative of `security` has all its credentials: `rejectPartial` (`auth.ts`) throws a
+   * TypeError naming the missing schemes of a partly configured one. The generator sets it when an
+   * alternative lists more than one scheme, as only then can one be partly configured; otherwise the request
+   * goes without credentials (the caller may set them through `headers` or `onRequest`).
+   */
+  readonly partial?: PartialSecurity;
+  /**
+   * For a POST or PATCH operation: whether a connection failure proves the request never reached the server
+   * (`notSent` from `retry.ts`), which makes it retryable like a 429. The generator sets it on every POST and
+   * PATCH operation; without it, such a method is retried after a connection failure only with an
+   * `idempotencyKey` (other methods are retried after any).
+   */
+  readonly unsent?: (error: unknown) => boolean;
+  /**
+   * How a followed redirect changes the request: `redirectRule` (`redirect.ts`), which turns it into a GET
+   * without a body where the Fetch standard says so. The generator sets it on every operation whose method is
+   * not GET or HEAD; without it the method, body and headers are kept.
+   */
+  readonly redirect?: (status: number, request: RedirectedRequest) => void;
   readonly pagination?: PaginationSpec;
   /**
    * Where the operation's data holds dates (targets with the `dates` option only): `response` is revived in
@@ -209,13 +266,49 @@ export type DatePlan =
       readonly i?: DatePlan;
     };
 
-/** A security scheme from `components.securitySchemes`, as the runtime applies it. */
-export type SecuritySchemeSpec =
+/** The request a redirect is followed with, as fetch takes it (header names lower-cased). */
+export interface RedirectedRequest {
+  method: string;
+  headers: Record<string, string>;
+  body?: RequestInit["body"] | undefined;
+}
+
+/**
+ * Checks an operation's security requirement when none is complete.
+ * @param has whether a scheme (by name) has a credential configured
+ */
+export type PartialSecurity = (spec: OperationSpec, has: (scheme: string) => unknown) => void;
+
+/**
+ * Turns a credential into the `Authorization` header value, pushing every secret it holds (redacted wherever
+ * the client shows text) to `secrets`: `bearerAuth` (a token) and `basicAuth` (`{ username, password }`) in
+ * `auth.ts`.
+ */
+export type CredentialEncoder<C = string> = (credential: C, secrets: string[]) => string;
+
+/** A security scheme from `components.securitySchemes`, as the document describes it. */
+export type SecuritySchemeData =
   | { readonly type: "apiKey"; readonly in: "header" | "query" | "cookie"; readonly name: string }
   | { readonly type: "http"; readonly scheme: "bearer" }
   | { readonly type: "http"; readonly scheme: "basic" }
   | { readonly type: "oauth2" }
   | { readonly type: "openIdConnect" };
+
+/**
+ * A security scheme as the runtime applies it: an API key is sent as the header, query or cookie parameter it
+ * names; every other scheme names the encoder of its `Authorization` header, which the generated client
+ * imports (`encode: basicAuth` for HTTP basic, `encode: bearerAuth` for bearer, OAuth 2 and OpenID Connect).
+ */
+export type SecuritySchemeSpec =
+  | Extract<SecuritySchemeData, { readonly type: "apiKey" }>
+  | {
+      readonly type: "http";
+      readonly scheme: "basic";
+      readonly encode: CredentialEncoder<BasicAuth>;
+    }
+  | (Exclude<SecuritySchemeData, { readonly type: "apiKey" } | { readonly scheme: "basic" }> & {
+      readonly encode: CredentialEncoder;
+    });
 
 /** A server from the document's `servers`, with the name the client config uses to pick it. */
 export interface ServerSpec {
@@ -231,7 +324,10 @@ export interface ServerSpec {
 export interface ClientSpec {
   readonly servers: readonly ServerSpec[];
   readonly securitySchemes: Readonly<Record<string, SecuritySchemeSpec>>;
-  /** Response header names that carry rate-limit information, lower-cased (from the document's declared headers). */
+  /**
+   * Response header names that carry rate-limit information, lower-cased: those the document declares, but for
+   * `RateLimit-*` and `X-RateLimit-*`, which count without being listed (`RATE_LIMIT_HEADER` in `errors.ts`).
+   */
   readonly rateLimitHeaders?: readonly string[];
   /** Response header that carries a request id, lower-cased, when the document declares one. */
   readonly requestIdHeader?: string;

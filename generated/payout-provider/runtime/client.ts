@@ -143,26 +143,29 @@ export type LimitOptions = Pick<
   "maxRetries" | "timeoutMs" | "maxElapsedMs" | "maxResponseBytes" | "followRedirects"
 >;
 
+/** The numeric limits and their defaults, in the order {@link limits} returns them. */
+const LIMITS = { maxRetries: 2, timeoutMs: 60000, maxElapsedMs: 120000, maxResponseBytes: 2 ** 26 };
+
 /**
- * One numeric limit of a call: from the request's options, else the client's, else `fallback`.
+ * The numeric limits of a call, each from the request's options, else the client's, else its default:
+ * `[maxRetries, timeoutMs, maxElapsedMs, maxResponseBytes]`.
  * @throws TypeError naming the option and the value unless it is a whole number from 0 to 2147483647 (the
  *   largest timer delay) or Infinity
  */
-export function limit(
-  name: "maxRetries" | "timeoutMs" | "maxElapsedMs" | "maxResponseBytes",
-  fallback: number,
-  options: LimitOptions,
-  client: LimitOptions = {},
-): number {
-  const v = options[name] ?? client[name] ?? fallback;
-  if (v === Infinity || (v >= 0 && v < 2 ** 31 && v % 1 === 0)) return v;
-  throw new TypeError(`${name} must be a whole number from 0 to 2147483647, or Infinity; got ${v}`);
-}
+export const limits = (options: LimitOptions, client: LimitOptions = {}): number[] =>
+  Object.entries(LIMITS).map(([name, fallback]) => {
+    const v =
+      options[name as keyof typeof LIMITS] ?? client[name as keyof typeof LIMITS] ?? fallback;
+    if (v === Infinity || (v >= 0 && v < 2 ** 31 && v % 1 === 0)) return v;
+    throw new TypeError(
+      `${name} must be a whole number from 0 to 2147483647, or Infinity; got ${v}`,
+    );
+  });
 
 /**
  * Creates a client from the document's servers and security schemes plus the caller's options.
  * @throws TypeError when the base URL is not an absolute http(s) URL (or has user info, a query or a
- *   fragment), the server name is unknown, or a limit option is out of range (see {@link limit})
+ *   fragment), the server name is unknown, or a limit option is out of range (see {@link limits})
  */
 export function createClientCore(spec: ClientSpec, options: ClientOptions = {}): Client {
   let url = options.baseUrl;
@@ -181,8 +184,7 @@ export function createClientCore(spec: ClientSpec, options: ClientOptions = {}):
     throw new TypeError(
       "baseUrl must be an absolute http(s) URL without user info, query or fragment",
     );
-  for (const name of ["maxRetries", "timeoutMs", "maxElapsedMs", "maxResponseBytes"] as const)
-    limit(name, 0, options);
+  limits(options);
   return { spec, baseUrl: url.replace(/\/+$/, ""), options };
 }
 

@@ -22,7 +22,10 @@ const esc = (t: string): string => t.replace(/[^]/g, (x) => "\\u" + hex(x.charCo
 export function redactor(secrets: readonly string[]): (text: string) => string {
   const list = secrets.filter(Boolean).sort((a, b) => b.length - a.length);
   const runs = list.map((s) =>
-    (s.match(/[a-z\d]+/gi) ?? [""]).reduce((a, b) => (b.length > a.length ? b : a)).toLowerCase(),
+    s
+      .split(/[^a-z\d]/i)
+      .reduce((a, b) => (b.length > a.length ? b : a))
+      .toLowerCase(),
   );
   let re: RegExp | undefined;
   return (text) => {

@@ -3,6 +3,8 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { redirectRule } from "./runtime/redirect.js";
+import { mediaBody } from "./runtime/serialize.js";
 import type { operations } from "./types.js";
 
 /** Parameters of `downloadFile` (`GET /files/{name}`). */
@@ -60,9 +62,15 @@ const uploadFile_spec: OperationSpec = {
   method: "PUT",
   path: "/files/{name}",
   params: [{ name: "name", in: "path" }],
-  body: { mediaType: "application/octet-stream", encoding: "binary", required: true },
+  body: {
+    mediaType: "application/octet-stream",
+    encoding: "binary",
+    required: true,
+    encode: mediaBody,
+  },
   response: "empty",
   security: [],
+  redirect: redirectRule,
 };
 
 /**

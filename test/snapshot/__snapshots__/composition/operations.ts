@@ -3,6 +3,9 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { redirectRule } from "./runtime/redirect.js";
+import { notSent } from "./runtime/retry.js";
+import { jsonBody } from "./runtime/serialize.js";
 import type { operations } from "./types.js";
 
 /** Parameters of `addPet` (`POST /pets`). */
@@ -22,9 +25,11 @@ const addPet_spec: OperationSpec = {
   method: "POST",
   path: "/pets",
   params: [],
-  body: { mediaType: "application/json", encoding: "json", required: true },
+  body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security: [],
+  unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**

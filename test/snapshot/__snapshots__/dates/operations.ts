@@ -5,6 +5,9 @@ import type { PagePromise, PaginationOptions } from "./runtime/pagination.js";
 import type { ApiPromise, RequestOptions } from "./runtime/request.js";
 import type { DatePlan, OperationSpec } from "./runtime/types.js";
 import { paginate, request } from "./runtime/dates.js";
+import { redirectRule } from "./runtime/redirect.js";
+import { notSent } from "./runtime/retry.js";
+import { jsonBody } from "./runtime/serialize.js";
 import type { operations, DateInput, DateText } from "./types.js";
 /** Where `#/components/schemas/Audited` holds dates (see runtime/dates.ts). */
 const dates_Audited: DatePlan = { p: { auditedAt: "date-time" } };
@@ -103,9 +106,11 @@ const createEvent_spec: OperationSpec = {
   method: "POST",
   path: "/events",
   params: [],
-  body: { mediaType: "application/json", encoding: "json", required: true },
+  body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security: [],
+  unsent: notSent,
+  redirect: redirectRule,
   dates: { response: () => dates_Event, request: { p: { body: () => dates_NewEvent } } },
 };
 

@@ -3,6 +3,9 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { redirectRule } from "./runtime/redirect.js";
+import { notSent } from "./runtime/retry.js";
+import { jsonBody } from "./runtime/serialize.js";
 import type { operations } from "./types.js";
 
 /** Parameters of `getUsersByUserIdPosts` (`GET /users/{userId}/posts`). */
@@ -59,6 +62,8 @@ const delete__spec: OperationSpec = {
   params: [],
   response: "empty",
   security: [],
+  unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**
@@ -376,9 +381,10 @@ const updateItem_spec: OperationSpec = {
     { name: "__proto__", in: "query", key: "queryProto" },
     { name: "constructor", in: "query" },
   ],
-  body: { mediaType: "application/json", encoding: "json", required: true },
+  body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "empty",
   security: [],
+  redirect: redirectRule,
 };
 
 /**

@@ -4,6 +4,8 @@ import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import { stream, type ApiStream, type StreamOptions } from "./runtime/stream.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { redirectRule } from "./runtime/redirect.js";
+import { jsonBody } from "./runtime/serialize.js";
 import type { operations } from "./types.js";
 
 /** Parameters of `searchItems` (`QUERY /search`). */
@@ -24,9 +26,10 @@ const searchItems_spec: OperationSpec = {
   method: "QUERY",
   path: "/search",
   params: [],
-  body: { mediaType: "application/json", encoding: "json", required: true },
+  body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security: [],
+  redirect: redirectRule,
 };
 
 /**

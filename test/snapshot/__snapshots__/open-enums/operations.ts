@@ -3,6 +3,8 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { redirectRule } from "./runtime/redirect.js";
+import { jsonBody } from "./runtime/serialize.js";
 import type { operations, Readable, Writable } from "./types.js";
 
 /** Parameters of `listInvoices` (`GET /invoices`). */
@@ -112,9 +114,10 @@ const updateInvoice_spec: OperationSpec = {
   method: "PUT",
   path: "/invoices/{id}",
   params: [{ name: "id", in: "path" }],
-  body: { mediaType: "application/json", encoding: "json", required: true },
+  body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security: [],
+  redirect: redirectRule,
 };
 
 /**

@@ -4,6 +4,8 @@ import type { Client } from "./runtime/client.js";
 import { paginate, type PagePromise, type PaginationOptions } from "./runtime/pagination.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { redirectRule } from "./runtime/redirect.js";
+import { notSent } from "./runtime/retry.js";
 import type { operations } from "./types.js";
 
 /** Parameters of `listPages` (`GET /pages`). */
@@ -364,6 +366,8 @@ const createEvents_spec: OperationSpec = {
   params: [{ name: "page", in: "query" }],
   response: "json",
   security: [],
+  unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**

@@ -3,6 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { pathStyles, queryStyles } from "./runtime/serialize.js";
 import type { operations } from "./types.js";
 
 /** Parameters of `getReportRows` (`GET /reports/{reportId}/rows/{rowKey}`). */
@@ -37,18 +38,18 @@ const getReportRows_spec: OperationSpec = {
   params: [
     { name: "reportId", in: "path" },
     { name: "X-Tenant", in: "header" },
-    { name: "rowKey", in: "path", style: "label" },
-    { name: "ids", in: "query", style: "form", explode: true },
-    { name: "fields", in: "query", style: "form", explode: false },
-    { name: "filter", in: "query", style: "deepObject", explode: true },
-    { name: "tags", in: "query", style: "spaceDelimited" },
-    { name: "codes", in: "query", style: "pipeDelimited" },
-    { name: "where", in: "query", json: true },
-    { name: "redirect", in: "query", allowReserved: true },
+    { name: "rowKey", in: "path", style: "label", serialize: pathStyles },
+    { name: "ids", in: "query", style: "form", explode: true, serialize: queryStyles },
+    { name: "fields", in: "query", style: "form", explode: false, serialize: queryStyles },
+    { name: "filter", in: "query", style: "deepObject", explode: true, serialize: queryStyles },
+    { name: "tags", in: "query", style: "spaceDelimited", serialize: queryStyles },
+    { name: "codes", in: "query", style: "pipeDelimited", serialize: queryStyles },
+    { name: "where", in: "query", json: true, serialize: queryStyles },
+    { name: "redirect", in: "query", allowReserved: true, serialize: queryStyles },
     { name: "X-Request-Id", in: "header" },
     { name: "session", in: "cookie" },
     { name: "page-size", in: "query" },
-    { name: "coords", in: "query", style: "form" },
+    { name: "coords", in: "query", style: "form", serialize: queryStyles },
   ],
   response: "json",
   security: [],

@@ -3,6 +3,9 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { redirectRule } from "./runtime/redirect.js";
+import { notSent } from "./runtime/retry.js";
+import { jsonBody, mediaBody } from "./runtime/serialize.js";
 import type { operations, Readable, Writable } from "./types.js";
 
 /** Parameters of `createUser` (`POST /users`). */
@@ -26,9 +29,11 @@ const createUser_spec: OperationSpec = {
   method: "POST",
   path: "/users",
   params: [],
-  body: { mediaType: "application/json", encoding: "json", required: true },
+  body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "json",
   security: [],
+  unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**
@@ -70,9 +75,15 @@ const setAvatar_spec: OperationSpec = {
   method: "PUT",
   path: "/users/{id}/avatar",
   params: [{ name: "id", in: "path" }],
-  body: { mediaType: "multipart/form-data", encoding: "multipart", required: true },
+  body: {
+    mediaType: "multipart/form-data",
+    encoding: "multipart",
+    required: true,
+    encode: mediaBody,
+  },
   response: "json",
   security: [],
+  redirect: redirectRule,
 };
 
 /**

@@ -3,6 +3,9 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { redirectRule } from "./runtime/redirect.js";
+import { notSent } from "./runtime/retry.js";
+import { jsonBody, mediaBody } from "./runtime/serialize.js";
 import type { operations } from "./types.js";
 
 /** Parameters of `sendJson` (`POST /json`). */
@@ -22,9 +25,11 @@ const sendJson_spec: OperationSpec = {
   method: "POST",
   path: "/json",
   params: [],
-  body: { mediaType: "application/json", encoding: "json", required: true },
+  body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "empty",
   security: [],
+  unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**
@@ -63,9 +68,16 @@ const patchNote_spec: OperationSpec = {
   method: "PATCH",
   path: "/merge-patch",
   params: [],
-  body: { mediaType: "application/merge-patch+json", encoding: "json", required: true },
+  body: {
+    mediaType: "application/merge-patch+json",
+    encoding: "json",
+    required: true,
+    encode: jsonBody,
+  },
   response: "empty",
   security: [],
+  unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**
@@ -104,9 +116,16 @@ const sendForm_spec: OperationSpec = {
   method: "POST",
   path: "/form",
   params: [],
-  body: { mediaType: "application/x-www-form-urlencoded", encoding: "form", required: true },
+  body: {
+    mediaType: "application/x-www-form-urlencoded",
+    encoding: "form",
+    required: true,
+    encode: mediaBody,
+  },
   response: "empty",
   security: [],
+  unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**
@@ -143,9 +162,16 @@ const uploadDocument_spec: OperationSpec = {
   method: "POST",
   path: "/multipart",
   params: [],
-  body: { mediaType: "multipart/form-data", encoding: "multipart", required: true },
+  body: {
+    mediaType: "multipart/form-data",
+    encoding: "multipart",
+    required: true,
+    encode: mediaBody,
+  },
   response: "empty",
   security: [],
+  unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**
@@ -182,9 +208,16 @@ const sendBytes_spec: OperationSpec = {
   method: "POST",
   path: "/binary",
   params: [],
-  body: { mediaType: "application/octet-stream", encoding: "binary", required: true },
+  body: {
+    mediaType: "application/octet-stream",
+    encoding: "binary",
+    required: true,
+    encode: mediaBody,
+  },
   response: "empty",
   security: [],
+  unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**
@@ -221,9 +254,11 @@ const sendText_spec: OperationSpec = {
   method: "POST",
   path: "/text",
   params: [],
-  body: { mediaType: "text/plain", encoding: "text", required: true },
+  body: { mediaType: "text/plain", encoding: "text", required: true, encode: mediaBody },
   response: "empty",
   security: [],
+  unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**
@@ -260,9 +295,11 @@ const sendOptional_spec: OperationSpec = {
   method: "POST",
   path: "/optional",
   params: [],
-  body: { mediaType: "application/json", encoding: "json", required: false },
+  body: { mediaType: "application/json", encoding: "json", required: false, encode: jsonBody },
   response: "empty",
   security: [],
+  unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**
@@ -299,9 +336,11 @@ const sendJsonOrForm_spec: OperationSpec = {
   method: "POST",
   path: "/choice",
   params: [],
-  body: { mediaType: "application/json", encoding: "json", required: true },
+  body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "empty",
   security: [],
+  unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**

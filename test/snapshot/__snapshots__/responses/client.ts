@@ -5,7 +5,6 @@ import type { ClientSpec } from "./runtime/types.js";
 const clientSpec: ClientSpec = {
   servers: [],
   securitySchemes: {},
-  rateLimitHeaders: ["x-ratelimit-remaining"],
 };
 
 /** Configuration of `createClient` for Every response kind. Runtime options (`baseUrl`, `fetch`, `headers`, `maxRetries`, `timeoutMs` in ms, hooks, `logger`) are documented on `ClientOptions`. */

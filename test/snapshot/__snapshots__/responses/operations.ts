@@ -3,6 +3,8 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { redirectRule } from "./runtime/redirect.js";
+import { notSent } from "./runtime/retry.js";
 import type { operations } from "./types.js";
 /** The 2xx response body of `getJson`. */
 export type GetJsonResponse =
@@ -145,6 +147,7 @@ const deleteThing_spec: OperationSpec = {
   params: [],
   response: "empty",
   security: [],
+  redirect: redirectRule,
 };
 
 /**
@@ -211,6 +214,8 @@ const createOrAccept_spec: OperationSpec = {
   params: [],
   response: "json",
   security: [],
+  unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**

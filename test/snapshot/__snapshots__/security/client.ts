@@ -7,6 +7,7 @@ import {
   type Credential,
   type BasicCredential,
 } from "./runtime/client.js";
+import { basicAuth, bearerAuth } from "./runtime/auth.js";
 import type { ClientSpec } from "./runtime/types.js";
 const clientSpec: ClientSpec = {
   servers: [],
@@ -14,10 +15,10 @@ const clientSpec: ClientSpec = {
     headerKey: { type: "apiKey", in: "header", name: "X-API-Key" },
     queryKey: { type: "apiKey", in: "query", name: "api_key" },
     cookieKey: { type: "apiKey", in: "cookie", name: "SESSION" },
-    bearer: { type: "http", scheme: "bearer" },
-    basic: { type: "http", scheme: "basic" },
-    oauth: { type: "oauth2" },
-    oidc: { type: "openIdConnect" },
+    bearer: { type: "http", scheme: "bearer", encode: bearerAuth },
+    basic: { type: "http", scheme: "basic", encode: basicAuth },
+    oauth: { type: "oauth2", encode: bearerAuth },
+    oidc: { type: "openIdConnect", encode: bearerAuth },
   },
 };
 

@@ -3,6 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { rejectPartial } from "./runtime/auth.js";
 import type { operations } from "./types.js";
 /** The 2xx response body of `getPublic`. */
 export type GetPublicResponse = undefined;
@@ -77,6 +78,7 @@ const getWithEither_spec: OperationSpec = {
   params: [],
   response: "empty",
   security: [["headerKey"], ["queryKey", "cookieKey"], ["basic"], ["oauth"], ["oidc"], []],
+  partial: rejectPartial,
 };
 
 /**

@@ -9,6 +9,9 @@ import {
   type StreamOptions,
 } from "./runtime/stream.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { redirectRule } from "./runtime/redirect.js";
+import { notSent } from "./runtime/retry.js";
+import { jsonBody } from "./runtime/serialize.js";
 import type { operations } from "./types.js";
 
 /** Parameters of `watchJob` (`GET /jobs/{id}/events`). */
@@ -83,10 +86,12 @@ const streamCompletion_spec: OperationSpec = {
   method: "POST",
   path: "/completions",
   params: [],
-  body: { mediaType: "application/json", encoding: "json", required: true },
+  body: { mediaType: "application/json", encoding: "json", required: true, encode: jsonBody },
   response: "stream",
   stream: { format: "sse", mediaType: "text/event-stream", json: true },
   security: [],
+  unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**
@@ -298,6 +303,8 @@ const chat_spec: OperationSpec = {
   params: [],
   response: "json",
   security: [],
+  unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**

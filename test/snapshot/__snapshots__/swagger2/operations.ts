@@ -3,6 +3,9 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
+import { redirectRule } from "./runtime/redirect.js";
+import { notSent } from "./runtime/retry.js";
+import { mediaBody, queryStyles } from "./runtime/serialize.js";
 import type { operations } from "./types.js";
 
 /** Parameters of `getPet` (`GET /pets/{petId}`). */
@@ -23,7 +26,7 @@ const getPet_spec: OperationSpec = {
   path: "/pets/{petId}",
   params: [
     { name: "petId", in: "path" },
-    { name: "tags", in: "query", style: "form", explode: false },
+    { name: "tags", in: "query", style: "form", explode: false, serialize: queryStyles },
   ],
   response: "json",
   security: [["key"]],
@@ -64,9 +67,16 @@ const uploadPetPhoto_spec: OperationSpec = {
   method: "POST",
   path: "/pets/{petId}",
   params: [{ name: "petId", in: "path" }],
-  body: { mediaType: "multipart/form-data", encoding: "multipart", required: true },
+  body: {
+    mediaType: "multipart/form-data",
+    encoding: "multipart",
+    required: true,
+    encode: mediaBody,
+  },
   response: "empty",
   security: [["key"]],
+  unsent: notSent,
+  redirect: redirectRule,
 };
 
 /**
