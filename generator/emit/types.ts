@@ -18,22 +18,77 @@ import { redoclyConfig } from "./redocly.js";
 import type { Printer, Statement } from "./print.js";
 import type { Segment } from "./segments.js";
 
+const NULL = (): ts.TypeNode => ts.factory.createLiteralTypeNode(ts.factory.createNull());
+
+/**
+ * `type | null` when the schema allows null (3.0 `nullable: true`, or a 3.1 type list with `"null"`): a transform's
+ * result replaces openapi-typescript's whole type for a property or component, so it must say so itself.
+ */
+function orNull(schema: Record<string, unknown>, type: ts.TypeNode): ts.TypeNode {
+  const types = schema["type"];
+  const nullable =
+    schema["nullable"] === true || (Array.isArray(types) && (types as unknown[]).includes("null"));
+  return nullable ? ts.factory.createUnionTypeNode([type, NULL()]) : type;
+}
+
 /**
  * `format: binary` strings (file uploads and downloads, multipart file parts) are `Blob`, the type `fetch`
- * sends and returns; a 3.1 type array with `"null"` keeps `| null` (3.0 `nullable` is added by openapi-typescript).
+ * sends and returns.
  */
 function binaryAsBlob(schema: SchemaObject): ts.TypeNode | undefined {
   const record = schema as Record<string, unknown>;
   const type = record["type"];
   const types = Array.isArray(type) ? type : type === undefined ? ["string"] : [type];
   if (record["format"] !== "binary" || !types.includes("string")) return undefined;
-  const blob = ts.factory.createTypeReferenceNode("Blob");
-  return types.includes("null")
-    ? ts.factory.createUnionTypeNode([
-        blob,
-        ts.factory.createLiteralTypeNode(ts.factory.createNull()),
-      ])
-    : blob;
+  return orNull(record, ts.factory.createTypeReferenceNode("Blob"));
+}
+
+/**
+ * A union with `null` once: openapi-typescript adds `| null` for `nullable` after a transform that already did.
+ * Nested unions are flattened.
+ */
+function nullOnce(type: ts.TypeNode): ts.TypeNode | undefined {
+  if (!ts.isUnionTypeNode(type)) return undefined;
+  const members: ts.TypeNode[] = [];
+  const flatten = (node: ts.TypeNode): void => {
+    if (ts.isUnionTypeNode(node)) node.types.forEach(flatten);
+    else members.push(node);
+  };
+  flatten(type);
+  const isNull = (t: ts.TypeNode): boolean =>
+    ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword;
+  if (members.filter(isNull).length < 2) return undefined;
+  const firstNull = members.findIndex(isNull);
+  return ts.factory.createUnionTypeNode(members.filter((t, i) => !isNull(t) || i === firstNull));
+}
+
+/**
+ * An object schema that allows no property at all (`additionalProperties: false` and no properties, pattern
+ * properties or composition): `Record<string, never>`. Every other object schema without properties is
+ * `Record<string, unknown>` (`emptyObjectsUnknown`): in JSON Schema it accepts any object, and typed
+ * `Record<string, never>` a required field of that schema could not be given any value.
+ */
+function closedEmptyObject(schema: SchemaObject): ts.TypeNode | undefined {
+  const record = schema as Record<string, unknown>;
+  const type = record["type"];
+  const has = (key: string): boolean => {
+    const value = record[key];
+    return typeof value === "object" && value !== null && Object.keys(value).length > 0;
+  };
+  if (
+    type !== "object" ||
+    record["additionalProperties"] !== false ||
+    ["properties", "patternProperties", "allOf", "anyOf", "oneOf", "enum"].some(has) ||
+    "const" in record
+  )
+    return undefined;
+  return orNull(
+    record,
+    ts.factory.createTypeReferenceNode("Record", [
+      ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword),
+      ts.factory.createKeywordTypeNode(ts.SyntaxKind.NeverKeyword),
+    ]),
+  );
 }
 
 /**
@@ -49,7 +104,11 @@ export async function emitOpenApiNodes(model: ApiModel): Promise<ts.Node[]> {
     defaultNonNullable: false,
     alphabetize: false,
     readWriteMarkers: model.readWriteMarkers,
-    transform: binaryAsBlob,
+    // Options that would type values nobody can write are left at their defaults (see the README, "Types"):
+    // additionalProperties, arrayLength, propertiesRequiredByDefault, excludeDeprecated, enum.
+    emptyObjectsUnknown: true,
+    transform: (schema) => binaryAsBlob(schema) ?? closedEmptyObject(schema),
+    postTransform: nullOnce,
   });
 }
 

@@ -35,7 +35,7 @@ export interface components {
       open?: {
         [key: string]: unknown;
       };
-      anything?: Record<string, never>;
+      anything?: Record<string, unknown>;
       nested?: {
         [key: string]: components["schemas"]["Settings"];
       };

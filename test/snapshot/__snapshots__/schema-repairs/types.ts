@@ -41,7 +41,7 @@ export interface components {
       id?: unknown;
       attachment?: unknown;
       state?: string;
-      labels?: Record<string, never>;
+      labels?: Record<string, unknown>;
       size?: number;
       owner?: unknown;
       pet?: components["schemas"]["Pet"];
