@@ -11,7 +11,7 @@ import {
 } from "ts-morph";
 import { isJsonMediaType } from "../model/media.js";
 import type { ApiModel, OperationModel, ParameterModel, ResponseModel } from "../model/model.js";
-import { docLine, docText, literal, propertyKey } from "./docs.js";
+import { docBlock, docLine, docPhrase, literal, propertyKey } from "./docs.js";
 import type { Statement } from "./print.js";
 import { paginationDescription, paginationLiteral } from "./pagination.js";
 import type { OperationTemplate, SkeletonKind } from "./template.js";
@@ -87,11 +87,15 @@ function specLiteral(o: OperationModel): string {
 
 function functionDocs(o: OperationModel, kind: SkeletonKind): string {
   const parts: string[] = [];
-  if (o.summary !== undefined) parts.push(docText(o.summary));
-  if (o.description !== undefined && o.description !== o.summary)
-    parts.push(docText(o.description));
+  const summary = docBlock(o.summary);
+  const description = docBlock(o.description);
+  if (summary !== undefined) parts.push(summary);
+  if (description !== undefined && description !== summary) parts.push(description);
   parts.push(`\`${o.method} ${docLine(o.path)}\``);
-  for (const note of o.notes) parts.push(docText(note));
+  for (const note of o.notes) {
+    const block = docBlock(note);
+    if (block !== undefined) parts.push(block);
+  }
   if (o.pagination !== undefined) {
     const how = paginationDescription(
       o.pagination,
@@ -104,29 +108,39 @@ function functionDocs(o: OperationModel, kind: SkeletonKind): string {
   const tags: string[] = [];
   tags.push("@param client - The client from `createClient`.");
   if (kind !== "operationWithoutParams") {
-    const list = o.parameters.map(
-      (p) =>
-        `\`${docLine(p.key)}\` (${p.in}${p.required ? ", required" : ""})${p.description !== undefined ? `: ${docLine(p.description).replace(/[.;]+$/, "")}` : ""}`,
+    const item = (name: string, what: string, description: string | undefined): string => {
+      const phrase = docPhrase(description);
+      return `\`${docLine(name)}\` (${what})${phrase !== undefined ? `: ${phrase}` : ""}`;
+    };
+    const list = o.parameters.map((p) =>
+      item(p.key, `${p.in}${p.required ? ", required" : ""}`, p.description),
     );
-    if (o.requestBody !== undefined)
+    if (o.requestBody !== undefined) {
+      const b = o.requestBody;
       list.push(
-        `\`body\` (${docLine(o.requestBody.mediaType)}${o.requestBody.required ? ", required" : ""})${o.requestBody.description !== undefined ? `: ${docLine(o.requestBody.description).replace(/[.;]+$/, "")}` : ""}`,
+        item("body", `${docLine(b.mediaType)}${b.required ? ", required" : ""}`, b.description),
       );
+    }
     tags.push(`@param params - \`${o.types.params}\`: ${list.join("; ")}.`);
   }
   tags.push(
     "@param options - Per-request options: `signal`, `headers`, `timeoutMs` (ms), `maxRetries`, `idempotencyKey`.",
   );
   const success = o.success
-    .map((r) => `${r.status}${r.description !== undefined ? ` (${docLine(r.description)})` : ""}`)
+    .map((r) => {
+      const said = docPhrase(r.description) !== undefined;
+      return `${r.status}${said ? ` (${docLine(r.description!)})` : ""}`;
+    })
     .join(", ");
   tags.push(
     `@returns The ${success || "2xx"} response body as \`${o.types.response}\`; \`.withResponse()\` adds the \`Response\` and typed headers, \`.safe()\` returns a result instead of throwing.`,
   );
-  for (const r of o.errors)
+  for (const r of o.errors) {
+    const said = docPhrase(r.description) !== undefined;
     tags.push(
-      `@throws {${errorClass(r.status)}} ${r.status}${r.description !== undefined ? `: ${docLine(r.description)}` : ""}`,
+      `@throws {${errorClass(r.status)}} ${r.status}${said ? `: ${docLine(r.description!)}` : ""}`,
     );
+  }
   tags.push(
     "@throws {ApiConnectionError} When the server cannot be reached; {ApiTimeoutError} after `timeoutMs`.",
   );
@@ -136,8 +150,9 @@ function functionDocs(o: OperationModel, kind: SkeletonKind): string {
 
 /** JSDoc of one `params` property: the parameter's description, `@default` (applied by the server) and `@deprecated`. */
 function paramDocs(p: ParameterModel): { description: string }[] {
+  const description = docBlock(p.description);
   const lines = [
-    ...(p.description !== undefined ? [docText(p.description)] : []),
+    ...(description !== undefined ? [description] : []),
     ...(p.defaultValue !== undefined ? [`@default ${docLine(p.defaultValue)}`] : []),
     ...(p.deprecated ? ["@deprecated"] : []),
   ];
@@ -171,7 +186,7 @@ function operationStatements(
         ),
         docs: [
           {
-            description: `Request body (${docLine(b.mediaType)})${b.description !== undefined ? `: ${docText(b.description)}` : "."}`,
+            description: `Request body (${docLine(b.mediaType)})${docPhrase(b.description) !== undefined ? `: ${docBlock(b.description)}` : "."}`,
           },
         ],
       });

@@ -11,7 +11,7 @@ import {
   type OptionalKind,
 } from "ts-morph";
 import type { ApiModel, EnumModel } from "../model/model.js";
-import { docText, literal } from "./docs.js";
+import { docBlock, docLine, docPhrase, literal } from "./docs.js";
 import { openApiSegments } from "./interface-segments.js";
 import { openapiTS } from "./openapi-typescript.js";
 import { redoclyConfig } from "./redocly.js";
@@ -117,20 +117,20 @@ function docs(
   deprecated: boolean,
   extra: readonly string[] = [],
 ): OptionalKind<JSDocStructure>[] {
-  const lines = [
-    ...(description !== undefined ? [docText(description)] : []),
-    ...extra.map(docText),
-  ];
+  const lines = [description, ...extra]
+    .map(docBlock)
+    .filter((line): line is string => line !== undefined);
   const tags = deprecated ? [{ tagName: "deprecated" }] : [];
   return lines.length > 0 || tags.length > 0 ? [{ description: lines.join("\n\n"), tags }] : [];
 }
 
 function enumValuesDoc(e: EnumModel): string[] {
-  if (e.varNames === undefined && e.valueDescriptions === undefined) return [];
+  const said = (text: string | undefined): boolean => docPhrase(text) !== undefined;
+  if (e.varNames === undefined && !(e.valueDescriptions ?? []).some(said)) return [];
   const rows = e.values.map((v, i) => {
     const name = e.varNames?.[i];
     const description = e.valueDescriptions?.[i];
-    return `- \`${JSON.stringify(v)}\`${name !== undefined ? ` ${name}` : ""}${description !== undefined ? `: ${description}` : ""}`;
+    return `- \`${JSON.stringify(v)}\`${name !== undefined ? ` ${name}` : ""}${said(description) ? `: ${docLine(description!)}` : ""}`;
   });
   return [`Values:\n${rows.join("\n")}`];
 }
@@ -154,7 +154,7 @@ export function aliasStatements(model: ApiModel): Statement[] {
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: docs(
-        `Every value of \`${e.typeName}\`${e.description !== undefined ? `: ${e.description}` : "."}`,
+        `Every value of \`${e.typeName}\`${docPhrase(e.description) !== undefined ? `: ${e.description}` : "."}`,
         false,
         valuesDoc,
       ),

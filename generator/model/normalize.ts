@@ -8,6 +8,7 @@ import {
   asArray,
   asRecord,
   asString,
+  asText,
   derefRecord,
   entries,
   isRecord,
@@ -101,7 +102,7 @@ export function normalize(input: ValidDocument, options: GenerateOptions): ApiMo
   });
   const schemaAliases: TypeAliasModel[] = schemaKeys.map((key, i) => {
     const schema = asRecord(schemas?.[key]) ?? {};
-    const description = asString(schema["description"]) ?? asString(schema["title"]);
+    const description = asText(schema["description"]) ?? asText(schema["title"]);
     return {
       name: aliasNames[i]!,
       target: `components["schemas"][${literal(key)}]`,
@@ -175,10 +176,10 @@ export function normalize(input: ValidDocument, options: GenerateOptions): ApiMo
     }
   }
   const info = doc.info;
-  const description = asString(info["description"]);
+  const description = asText(info["description"]);
   return {
     name: options.name,
-    title: asString(info["title"]) ?? options.name,
+    title: asText(info["title"]) ?? options.name,
     version:
       info["version"] === undefined
         ? "0.0.0"
@@ -367,7 +368,7 @@ function buildParameters(
   });
   return params.map((p, i) => {
     const location = p["in"] as ParameterModel["in"];
-    const description = asString(p["description"]);
+    const description = asText(p["description"]);
     const style = asString(p["style"]) as ParamStyle | undefined;
     const json =
       p["schema"] === undefined && Object.keys(asRecord(p["content"]) ?? {}).some(isJsonMediaType);
@@ -399,7 +400,7 @@ function buildResponses(
     const response = derefRecord(doc, value) ?? {};
     const content = asRecord(response["content"]);
     const mediaType = pickMediaType(Object.keys(content ?? {}));
-    const description = asString(response["description"]);
+    const description = asText(response["description"]);
     const model: ResponseModel = {
       status,
       hasHeaders: asRecord(response["headers"]) !== undefined,
@@ -449,7 +450,7 @@ function buildOperation(
 ): OperationModel {
   const bodyRecord = derefRecord(doc, r.op["requestBody"]);
   const bodyMedia = pickMediaType(Object.keys(asRecord(bodyRecord?.["content"]) ?? {}));
-  const bodyDescription = asString(bodyRecord?.["description"]);
+  const bodyDescription = asText(bodyRecord?.["description"]);
   const requestBody: RequestBodyModel | undefined =
     bodyMedia === undefined
       ? undefined
@@ -490,9 +491,9 @@ function buildOperation(
     },
     issues,
   );
-  const summary = asString(r.op["summary"]);
-  const description = asString(r.op["description"]);
-  const source = asString(r.op["x-source"]);
+  const summary = asText(r.op["summary"]);
+  const description = asText(r.op["description"]);
+  const source = asText(r.op["x-source"]);
   return {
     name,
     typeName,

@@ -6,6 +6,7 @@ import {
   asArray,
   asRecord,
   asString,
+  asText,
   derefRecord,
   entries,
   type JsonRecord,
@@ -37,7 +38,7 @@ export function normalizeServers(doc: JsonRecord): ServerModel[] {
     .filter((s): s is JsonRecord => s !== undefined && typeof s["url"] === "string");
   const names = serverNames(
     servers.map((s) => {
-      const description = asString(s["description"]);
+      const description = asText(s["description"]);
       const name = asString(s["x-name"]) ?? asString(s["name"]);
       return {
         url: String(s["url"]),
@@ -62,7 +63,7 @@ export function normalizeServers(doc: JsonRecord): ServerModel[] {
           ] as const;
         }),
       );
-    const description = asString(s["description"]);
+    const description = asText(s["description"]);
     return {
       name: names[i]!,
       url: String(s["url"]),
@@ -117,7 +118,7 @@ export function normalizeSecurity(doc: JsonRecord, issues: Issue[]): SecuritySch
       });
       continue;
     }
-    const description = asString(scheme?.["description"]);
+    const description = asText(scheme?.["description"]);
     supported.push({ name, spec, ...(description !== undefined ? { description } : {}) });
   }
   const kinds = supported.map((s) => kindKey(s.spec));
