@@ -4,7 +4,14 @@ import type { Client } from "./runtime/client.js";
 import { paginate, type PagePromise, type PaginationOptions } from "./runtime/pagination.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
-import type { operations, ListCommissionLinesResponse, ListPayoutsResponse } from "./types.js";
+import type {
+  CommissionLineResponse,
+  ListCommissionLinesResponse,
+  ListPayoutsResponse,
+  PayoutResponse,
+  PublicApiError,
+  operations,
+} from "./types.js";
 
 /** Parameters of `listPayouts` (`GET /api/v1/payouts`). */
 export interface ListPayoutsParams {
@@ -26,12 +33,7 @@ export interface ListPayoutsParams {
 }
 
 /** The error response bodies of `listPayouts` (on `ApiError.body`). */
-export type ListPayoutsError =
-  | operations["listPayouts"]["responses"][401]["content"]["application/json"]
-  | operations["listPayouts"]["responses"][403]["content"]["application/json"]
-  | operations["listPayouts"]["responses"][422]["content"]["application/json"]
-  | operations["listPayouts"]["responses"][429]["content"]["application/json"]
-  | operations["listPayouts"]["responses"][500]["content"]["application/json"];
+export type ListPayoutsError = PublicApiError;
 /** The response headers `listPayouts` declares. */
 export type ListPayoutsHeaders = operations["listPayouts"]["responses"][200]["headers"];
 /** One item of `listPayouts`'s pages. */
@@ -77,7 +79,7 @@ export function listPayouts(
   client: Client,
   params: ListPayoutsParams = {},
   options?: PaginationOptions,
-): PagePromise<ListPayoutsResponse, ListPayoutsItem, ListPayoutsError, ListPayoutsHeaders> {
+): PagePromise<ListPayoutsResponse, ListPayoutsItem, PublicApiError, ListPayoutsHeaders> {
   return paginate(client, listPayouts_spec, params, options);
 }
 
@@ -88,16 +90,9 @@ export interface GetPayoutParams {
 }
 
 /** The 2xx response body of `getPayout`. */
-export type GetPayoutResponse =
-  operations["getPayout"]["responses"][200]["content"]["application/json"];
+export type GetPayoutResponse = PayoutResponse;
 /** The error response bodies of `getPayout` (on `ApiError.body`). */
-export type GetPayoutError =
-  | operations["getPayout"]["responses"][401]["content"]["application/json"]
-  | operations["getPayout"]["responses"][403]["content"]["application/json"]
-  | operations["getPayout"]["responses"][404]["content"]["application/json"]
-  | operations["getPayout"]["responses"][422]["content"]["application/json"]
-  | operations["getPayout"]["responses"][429]["content"]["application/json"]
-  | operations["getPayout"]["responses"][500]["content"]["application/json"];
+export type GetPayoutError = PublicApiError;
 /** The response headers `getPayout` declares. */
 export type GetPayoutHeaders = operations["getPayout"]["responses"][200]["headers"];
 const getPayout_spec: OperationSpec = {
@@ -132,7 +127,7 @@ export function getPayout(
   client: Client,
   params: GetPayoutParams,
   options?: RequestOptions,
-): ApiPromise<GetPayoutResponse, GetPayoutError, GetPayoutHeaders> {
+): ApiPromise<PayoutResponse, PublicApiError, GetPayoutHeaders> {
   return request(client, getPayout_spec, params, options);
 }
 
@@ -145,16 +140,9 @@ export interface UpdatePayoutParams {
 }
 
 /** The 2xx response body of `updatePayout`. */
-export type UpdatePayoutResponse =
-  operations["updatePayout"]["responses"][200]["content"]["application/json"];
+export type UpdatePayoutResponse = PayoutResponse;
 /** The error response bodies of `updatePayout` (on `ApiError.body`). */
-export type UpdatePayoutError =
-  | operations["updatePayout"]["responses"][401]["content"]["application/json"]
-  | operations["updatePayout"]["responses"][403]["content"]["application/json"]
-  | operations["updatePayout"]["responses"][404]["content"]["application/json"]
-  | operations["updatePayout"]["responses"][422]["content"]["application/json"]
-  | operations["updatePayout"]["responses"][429]["content"]["application/json"]
-  | operations["updatePayout"]["responses"][500]["content"]["application/json"];
+export type UpdatePayoutError = PublicApiError;
 /** The response headers `updatePayout` declares. */
 export type UpdatePayoutHeaders = operations["updatePayout"]["responses"][200]["headers"];
 const updatePayout_spec: OperationSpec = {
@@ -192,7 +180,7 @@ export function updatePayout(
   client: Client,
   params: UpdatePayoutParams,
   options?: RequestOptions,
-): ApiPromise<UpdatePayoutResponse, UpdatePayoutError, UpdatePayoutHeaders> {
+): ApiPromise<PayoutResponse, PublicApiError, UpdatePayoutHeaders> {
   return request(client, updatePayout_spec, params, options);
 }
 
@@ -214,12 +202,7 @@ export interface ListCommissionLinesParams {
 }
 
 /** The error response bodies of `listCommissionLines` (on `ApiError.body`). */
-export type ListCommissionLinesError =
-  | operations["listCommissionLines"]["responses"][401]["content"]["application/json"]
-  | operations["listCommissionLines"]["responses"][403]["content"]["application/json"]
-  | operations["listCommissionLines"]["responses"][422]["content"]["application/json"]
-  | operations["listCommissionLines"]["responses"][429]["content"]["application/json"]
-  | operations["listCommissionLines"]["responses"][500]["content"]["application/json"];
+export type ListCommissionLinesError = PublicApiError;
 /** The response headers `listCommissionLines` declares. */
 export type ListCommissionLinesHeaders =
   operations["listCommissionLines"]["responses"][200]["headers"];
@@ -272,7 +255,7 @@ export function listCommissionLines(
 ): PagePromise<
   ListCommissionLinesResponse,
   ListCommissionLinesItem,
-  ListCommissionLinesError,
+  PublicApiError,
   ListCommissionLinesHeaders
 > {
   return paginate(client, listCommissionLines_spec, params, options);
@@ -287,16 +270,9 @@ export interface CreateCommissionLineParams {
 }
 
 /** The 2xx response body of `createCommissionLine`. */
-export type CreateCommissionLineResponse =
-  operations["createCommissionLine"]["responses"][201]["content"]["application/json"];
+export type CreateCommissionLineResponse = CommissionLineResponse;
 /** The error response bodies of `createCommissionLine` (on `ApiError.body`). */
-export type CreateCommissionLineError =
-  | operations["createCommissionLine"]["responses"][401]["content"]["application/json"]
-  | operations["createCommissionLine"]["responses"][403]["content"]["application/json"]
-  | operations["createCommissionLine"]["responses"][404]["content"]["application/json"]
-  | operations["createCommissionLine"]["responses"][422]["content"]["application/json"]
-  | operations["createCommissionLine"]["responses"][429]["content"]["application/json"]
-  | operations["createCommissionLine"]["responses"][500]["content"]["application/json"];
+export type CreateCommissionLineError = PublicApiError;
 /** The response headers `createCommissionLine` declares. */
 export type CreateCommissionLineHeaders =
   operations["createCommissionLine"]["responses"][201]["headers"];
@@ -335,11 +311,7 @@ export function createCommissionLine(
   client: Client,
   params: CreateCommissionLineParams,
   options?: RequestOptions,
-): ApiPromise<
-  CreateCommissionLineResponse,
-  CreateCommissionLineError,
-  CreateCommissionLineHeaders
-> {
+): ApiPromise<CommissionLineResponse, PublicApiError, CreateCommissionLineHeaders> {
   return request(client, createCommissionLine_spec, params, options);
 }
 
@@ -350,16 +322,9 @@ export interface GetCommissionLineParams {
 }
 
 /** The 2xx response body of `getCommissionLine`. */
-export type GetCommissionLineResponse =
-  operations["getCommissionLine"]["responses"][200]["content"]["application/json"];
+export type GetCommissionLineResponse = CommissionLineResponse;
 /** The error response bodies of `getCommissionLine` (on `ApiError.body`). */
-export type GetCommissionLineError =
-  | operations["getCommissionLine"]["responses"][401]["content"]["application/json"]
-  | operations["getCommissionLine"]["responses"][403]["content"]["application/json"]
-  | operations["getCommissionLine"]["responses"][404]["content"]["application/json"]
-  | operations["getCommissionLine"]["responses"][422]["content"]["application/json"]
-  | operations["getCommissionLine"]["responses"][429]["content"]["application/json"]
-  | operations["getCommissionLine"]["responses"][500]["content"]["application/json"];
+export type GetCommissionLineError = PublicApiError;
 /** The response headers `getCommissionLine` declares. */
 export type GetCommissionLineHeaders = operations["getCommissionLine"]["responses"][200]["headers"];
 const getCommissionLine_spec: OperationSpec = {
@@ -396,7 +361,7 @@ export function getCommissionLine(
   client: Client,
   params: GetCommissionLineParams,
   options?: RequestOptions,
-): ApiPromise<GetCommissionLineResponse, GetCommissionLineError, GetCommissionLineHeaders> {
+): ApiPromise<CommissionLineResponse, PublicApiError, GetCommissionLineHeaders> {
   return request(client, getCommissionLine_spec, params, options);
 }
 
@@ -411,16 +376,9 @@ export interface UpdateCommissionLineParams {
 }
 
 /** The 2xx response body of `updateCommissionLine`. */
-export type UpdateCommissionLineResponse =
-  operations["updateCommissionLine"]["responses"][200]["content"]["application/json"];
+export type UpdateCommissionLineResponse = CommissionLineResponse;
 /** The error response bodies of `updateCommissionLine` (on `ApiError.body`). */
-export type UpdateCommissionLineError =
-  | operations["updateCommissionLine"]["responses"][401]["content"]["application/json"]
-  | operations["updateCommissionLine"]["responses"][403]["content"]["application/json"]
-  | operations["updateCommissionLine"]["responses"][404]["content"]["application/json"]
-  | operations["updateCommissionLine"]["responses"][422]["content"]["application/json"]
-  | operations["updateCommissionLine"]["responses"][429]["content"]["application/json"]
-  | operations["updateCommissionLine"]["responses"][500]["content"]["application/json"];
+export type UpdateCommissionLineError = PublicApiError;
 /** The response headers `updateCommissionLine` declares. */
 export type UpdateCommissionLineHeaders =
   operations["updateCommissionLine"]["responses"][200]["headers"];
@@ -459,11 +417,7 @@ export function updateCommissionLine(
   client: Client,
   params: UpdateCommissionLineParams,
   options?: RequestOptions,
-): ApiPromise<
-  UpdateCommissionLineResponse,
-  UpdateCommissionLineError,
-  UpdateCommissionLineHeaders
-> {
+): ApiPromise<CommissionLineResponse, PublicApiError, UpdateCommissionLineHeaders> {
   return request(client, updateCommissionLine_spec, params, options);
 }
 
@@ -478,16 +432,9 @@ export interface DeclineCommissionLineParams {
 }
 
 /** The 2xx response body of `declineCommissionLine`. */
-export type DeclineCommissionLineResponse =
-  operations["declineCommissionLine"]["responses"][200]["content"]["application/json"];
+export type DeclineCommissionLineResponse = CommissionLineResponse;
 /** The error response bodies of `declineCommissionLine` (on `ApiError.body`). */
-export type DeclineCommissionLineError =
-  | operations["declineCommissionLine"]["responses"][401]["content"]["application/json"]
-  | operations["declineCommissionLine"]["responses"][403]["content"]["application/json"]
-  | operations["declineCommissionLine"]["responses"][404]["content"]["application/json"]
-  | operations["declineCommissionLine"]["responses"][422]["content"]["application/json"]
-  | operations["declineCommissionLine"]["responses"][429]["content"]["application/json"]
-  | operations["declineCommissionLine"]["responses"][500]["content"]["application/json"];
+export type DeclineCommissionLineError = PublicApiError;
 /** The response headers `declineCommissionLine` declares. */
 export type DeclineCommissionLineHeaders =
   operations["declineCommissionLine"]["responses"][200]["headers"];
@@ -526,11 +473,7 @@ export function declineCommissionLine(
   client: Client,
   params: DeclineCommissionLineParams,
   options?: RequestOptions,
-): ApiPromise<
-  DeclineCommissionLineResponse,
-  DeclineCommissionLineError,
-  DeclineCommissionLineHeaders
-> {
+): ApiPromise<CommissionLineResponse, PublicApiError, DeclineCommissionLineHeaders> {
   return request(client, declineCommissionLine_spec, params, options);
 }
 
@@ -541,16 +484,9 @@ export interface DetachCommissionLineParams {
 }
 
 /** The 2xx response body of `detachCommissionLine`. */
-export type DetachCommissionLineResponse =
-  operations["detachCommissionLine"]["responses"][200]["content"]["application/json"];
+export type DetachCommissionLineResponse = CommissionLineResponse;
 /** The error response bodies of `detachCommissionLine` (on `ApiError.body`). */
-export type DetachCommissionLineError =
-  | operations["detachCommissionLine"]["responses"][401]["content"]["application/json"]
-  | operations["detachCommissionLine"]["responses"][403]["content"]["application/json"]
-  | operations["detachCommissionLine"]["responses"][404]["content"]["application/json"]
-  | operations["detachCommissionLine"]["responses"][422]["content"]["application/json"]
-  | operations["detachCommissionLine"]["responses"][429]["content"]["application/json"]
-  | operations["detachCommissionLine"]["responses"][500]["content"]["application/json"];
+export type DetachCommissionLineError = PublicApiError;
 /** The response headers `detachCommissionLine` declares. */
 export type DetachCommissionLineHeaders =
   operations["detachCommissionLine"]["responses"][200]["headers"];
@@ -586,10 +522,6 @@ export function detachCommissionLine(
   client: Client,
   params: DetachCommissionLineParams,
   options?: RequestOptions,
-): ApiPromise<
-  DetachCommissionLineResponse,
-  DetachCommissionLineError,
-  DetachCommissionLineHeaders
-> {
+): ApiPromise<CommissionLineResponse, PublicApiError, DetachCommissionLineHeaders> {
   return request(client, detachCommissionLine_spec, params, options);
 }

@@ -1,7 +1,8 @@
 /**
  * emit/operations: OperationModel → statements of `operations.ts` (pure; printing happens once per file).
- * Each operation gets its param/response/error/headers types (indexed access into openapi-typescript's
- * `operations`), a static `OperationSpec` and a function built from the template skeleton.
+ * Each operation gets its param/response/error/headers types (component aliases by name where the schema is a
+ * component `$ref`, else indexed access into openapi-typescript's `operations`), a static `OperationSpec` and a
+ * function built from the template skeleton.
  */
 import {
   StructureKind,
@@ -10,21 +11,13 @@ import {
   type StatementStructures,
 } from "ts-morph";
 import { isJsonMediaType } from "../model/media.js";
-import type { ApiModel, OperationModel, ParameterModel, ResponseModel } from "../model/model.js";
+import type { ApiModel, OperationModel, ResponseModel } from "../model/model.js";
 import { docBlock, docLine, docPhrase, literal, propertyKey } from "./docs.js";
+import { functionDocs, paramDocs } from "./operation-docs.js";
+import { typeNames, usedImports } from "./operation-imports.js";
 import type { Statement } from "./print.js";
-import { paginationDescription, paginationLiteral } from "./pagination.js";
+import { paginationLiteral } from "./pagination.js";
 import type { OperationTemplate, SkeletonKind } from "./template.js";
-import { STATUS_ERROR_CLASSES } from "../../templates/runtime/errors.js";
-
-/** Status → runtime error class, read from the runtime's own table (keys are the status strings). */
-const CLASS_BY_STATUS: Readonly<Record<string, string>> = STATUS_ERROR_CLASSES;
-
-/** The runtime class a response status throws (`5XX` and every 5xx as 500; `4XX`, `default`: `ApiError`). */
-function errorClass(status: string): string {
-  const key = /^5/.test(status) ? "500" : status;
-  return Object.hasOwn(CLASS_BY_STATUS, key) ? CLASS_BY_STATUS[key]! : "ApiError";
-}
 
 function op(o: OperationModel): string {
   return `operations[${literal(o.name)}]`;
@@ -39,10 +32,20 @@ function view(model: ApiModel, wrapper: "Readable" | "Writable", type: string): 
   return model.readWriteMarkers ? `${wrapper}<${type}>` : type;
 }
 
+/**
+ * A component alias by name where the model has one (`Image[]`): already `Readable<…>` when the document marks
+ * readOnly/writeOnly properties, so only response types take it then.
+ */
+function named(model: ApiModel, type: string | undefined, reading: boolean): string | undefined {
+  return type !== undefined && (reading || !model.readWriteMarkers) ? type : undefined;
+}
+
 function responseType(model: ApiModel, o: OperationModel, r: ResponseModel): string {
   if (r.mediaType === undefined) return "undefined";
   if (o.responseKind === "text") return "string";
   if (o.responseKind === "binary") return "Blob";
+  const byName = named(model, r.namedType, true);
+  if (byName !== undefined) return byName;
   return view(
     model,
     "Readable",
@@ -85,80 +88,6 @@ function specLiteral(o: OperationModel): string {
   return `{\n${lines.join(",\n")},\n}`;
 }
 
-function functionDocs(o: OperationModel, kind: SkeletonKind): string {
-  const parts: string[] = [];
-  const summary = docBlock(o.summary);
-  const description = docBlock(o.description);
-  if (summary !== undefined) parts.push(summary);
-  if (description !== undefined && description !== summary) parts.push(description);
-  parts.push(`\`${o.method} ${docLine(o.path)}\``);
-  for (const note of o.notes) {
-    const block = docBlock(note);
-    if (block !== undefined) parts.push(block);
-  }
-  if (o.pagination !== undefined) {
-    const how = paginationDescription(
-      o.pagination,
-      new Map(o.parameters.map((p) => [p.key, p.name])),
-    );
-    parts.push(
-      `Paginated${how !== undefined ? ` ${how}.` : ":"} \`await\` gives the first page; \`for await (const item of ${o.name}(...))\` walks every item across pages and \`.pages()\` every page (options \`maxItems\`, \`maxPages\`).`,
-    );
-  }
-  const tags: string[] = [];
-  tags.push("@param client - The client from `createClient`.");
-  if (kind !== "operationWithoutParams") {
-    const item = (name: string, what: string, description: string | undefined): string => {
-      const phrase = docPhrase(description);
-      return `\`${docLine(name)}\` (${what})${phrase !== undefined ? `: ${phrase}` : ""}`;
-    };
-    const list = o.parameters.map((p) =>
-      item(p.key, `${p.in}${p.required ? ", required" : ""}`, p.description),
-    );
-    if (o.requestBody !== undefined) {
-      const b = o.requestBody;
-      list.push(
-        item("body", `${docLine(b.mediaType)}${b.required ? ", required" : ""}`, b.description),
-      );
-    }
-    tags.push(`@param params - \`${o.types.params}\`: ${list.join("; ")}.`);
-  }
-  tags.push(
-    "@param options - Per-request options: `signal`, `headers`, `timeoutMs` (ms), `maxRetries`, `idempotencyKey`.",
-  );
-  const success = o.success
-    .map((r) => {
-      const said = docPhrase(r.description) !== undefined;
-      return `${r.status}${said ? ` (${docLine(r.description!)})` : ""}`;
-    })
-    .join(", ");
-  tags.push(
-    `@returns The ${success || "2xx"} response body as \`${o.types.response}\`; \`.withResponse()\` adds the \`Response\` and typed headers, \`.safe()\` returns a result instead of throwing.`,
-  );
-  for (const r of o.errors) {
-    const said = docPhrase(r.description) !== undefined;
-    tags.push(
-      `@throws {${errorClass(r.status)}} ${r.status}${said ? `: ${docLine(r.description!)}` : ""}`,
-    );
-  }
-  tags.push(
-    "@throws {ApiConnectionError} When the server cannot be reached; {ApiTimeoutError} after `timeoutMs`.",
-  );
-  if (o.deprecated) tags.push("@deprecated");
-  return `${parts.join("\n\n")}\n\n${tags.join("\n")}`;
-}
-
-/** JSDoc of one `params` property: the parameter's description, `@default` (applied by the server) and `@deprecated`. */
-function paramDocs(p: ParameterModel): { description: string }[] {
-  const description = docBlock(p.description);
-  const lines = [
-    ...(description !== undefined ? [description] : []),
-    ...(p.defaultValue !== undefined ? [`@default ${docLine(p.defaultValue)}`] : []),
-    ...(p.deprecated ? ["@deprecated"] : []),
-  ];
-  return lines.length > 0 ? [{ description: lines.join("\n") }] : [];
-}
-
 function operationStatements(
   model: ApiModel,
   o: OperationModel,
@@ -171,7 +100,11 @@ function operationStatements(
     const properties = o.parameters.map((p) => ({
       name: propertyKey(p.key),
       hasQuestionToken: !p.required,
-      type: `NonNullable<${op(o)}["parameters"][${literal(p.in)}]>[${literal(p.name)}]`,
+      // By name, an optional parameter keeps `| undefined` (what the indexed access gives).
+      type:
+        named(model, p.namedType, false) !== undefined
+          ? `${p.namedType!}${p.required ? "" : " | undefined"}`
+          : `NonNullable<${op(o)}["parameters"][${literal(p.in)}]>[${literal(p.name)}]`,
       docs: paramDocs(p),
     }));
     if (o.requestBody !== undefined) {
@@ -179,11 +112,13 @@ function operationStatements(
       properties.push({
         name: "body",
         hasQuestionToken: !b.required,
-        type: view(
-          model,
-          "Writable",
-          `NonNullable<${op(o)}["requestBody"]>["content"][${literal(b.mediaType)}]`,
-        ),
+        type:
+          named(model, b.namedType, false) ??
+          view(
+            model,
+            "Writable",
+            `NonNullable<${op(o)}["requestBody"]>["content"][${literal(b.mediaType)}]`,
+          ),
         docs: [
           {
             description: `Request body (${docLine(b.mediaType)})${docPhrase(b.description) !== undefined ? `: ${docBlock(b.description)}` : "."}`,
@@ -216,11 +151,12 @@ function operationStatements(
     .filter((r) => r.mediaType !== undefined)
     .map((r) =>
       isJsonMediaType(r.mediaType!)
-        ? view(
+        ? (named(model, r.namedType, true) ??
+          view(
             model,
             "Readable",
             `${op(o)}["responses"][${statusKey(r.status)}]["content"][${literal(r.mediaType!)}]`,
-          )
+          ))
         : "string",
     );
   out.push({
@@ -248,7 +184,7 @@ function operationStatements(
       kind: StructureKind.TypeAlias,
       name: t.item,
       isExported: true,
-      type: `NonNullable<${itemType}>[number]`,
+      type: o.itemType ?? `NonNullable<${itemType}>[number]`,
       docs: [{ description: `One item of \`${o.name}\`'s pages.` }],
     });
   }
@@ -277,10 +213,24 @@ function operationStatements(
       optional: true,
     },
   };
+  // Where the bodies are component schemas by name, the signature writes the names (`ApiPromise<Image[], Problem,
+  // …>`), so an awaited result hovers as `Image[]`: TypeScript would show an alias of an array by the alias's name.
+  const successNames = o.success.map((r) =>
+    responseType(model, o, r) === r.namedType ? r.namedType : undefined,
+  );
+  const errorNames = o.errors
+    .filter((r) => r.mediaType !== undefined)
+    .map((r) => (isJsonMediaType(r.mediaType!) ? named(model, r.namedType, true) : undefined));
+  const byName = (names: (string | undefined)[], alias: string): string =>
+    names.length > 0 && names.every((n): n is string => n !== undefined)
+      ? union(names, alias)
+      : alias;
+  const response = byName(successNames, t.response);
+  const error = byName(errorNames, t.error);
   const returnType =
     o.pagination !== undefined
-      ? `PagePromise<${t.response}, ${t.item}, ${t.error}, ${t.headers}>`
-      : `ApiPromise<${t.response}, ${t.error}, ${t.headers}>`;
+      ? `PagePromise<${response}, ${o.itemType ?? t.item}, ${error}, ${t.headers}>`
+      : `ApiPromise<${response}, ${error}, ${t.headers}>`;
   out.push({
     kind: StructureKind.Function,
     name: o.name,
@@ -301,20 +251,6 @@ function operationStatements(
   return out;
 }
 
-/** Keeps only the import specifiers the generated file uses. */
-function usedImports(
-  imports: readonly ImportDeclarationStructure[],
-  used: ReadonlySet<string>,
-): ImportDeclarationStructure[] {
-  const out: ImportDeclarationStructure[] = [];
-  for (const decl of imports) {
-    const named = Array.isArray(decl.namedImports) ? decl.namedImports : [];
-    const keep = named.filter((n) => used.has(typeof n === "string" ? n : n.name));
-    if (keep.length > 0) out.push({ ...decl, namedImports: keep });
-  }
-  return out;
-}
-
 /** All statements of `operations.ts`. */
 export function operationsStatements(model: ApiModel, template: OperationTemplate): Statement[] {
   const paginated = model.operations.some((o) => o.pagination !== undefined);
@@ -322,22 +258,24 @@ export function operationsStatements(model: ApiModel, template: OperationTemplat
   const used = new Set(["Client", "OperationSpec"]);
   if (paginated) ["paginate", "PagePromise", "PaginationOptions"].forEach((n) => used.add(n));
   if (plain) ["request", "ApiPromise", "RequestOptions"].forEach((n) => used.add(n));
-  const reused = [
-    ...new Set(
-      model.operations.filter((o) => !o.types.responseDeclared).map((o) => o.types.response),
-    ),
-  ].sort();
+  const declarations = model.operations.flatMap((o) => operationStatements(model, o, template));
+  // What the declarations refer to in types.ts: `operations`, the view helpers and component aliases by name.
+  const candidates = new Set([
+    "operations",
+    "Readable",
+    "Writable",
+    ...model.schemaAliases.map((a) => a.name),
+  ]);
+  const referenced = [...typeNames(declarations)].filter((n) => candidates.has(n));
   const typeImport: ImportDeclarationStructure = {
     kind: StructureKind.ImportDeclaration,
     isTypeOnly: true,
     moduleSpecifier: "./types.js",
-    namedImports: [
-      "operations",
-      ...(model.readWriteMarkers ? ["Readable", "Writable"] : []),
-      ...reused,
-    ],
+    namedImports: referenced.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
   };
-  const statements: Statement[] = [...usedImports(template.imports, used), typeImport];
-  for (const o of model.operations) statements.push(...operationStatements(model, o, template));
-  return statements;
+  return [
+    ...usedImports(template.imports, used),
+    ...(referenced.length > 0 ? [typeImport] : []),
+    ...declarations,
+  ];
 }

@@ -11,6 +11,7 @@ import {
   type OptionalKind,
 } from "ts-morph";
 import type { ApiModel, EnumModel } from "../model/model.js";
+import { nameComponents, printType } from "./component-aliases.js";
 import { docBlock, docLine, docPhrase, literal } from "./docs.js";
 import { openApiSegments } from "./interface-segments.js";
 import { openapiTS } from "./openapi-typescript.js";
@@ -44,14 +45,16 @@ function binaryAsBlob(schema: SchemaObject): ts.TypeNode | undefined {
 }
 
 /**
- * A union with `null` once: openapi-typescript adds `| null` for `nullable` after a transform that already did.
- * Nested unions are flattened.
+ * A union with `null` once: openapi-typescript adds `| null` for `nullable` after a transform that already did
+ * (inside `items`, where no transform replaces its result). Nested unions are flattened.
  */
 function nullOnce(type: ts.TypeNode): ts.TypeNode | undefined {
   if (!ts.isUnionTypeNode(type)) return undefined;
   const members: ts.TypeNode[] = [];
+  // The factory wraps a union inside a union in parentheses.
   const flatten = (node: ts.TypeNode): void => {
-    if (ts.isUnionTypeNode(node)) node.types.forEach(flatten);
+    if (ts.isParenthesizedTypeNode(node)) flatten(node.type);
+    else if (ts.isUnionTypeNode(node)) node.types.forEach(flatten);
     else members.push(node);
   };
   flatten(type);
@@ -135,15 +138,27 @@ function enumValuesDoc(e: EnumModel): string[] {
   return [`Values:\n${rows.join("\n")}`];
 }
 
-/** Alias and enum statements appended after openapi-typescript's output. */
-export function aliasStatements(model: ApiModel): Statement[] {
+/**
+ * Alias and enum statements appended after openapi-typescript's output.
+ * @param types Alias name → the component schema's type (component-aliases.ts), declared by the alias itself.
+ */
+export function aliasStatements(
+  model: ApiModel,
+  types: ReadonlyMap<string, ts.TypeNode> = new Map(),
+): Statement[] {
   const statements: Statement[] = [];
   for (const alias of model.schemaAliases) {
+    const declared = types.get(alias.name);
     statements.push({
       kind: StructureKind.TypeAlias,
       name: alias.name,
       isExported: true,
-      type: model.readWriteMarkers ? `Readable<${alias.target}>` : alias.target,
+      type:
+        declared !== undefined
+          ? printType(declared)
+          : model.readWriteMarkers
+            ? `Readable<${alias.target}>`
+            : alias.target,
       docs: docs(alias.description, alias.deprecated),
     });
   }
@@ -179,11 +194,29 @@ export function aliasStatements(model: ApiModel): Statement[] {
 }
 
 /**
+ * The statements of types.ts: openapi-typescript's (`paths`, `components`, `operations`…) and ours (aliases, enums).
+ * Component schemas are declared by their aliases (component-aliases.ts), except when the document marks
+ * readOnly/writeOnly properties: the aliases are then `Readable<components["schemas"]["X"]>`.
+ * @throws {RangeError} when schemas nest too deeply to type.
+ */
+export async function typesStatements(
+  model: ApiModel,
+): Promise<{ nodes: ts.Node[]; aliases: Statement[] }> {
+  const nodes = await emitOpenApiNodes(model);
+  if (model.readWriteMarkers) return { nodes, aliases: aliasStatements(model) };
+  const named = nameComponents(
+    nodes,
+    new Map(model.schemaAliases.map((a) => [a.schemaKey, a.name])),
+  );
+  return { nodes: named.nodes, aliases: aliasStatements(model, named.types) };
+}
+
+/**
  * types.ts as segments (see segments.ts): openapi-typescript's statements, then, after a blank line, the aliases and
  * enums.
  * @throws {RangeError} when schemas nest too deeply to type.
  */
 export async function emitTypes(model: ApiModel, printer: Printer): Promise<Segment[]> {
-  const nodes = await emitOpenApiNodes(model);
-  return [...openApiSegments(nodes), ...printer.segments(aliasStatements(model), true)];
+  const { nodes, aliases } = await typesStatements(model);
+  return [...openApiSegments(nodes), ...printer.segments(aliases, true)];
 }

@@ -57,7 +57,7 @@ export function normalizeServers(doc: JsonRecord): ServerModel[] {
           return [
             key,
             {
-              default: String(variable?.["default"] ?? ""),
+              default: scalarText(variable?.["default"]),
               ...(values.length > 0 ? { enum: values } : {}),
             },
           ] as const;
@@ -86,7 +86,7 @@ function schemeSpec(scheme: JsonRecord): SecuritySchemeSpec | undefined {
     return undefined;
   }
   if (type === "http") {
-    const s = String(scheme["scheme"] ?? "").toLowerCase();
+    const s = scalarText(scheme["scheme"]).toLowerCase();
     if (s === "bearer") return { type, scheme: "bearer" };
     if (s === "basic") return { type, scheme: "basic" };
     return undefined;
@@ -114,7 +114,7 @@ export function normalizeSecurity(doc: JsonRecord, issues: Issue[]): SecuritySch
         code: "unsupported-security-scheme",
         severity: "warning",
         pointer: pointer("components", "securitySchemes", name),
-        message: `security scheme '${name}' (${String(scheme?.["type"])} ${String(scheme?.["scheme"] ?? "")}) is not supported; set its credential with onRequest.`,
+        message: `security scheme '${name}' (${String(scheme?.["type"])} ${scalarText(scheme?.["scheme"])}) is not supported; set its credential with onRequest.`,
       });
       continue;
     }
@@ -165,4 +165,10 @@ export function operationSecurity(
     result.push(names);
   }
   return result;
+}
+
+/** A scalar as text (`""` when absent); another value as JSON, never `[object Object]`. */
+function scalarText(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  return typeof value === "string" ? value : JSON.stringify(value);
 }

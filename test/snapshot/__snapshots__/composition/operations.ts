@@ -3,16 +3,16 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
-import type { operations } from "./types.js";
+import type { Pet, Vehicle, operations } from "./types.js";
 
 /** Parameters of `addPet` (`POST /pets`). */
 export interface AddPetParams {
   /** Request body (application/json). */
-  body: NonNullable<operations["addPet"]["requestBody"]>["content"]["application/json"];
+  body: Pet;
 }
 
 /** The 2xx response body of `addPet`. */
-export type AddPetResponse = operations["addPet"]["responses"][200]["content"]["application/json"];
+export type AddPetResponse = Pet;
 /** The error response bodies of `addPet` (on `ApiError.body`). */
 export type AddPetError = unknown;
 /** The response headers `addPet` declares. */
@@ -40,13 +40,12 @@ export function addPet(
   client: Client,
   params: AddPetParams,
   options?: RequestOptions,
-): ApiPromise<AddPetResponse, AddPetError, AddPetHeaders> {
+): ApiPromise<Pet, AddPetError, AddPetHeaders> {
   return request(client, addPet_spec, params, options);
 }
 
 /** The 2xx response body of `listVehicles`. */
-export type ListVehiclesResponse =
-  operations["listVehicles"]["responses"][200]["content"]["application/json"];
+export type ListVehiclesResponse = Vehicle[];
 /** The error response bodies of `listVehicles` (on `ApiError.body`). */
 export type ListVehiclesError = unknown;
 /** The response headers `listVehicles` declares. */
@@ -71,7 +70,7 @@ const listVehicles_spec: OperationSpec = {
 export function listVehicles(
   client: Client,
   options?: RequestOptions,
-): ApiPromise<ListVehiclesResponse, ListVehiclesError, ListVehiclesHeaders> {
+): ApiPromise<Vehicle[], ListVehiclesError, ListVehiclesHeaders> {
   return request(client, listVehicles_spec, undefined, options);
 }
 

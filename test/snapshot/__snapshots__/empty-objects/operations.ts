@@ -3,17 +3,16 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
-import type { operations } from "./types.js";
+import type { PaymentRequest, PaymentResponse } from "./types.js";
 
 /** Parameters of `createPayment` (`POST /payments`). */
 export interface CreatePaymentParams {
   /** Request body (application/json). */
-  body: NonNullable<operations["createPayment"]["requestBody"]>["content"]["application/json"];
+  body: PaymentRequest;
 }
 
 /** The 2xx response body of `createPayment`. */
-export type CreatePaymentResponse =
-  operations["createPayment"]["responses"][200]["content"]["application/json"];
+export type CreatePaymentResponse = PaymentResponse;
 /** The error response bodies of `createPayment` (on `ApiError.body`). */
 export type CreatePaymentError = unknown;
 /** The response headers `createPayment` declares. */
@@ -41,6 +40,6 @@ export function createPayment(
   client: Client,
   params: CreatePaymentParams,
   options?: RequestOptions,
-): ApiPromise<CreatePaymentResponse, CreatePaymentError, CreatePaymentHeaders> {
+): ApiPromise<PaymentResponse, CreatePaymentError, CreatePaymentHeaders> {
   return request(client, createPayment_spec, params, options);
 }

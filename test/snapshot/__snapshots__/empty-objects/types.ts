@@ -21,16 +21,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    PaymentRequest: {
-      /** @description Minor units. */
-      amount: number;
-      /** @description The payment method details, as the method needs them. */
-      paymentMethod: Record<string, unknown>;
-      metadata?: Record<string, unknown>;
-      browserInfo?: Record<string, unknown> | null;
-      reserved?: Record<string, never>;
-      splits?: Record<string, unknown>[];
-    };
+    PaymentRequest: PaymentRequest;
     /**
      * @example {
      *       "pspReference": "8815",
@@ -41,13 +32,7 @@ export interface components {
      *       }
      *     }
      */
-    PaymentResponse: {
-      pspReference: string;
-      /** @enum {string} */
-      resultCode: "Authorised" | "Refused";
-      /** @description What the shopper must do next. */
-      action?: Record<string, unknown>;
-    };
+    PaymentResponse: PaymentResponse;
   };
   responses: never;
   parameters: never;
@@ -66,7 +51,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": components["schemas"]["PaymentRequest"];
+        "application/json": PaymentRequest;
       };
     };
     responses: {
@@ -76,15 +61,30 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PaymentResponse"];
+          "application/json": PaymentResponse;
         };
       };
     };
   };
 }
 
-export type PaymentRequest = components["schemas"]["PaymentRequest"];
-export type PaymentResponse = components["schemas"]["PaymentResponse"];
+export type PaymentRequest = {
+  /** @description Minor units. */
+  amount: number;
+  /** @description The payment method details, as the method needs them. */
+  paymentMethod: Record<string, unknown>;
+  metadata?: Record<string, unknown>;
+  browserInfo?: Record<string, unknown> | null;
+  reserved?: Record<string, never>;
+  splits?: Record<string, unknown>[];
+};
+export type PaymentResponse = {
+  pspReference: string;
+  /** @enum {string} */
+  resultCode: "Authorised" | "Refused";
+  /** @description What the shopper must do next. */
+  action?: Record<string, unknown>;
+};
 /** Every value of `PaymentResultCode`. */
 export const paymentResultCodeValues = ["Authorised", "Refused"] as const;
 export type PaymentResultCode = (typeof paymentResultCodeValues)[number];

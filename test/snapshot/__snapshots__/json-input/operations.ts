@@ -3,7 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
-import type { operations } from "./types.js";
+import type { Subscription, operations } from "./types.js";
 
 /** Parameters of `subscribe` (`POST /subscriptions`). */
 export interface SubscribeParams {
@@ -12,8 +12,7 @@ export interface SubscribeParams {
 }
 
 /** The 2xx response body of `subscribe`. */
-export type SubscribeResponse =
-  operations["subscribe"]["responses"][201]["content"]["application/json"];
+export type SubscribeResponse = Subscription;
 /** The error response bodies of `subscribe` (on `ApiError.body`). */
 export type SubscribeError = unknown;
 /** The response headers `subscribe` declares. */
@@ -41,6 +40,6 @@ export function subscribe(
   client: Client,
   params: SubscribeParams,
   options?: RequestOptions,
-): ApiPromise<SubscribeResponse, SubscribeError, SubscribeHeaders> {
+): ApiPromise<Subscription, SubscribeError, SubscribeHeaders> {
   return request(client, subscribe_spec, params, options);
 }

@@ -3,17 +3,16 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
-import type { operations } from "./types.js";
+import type { Shape } from "./types.js";
 
 /** Parameters of `createShape` (`POST /shapes`). */
 export interface CreateShapeParams {
   /** Request body (application/json). */
-  body: NonNullable<operations["createShape"]["requestBody"]>["content"]["application/json"];
+  body: Shape;
 }
 
 /** The 2xx response body of `createShape`. */
-export type CreateShapeResponse =
-  operations["createShape"]["responses"][201]["content"]["application/json"];
+export type CreateShapeResponse = Shape;
 /** The error response bodies of `createShape` (on `ApiError.body`). */
 export type CreateShapeError = unknown;
 /** The response headers `createShape` declares. */
@@ -41,6 +40,6 @@ export function createShape(
   client: Client,
   params: CreateShapeParams,
   options?: RequestOptions,
-): ApiPromise<CreateShapeResponse, CreateShapeError, CreateShapeHeaders> {
+): ApiPromise<Shape, CreateShapeError, CreateShapeHeaders> {
   return request(client, createShape_spec, params, options);
 }

@@ -3,7 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
-import type { operations } from "./types.js";
+import type { Sharing, operations } from "./types.js";
 
 /** Parameters of `getSharing` (`GET /folders/{folderId}/sharing`). */
 export interface GetSharingParams {
@@ -11,8 +11,7 @@ export interface GetSharingParams {
 }
 
 /** The 2xx response body of `getSharing`. */
-export type GetSharingResponse =
-  operations["getSharing"]["responses"][200]["content"]["application/json"];
+export type GetSharingResponse = Sharing;
 /** The error response bodies of `getSharing` (on `ApiError.body`). */
 export type GetSharingError = unknown;
 /** The response headers `getSharing` declares. */
@@ -39,7 +38,7 @@ export function getSharing(
   client: Client,
   params: GetSharingParams,
   options?: RequestOptions,
-): ApiPromise<GetSharingResponse, GetSharingError, GetSharingHeaders> {
+): ApiPromise<Sharing, GetSharingError, GetSharingHeaders> {
   return request(client, getSharing_spec, params, options);
 }
 
@@ -47,12 +46,11 @@ export function getSharing(
 export interface UpdateSharingParams {
   folderId: NonNullable<operations["updateSharing"]["parameters"]["path"]>["folderId"];
   /** Request body (application/json). */
-  body: NonNullable<operations["updateSharing"]["requestBody"]>["content"]["application/json"];
+  body: Sharing;
 }
 
 /** The 2xx response body of `updateSharing`. */
-export type UpdateSharingResponse =
-  operations["updateSharing"]["responses"][200]["content"]["application/json"];
+export type UpdateSharingResponse = Sharing;
 /** The error response bodies of `updateSharing` (on `ApiError.body`). */
 export type UpdateSharingError = unknown;
 /** The response headers `updateSharing` declares. */
@@ -80,6 +78,6 @@ export function updateSharing(
   client: Client,
   params: UpdateSharingParams,
   options?: RequestOptions,
-): ApiPromise<UpdateSharingResponse, UpdateSharingError, UpdateSharingHeaders> {
+): ApiPromise<Sharing, UpdateSharingError, UpdateSharingHeaders> {
   return request(client, updateSharing_spec, params, options);
 }

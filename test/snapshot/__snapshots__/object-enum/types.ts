@@ -23,24 +23,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    Sharing: {
-      /** @enum {string} */
-      scope: "global";
-      audience: components["schemas"]["Audience"];
-      /** @enum {unknown} */
-      link?:
-        | {
-            access: "view";
-          }
-        | {
-            access: "edit";
-          };
-    };
+    Sharing: Sharing;
     /**
      * @description Who sees the folder.
      * @enum {string}
      */
-    Audience: "everyone" | "team" | "owner";
+    Audience: Audience;
   };
   responses: never;
   parameters: never;
@@ -67,7 +55,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Sharing"];
+          "application/json": Sharing;
         };
       };
     };
@@ -83,7 +71,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": components["schemas"]["Sharing"];
+        "application/json": Sharing;
       };
     };
     responses: {
@@ -93,16 +81,28 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Sharing"];
+          "application/json": Sharing;
         };
       };
     };
   };
 }
 
-export type Sharing = components["schemas"]["Sharing"];
+export type Sharing = {
+  /** @enum {string} */
+  scope: "global";
+  audience: Audience;
+  /** @enum {unknown} */
+  link?:
+    | {
+        access: "view";
+      }
+    | {
+        access: "edit";
+      };
+};
 /** Who sees the folder. */
-export type Audience = components["schemas"]["Audience"];
+export type Audience = "everyone" | "team" | "owner";
 /** Every value of `Audience`: Who sees the folder. */
 export const audienceValues = ["everyone", "team", "owner"] as const;
 /** Every value of `SharingScope`. */

@@ -4,7 +4,7 @@ import type { Client } from "./runtime/client.js";
 import { paginate, type PagePromise, type PaginationOptions } from "./runtime/pagination.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
-import type { operations } from "./types.js";
+import type { Thing, operations } from "./types.js";
 
 /** Parameters of `listPages` (`GET /pages`). */
 export interface ListPagesParams {
@@ -20,7 +20,7 @@ export type ListPagesError = unknown;
 /** The response headers `listPages` declares. */
 export type ListPagesHeaders = Record<string, string>;
 /** One item of `listPages`'s pages. */
-export type ListPagesItem = NonNullable<NonNullable<ListPagesResponse>["data"]>[number];
+export type ListPagesItem = Thing;
 const listPages_spec: OperationSpec = {
   id: "listPages",
   method: "GET",
@@ -51,7 +51,7 @@ export function listPages(
   client: Client,
   params: ListPagesParams = {},
   options?: PaginationOptions,
-): PagePromise<ListPagesResponse, ListPagesItem, ListPagesError, ListPagesHeaders> {
+): PagePromise<ListPagesResponse, Thing, ListPagesError, ListPagesHeaders> {
   return paginate(client, listPages_spec, params, options);
 }
 
@@ -62,14 +62,13 @@ export interface ListOffsetsParams {
 }
 
 /** The 2xx response body of `listOffsets`. */
-export type ListOffsetsResponse =
-  operations["listOffsets"]["responses"][200]["content"]["application/json"];
+export type ListOffsetsResponse = Thing[];
 /** The error response bodies of `listOffsets` (on `ApiError.body`). */
 export type ListOffsetsError = unknown;
 /** The response headers `listOffsets` declares. */
 export type ListOffsetsHeaders = Record<string, string>;
 /** One item of `listOffsets`'s pages. */
-export type ListOffsetsItem = NonNullable<ListOffsetsResponse>[number];
+export type ListOffsetsItem = Thing;
 const listOffsets_spec: OperationSpec = {
   id: "listOffsets",
   method: "GET",
@@ -100,7 +99,7 @@ export function listOffsets(
   client: Client,
   params: ListOffsetsParams = {},
   options?: PaginationOptions,
-): PagePromise<ListOffsetsResponse, ListOffsetsItem, ListOffsetsError, ListOffsetsHeaders> {
+): PagePromise<Thing[], Thing, ListOffsetsError, ListOffsetsHeaders> {
   return paginate(client, listOffsets_spec, params, options);
 }
 
@@ -111,14 +110,13 @@ export interface ListLinkedParams {
 }
 
 /** The 2xx response body of `listLinked`. */
-export type ListLinkedResponse =
-  operations["listLinked"]["responses"][200]["content"]["application/json"];
+export type ListLinkedResponse = Thing[];
 /** The error response bodies of `listLinked` (on `ApiError.body`). */
 export type ListLinkedError = unknown;
 /** The response headers `listLinked` declares. */
 export type ListLinkedHeaders = operations["listLinked"]["responses"][200]["headers"];
 /** One item of `listLinked`'s pages. */
-export type ListLinkedItem = NonNullable<ListLinkedResponse>[number];
+export type ListLinkedItem = Thing;
 const listLinked_spec: OperationSpec = {
   id: "listLinked",
   method: "GET",
@@ -149,7 +147,7 @@ export function listLinked(
   client: Client,
   params: ListLinkedParams = {},
   options?: PaginationOptions,
-): PagePromise<ListLinkedResponse, ListLinkedItem, ListLinkedError, ListLinkedHeaders> {
+): PagePromise<Thing[], Thing, ListLinkedError, ListLinkedHeaders> {
   return paginate(client, listLinked_spec, params, options);
 }
 
@@ -166,7 +164,7 @@ export type ListNextUrlError = unknown;
 /** The response headers `listNextUrl` declares. */
 export type ListNextUrlHeaders = Record<string, string>;
 /** One item of `listNextUrl`'s pages. */
-export type ListNextUrlItem = NonNullable<NonNullable<ListNextUrlResponse>["results"]>[number];
+export type ListNextUrlItem = Thing;
 const listNextUrl_spec: OperationSpec = {
   id: "listNextUrl",
   method: "GET",
@@ -194,7 +192,7 @@ export function listNextUrl(
   client: Client,
   params: ListNextUrlParams = {},
   options?: PaginationOptions,
-): PagePromise<ListNextUrlResponse, ListNextUrlItem, ListNextUrlError, ListNextUrlHeaders> {
+): PagePromise<ListNextUrlResponse, Thing, ListNextUrlError, ListNextUrlHeaders> {
   return paginate(client, listNextUrl_spec, params, options);
 }
 
@@ -308,8 +306,7 @@ export interface ListEventsParams {
 }
 
 /** The 2xx response body of `listEvents`. */
-export type ListEventsResponse =
-  operations["listEvents"]["responses"][200]["content"]["application/json"];
+export type ListEventsResponse = Thing[];
 /** The error response bodies of `listEvents` (on `ApiError.body`). */
 export type ListEventsError = unknown;
 /** The response headers `listEvents` declares. */
@@ -341,7 +338,7 @@ export function listEvents(
   client: Client,
   params: ListEventsParams = {},
   options?: RequestOptions,
-): ApiPromise<ListEventsResponse, ListEventsError, ListEventsHeaders> {
+): ApiPromise<Thing[], ListEventsError, ListEventsHeaders> {
   return request(client, listEvents_spec, params, options);
 }
 
@@ -351,8 +348,7 @@ export interface CreateEventsParams {
 }
 
 /** The 2xx response body of `createEvents`. */
-export type CreateEventsResponse =
-  operations["createEvents"]["responses"][200]["content"]["application/json"];
+export type CreateEventsResponse = Thing[];
 /** The error response bodies of `createEvents` (on `ApiError.body`). */
 export type CreateEventsError = unknown;
 /** The response headers `createEvents` declares. */
@@ -381,7 +377,7 @@ export function createEvents(
   client: Client,
   params: CreateEventsParams = {},
   options?: RequestOptions,
-): ApiPromise<CreateEventsResponse, CreateEventsError, CreateEventsHeaders> {
+): ApiPromise<Thing[], CreateEventsError, CreateEventsHeaders> {
   return request(client, createEvents_spec, params, options);
 }
 

@@ -3,7 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
-import type { operations, Readable, Writable } from "./types.js";
+import type { Avatar, User, Writable, operations } from "./types.js";
 
 /** Parameters of `createUser` (`POST /users`). */
 export interface CreateUserParams {
@@ -14,9 +14,7 @@ export interface CreateUserParams {
 }
 
 /** The 2xx response body of `createUser`. */
-export type CreateUserResponse = Readable<
-  operations["createUser"]["responses"][201]["content"]["application/json"]
->;
+export type CreateUserResponse = User;
 /** The error response bodies of `createUser` (on `ApiError.body`). */
 export type CreateUserError = unknown;
 /** The response headers `createUser` declares. */
@@ -44,7 +42,7 @@ export function createUser(
   client: Client,
   params: CreateUserParams,
   options?: RequestOptions,
-): ApiPromise<CreateUserResponse, CreateUserError, CreateUserHeaders> {
+): ApiPromise<User, CreateUserError, CreateUserHeaders> {
   return request(client, createUser_spec, params, options);
 }
 
@@ -58,9 +56,7 @@ export interface SetAvatarParams {
 }
 
 /** The 2xx response body of `setAvatar`. */
-export type SetAvatarResponse = Readable<
-  operations["setAvatar"]["responses"][200]["content"]["application/json"]
->;
+export type SetAvatarResponse = Avatar;
 /** The error response bodies of `setAvatar` (on `ApiError.body`). */
 export type SetAvatarError = unknown;
 /** The response headers `setAvatar` declares. */
@@ -88,6 +84,6 @@ export function setAvatar(
   client: Client,
   params: SetAvatarParams,
   options?: RequestOptions,
-): ApiPromise<SetAvatarResponse, SetAvatarError, SetAvatarHeaders> {
+): ApiPromise<Avatar, SetAvatarError, SetAvatarHeaders> {
   return request(client, setAvatar_spec, params, options);
 }

@@ -3,12 +3,12 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
-import type { operations } from "./types.js";
+import type { Note, operations } from "./types.js";
 
 /** Parameters of `sendJson` (`POST /json`). */
 export interface SendJsonParams {
   /** Request body (application/json). */
-  body: NonNullable<operations["sendJson"]["requestBody"]>["content"]["application/json"];
+  body: Note;
 }
 
 /** The 2xx response body of `sendJson`. */
@@ -47,9 +47,7 @@ export function sendJson(
 /** Parameters of `patchNote` (`PATCH /merge-patch`). */
 export interface PatchNoteParams {
   /** Request body (application/merge-patch+json). */
-  body: NonNullable<
-    operations["patchNote"]["requestBody"]
-  >["content"]["application/merge-patch+json"];
+  body: Note;
 }
 
 /** The 2xx response body of `patchNote`. */
@@ -246,7 +244,7 @@ export function sendText(
 /** Parameters of `sendOptional` (`POST /optional`). */
 export interface SendOptionalParams {
   /** Request body (application/json). */
-  body?: NonNullable<operations["sendOptional"]["requestBody"]>["content"]["application/json"];
+  body?: Note;
 }
 
 /** The 2xx response body of `sendOptional`. */
@@ -285,7 +283,7 @@ export function sendOptional(
 /** Parameters of `sendJsonOrForm` (`POST /choice`). */
 export interface SendJsonOrFormParams {
   /** Request body (application/json). */
-  body: NonNullable<operations["sendJsonOrForm"]["requestBody"]>["content"]["application/json"];
+  body: Note;
 }
 
 /** The 2xx response body of `sendJsonOrForm`. */

@@ -3,17 +3,16 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
-import type { operations } from "./types.js";
+import type { Entry, operations } from "./types.js";
 
 /** Parameters of `createEntry` (`POST /entries`). */
 export interface CreateEntryParams {
   /** Request body (application/json). */
-  body: NonNullable<operations["createEntry"]["requestBody"]>["content"]["application/json"];
+  body: Entry;
 }
 
 /** The 2xx response body of `createEntry`. */
-export type CreateEntryResponse =
-  operations["createEntry"]["responses"][201]["content"]["application/json"];
+export type CreateEntryResponse = Entry;
 /** The error response bodies of `createEntry` (on `ApiError.body`). */
 export type CreateEntryError = unknown;
 /** The response headers `createEntry` declares. */
@@ -41,7 +40,7 @@ export function createEntry(
   client: Client,
   params: CreateEntryParams,
   options?: RequestOptions,
-): ApiPromise<CreateEntryResponse, CreateEntryError, CreateEntryHeaders> {
+): ApiPromise<Entry, CreateEntryError, CreateEntryHeaders> {
   return request(client, createEntry_spec, params, options);
 }
 

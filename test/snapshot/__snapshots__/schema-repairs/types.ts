@@ -37,35 +37,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    Entry: {
-      id?: unknown;
-      attachment?: unknown;
-      state?: string;
-      labels?: Record<string, unknown>;
-      size?: number;
-      owner?: unknown;
-      pet?: components["schemas"]["Pet"];
-    };
-    Owner: {
-      name: string;
-    };
-    Pet: components["schemas"]["Cat"] | components["schemas"]["Dog"];
-    Cat: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      kind: "cat";
-      lives?: number;
-    };
-    Dog: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      kind: "dog";
-      breed?: string;
-    };
+    Entry: Entry;
+    Owner: Owner;
+    Pet: Pet;
+    Cat: Cat;
+    Dog: Dog;
   };
   responses: never;
   parameters: never;
@@ -84,7 +60,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": components["schemas"]["Entry"];
+        "application/json": Entry;
       };
     };
     responses: {
@@ -94,7 +70,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Entry"];
+          "application/json": Entry;
         };
       };
     };
@@ -121,8 +97,32 @@ export interface operations {
   };
 }
 
-export type Entry = components["schemas"]["Entry"];
-export type Owner = components["schemas"]["Owner"];
-export type Pet = components["schemas"]["Pet"];
-export type Cat = components["schemas"]["Cat"];
-export type Dog = components["schemas"]["Dog"];
+export type Entry = {
+  id?: unknown;
+  attachment?: unknown;
+  state?: string;
+  labels?: Record<string, unknown>;
+  size?: number;
+  owner?: unknown;
+  pet?: Pet;
+};
+export type Owner = {
+  name: string;
+};
+export type Pet = Cat | Dog;
+export type Cat = {
+  /**
+   * @description discriminator enum property added by openapi-typescript
+   * @enum {string}
+   */
+  kind: "cat";
+  lives?: number;
+};
+export type Dog = {
+  /**
+   * @description discriminator enum property added by openapi-typescript
+   * @enum {string}
+   */
+  kind: "dog";
+  breed?: string;
+};

@@ -37,13 +37,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    Repo: {
-      /** @description The owner. */
-      owner?: components["schemas"]["Owner"];
-    };
-    Owner: {
-      login?: string;
-    };
+    Repo: Repo;
+    Owner: Owner;
   };
   responses: never;
   parameters: never;
@@ -71,7 +66,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Repo"];
+          "application/json": Repo;
         };
       };
     };
@@ -98,5 +93,10 @@ export interface operations {
   };
 }
 
-export type Repo = components["schemas"]["Repo"];
-export type Owner = components["schemas"]["Owner"];
+export type Repo = {
+  /** @description The owner. */
+  owner?: Owner;
+};
+export type Owner = {
+  login?: string;
+};
