@@ -7,6 +7,7 @@ import type { GenerateOptions } from "./config/config.js";
 import { DEFAULTS } from "./config/config.js";
 import { clientStatements, indexStatements } from "./emit/client.js";
 import { fileHeader } from "./emit/header.js";
+import { mockStatements } from "./emit/mock.js";
 import { operationsStatements } from "./emit/operations.js";
 import { createPrinter } from "./emit/print.js";
 import { prototypeKeyPointer } from "./emit/redocly.js";
@@ -187,6 +188,8 @@ async function generateWith(
   lap("types");
   typescript("operations.ts", printer.segments(operationsStatements(model, template)));
   lap("operations");
+  typescript("mock.ts", printer.segments(mockStatements(model)));
+  lap("mock");
   const files: GeneratedFile[] = [];
   // Main-thread work that needs no formatted text runs while the pool formats.
   const normalizedSpec = sortedJson(validation.document);

@@ -71,7 +71,8 @@ function specLiteral(o: OperationModel): string {
   const lines = [
     `id: ${literal(o.name)}`,
     `method: ${literal(o.method)}`,
-    `path: ${literal(o.path)}`,
+    // a fragment in a path key (AWS documents write `/tags#resourceArn`) would swallow the query string
+    `path: ${literal(o.path.replace(/#.*/, ""))}`,
     `params: [${params.join(", ")}]`,
   ];
   if (o.requestBody !== undefined) {

@@ -79,7 +79,7 @@ function rewriteRefs(root: JsonRecord, hoists: readonly Hoist[]): JsonRecord {
     return ref;
   };
   const copy = (node: unknown): unknown =>
-    Array.isArray(node) ? [...node] : isRecord(node) ? { ...node } : node;
+    Array.isArray(node) ? [...(node as unknown[])] : isRecord(node) ? { ...node } : node;
   const result = copy(root) as JsonRecord;
   const stack: unknown[] = [result];
   while (stack.length > 0) {

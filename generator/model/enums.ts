@@ -137,8 +137,8 @@ export function discoverEnums(
 function stringArray(value: unknown, length: number): string[] | undefined {
   return Array.isArray(value) &&
     value.length === length &&
-    value.every((v) => typeof v === "string")
-    ? (value as string[])
+    value.every((v): v is string => typeof v === "string")
+    ? value
     : undefined;
 }
 

@@ -144,6 +144,44 @@ export interface EnumModel {
   readonly fromComponent: boolean;
 }
 
+/** One response as the mock answers it: its reduced schema, examples by name, header schemas. */
+export interface MockResponseModel {
+  /** Status as written in the document (`200`, `4XX`, `default`). */
+  readonly status: string;
+  /** A response component (`#/components/responses/NotFound`): its fields are in `MockModel.responses`. */
+  readonly $ref?: string;
+  readonly mediaType?: string;
+  readonly schema?: Readonly<Record<string, unknown>>;
+  /** Examples by name (a media type's lone `example` is `default`). */
+  readonly examples?: Readonly<Record<string, unknown>>;
+  /** Schemas of the declared response headers, by lower-cased name. */
+  readonly headers?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+}
+
+/** The mock's view of one operation; `params` is aligned with `OperationModel.parameters`. */
+export interface MockOperationModel {
+  readonly params: readonly { readonly schema?: Readonly<Record<string, unknown>> }[];
+  /** The schema of the request body's chosen media type. */
+  readonly bodySchema?: Readonly<Record<string, unknown>>;
+  /** `success` then `errors`, as in the OperationModel. */
+  readonly responses: readonly MockResponseModel[];
+}
+
+/**
+ * What the generated `mock.ts` declares: schemas reduced to the keywords that decide validity (3.0 forms turned
+ * into 3.1's), referenced by `$ref` from one table instead of inlined per operation.
+ */
+export interface MockModel {
+  /** Every schema an operation's schemas reference, by `$ref` (`#/components/schemas/Payout`). */
+  readonly schemas: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Response components the operations refer to by `$ref`, each described once. */
+  readonly responses: Readonly<Record<string, Omit<MockResponseModel, "status" | "$ref">>>;
+  /** Aligned with `ApiModel.operations`. */
+  readonly operations: readonly MockOperationModel[];
+  /** Path prefixes of the servers' URLs (`/v2`), longest first. */
+  readonly basePaths: readonly string[];
+}
+
 export interface ApiModel {
   /** The API name as given by config (`Introw`). */
   readonly name: string;
@@ -162,6 +200,8 @@ export interface ApiModel {
    * `readWriteMarkers`), request bodies are typed `Writable<…>` and responses and aliases `Readable<…>`.
    */
   readonly readWriteMarkers: boolean;
+  /** What the generated mock.ts needs: schemas and examples per operation. */
+  readonly mock: MockModel;
   /** The document openapi-typescript types: repaired, with every operationId set to the operation's name. */
   readonly typesDocument: Readonly<Record<string, unknown>>;
   /** Renames and repairs made while normalizing (reported, never silent). */

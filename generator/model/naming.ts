@@ -115,6 +115,9 @@ export const GENERATED_RESERVED = new Set([
   "operations",
   "webhooks",
   "$defs",
+  // Declared by the generated mock.ts.
+  "createMockFetch",
+  "MockOperations",
   // Types openapi-typescript's output and operations.ts refer to by name (helpers and TypeScript utility types):
   // an alias of the same name would shadow them inside the generated module.
   "Readable",

@@ -40,6 +40,7 @@ import {
   renameReason,
   schemaAliasName,
 } from "./naming.js";
+import { mockModel } from "./mock.js";
 import { namedItemType, namedType } from "./named-types.js";
 import { buildParameters, buildResponses } from "./operation-parts.js";
 import { detectPagination } from "./pagination.js";
@@ -178,6 +179,7 @@ export function normalize(input: ValidDocument, options: GenerateOptions): ApiMo
   }
   const info = doc.info;
   const description = asText(info["description"]);
+  const servers = withDefaultServer(normalizeServers(doc), options.defaultServer, issues);
   return {
     name: options.name,
     title: asText(info["title"]) ?? options.name,
@@ -188,7 +190,7 @@ export function normalize(input: ValidDocument, options: GenerateOptions): ApiMo
           ? info["version"]
           : JSON.stringify(info["version"]),
     ...(description !== undefined ? { description } : {}),
-    servers: withDefaultServer(normalizeServers(doc), options.defaultServer, issues),
+    servers,
     securitySchemes: security,
     operations,
     schemaAliases,
@@ -196,6 +198,7 @@ export function normalize(input: ValidDocument, options: GenerateOptions): ApiMo
     rateLimitHeaders: [...rateLimitHeaders].sort(compareCodeUnits),
     ...(requestIdHeader !== undefined ? { requestIdHeader } : {}),
     readWriteMarkers: hasReadWriteOnly(doc),
+    mock: mockModel(doc, raw, operations, servers),
     typesDocument: typesDocument(doc, raw, names),
     issues,
   };

@@ -77,7 +77,7 @@ function replaceAt(root: JsonRecord, ptr: string, value: unknown): JsonRecord {
     if (depth === tokens.length) return value;
     const token = tokens[depth]!;
     if (Array.isArray(node)) {
-      const out = [...node];
+      const out = [...(node as unknown[])];
       out[Number(token)] = copy(node[Number(token)], depth + 1);
       return out;
     }

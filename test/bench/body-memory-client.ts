@@ -28,7 +28,7 @@ const op = {
 const start = performance.now();
 let outcome: string;
 try {
-  const text = (await request(client, op, undefined, {})) as string;
+  const text = await request<string>(client, op, undefined, {});
   outcome = `read ${text.length} characters`;
 } catch (e) {
   outcome = `${(e as Error).name}: ${(e as Error).message.slice(0, 90)}`;

@@ -3,7 +3,7 @@
  * and orval on one machine, in one run. Prints a Markdown report and writes test/bench/RESULTS.md.
  *
  * Env: BENCH_RUNS (measured runs per figure, default 5), BENCH_QUICK=1 (1 run, no warm-up, no ×16),
- * BENCH_SECTIONS (comma list of generation,regeneration,noop,typecheck,clients; a filtered run prints but does not
+ * BENCH_SECTIONS (comma list of generation,regeneration,noop,typecheck,clients,mock; a filtered run prints but does not
  * write RESULTS.md), SPECS_DIR (shared specs folder). Never part of `npm test`.
  */
 import { execFileSync } from "node:child_process";
@@ -11,6 +11,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { benchClients } from "./clients.js";
+import { benchMock } from "./mock.js";
 import {
   PROJECT_ROOT,
   QUICK,
@@ -34,7 +35,7 @@ import { benchRegeneration } from "./regeneration.js";
 import { writeScaledSpecs } from "./scale.js";
 import { benchTypecheck } from "./typecheck.js";
 
-const ALL_SECTIONS = ["generation", "regeneration", "noop", "typecheck", "clients"];
+const ALL_SECTIONS = ["generation", "regeneration", "noop", "typecheck", "clients", "mock"];
 const sections = (process.env["BENCH_SECTIONS"] ?? ALL_SECTIONS.join(","))
   .split(",")
   .map((s) => s.trim());
@@ -394,6 +395,20 @@ async function main(): Promise<void> {
     );
     emit(
       `Overhead: getPayout called ${process.env["BENCH_CALLS"] ?? "100000"} times after 20 000 warm-up calls, in a fresh node process per run. Size: esbuild bundle, minify, ESM, browser platform, gzip -9 of a one-call app.\n`,
+    );
+  }
+
+  if (sections.includes("mock")) {
+    const f = await benchMock();
+    emit(`## 7. The generated mock (generated/introw/mock.ts): time per call and bundle added\n`);
+    const rows = f.rows.map((r) => [
+      r.label,
+      fixed(r.us, 1),
+      r.overUs === undefined ? "(baseline)" : fixed(r.overUs, 1),
+    ]);
+    emit(`${table(["call through the client", "µs / call", "µs above the stub"], rows)}\n`);
+    emit(
+      `${f.calls} calls per round after ${f.calls / 10} warm-up calls, median of 5 rounds, in this process. Bundle (esbuild, minify, ESM, browser, gzip -9) of the Introw one-call app: ${f.plain.gzip} B gzip; with \`createMockFetch\` as its fetch: ${f.withMock.gzip} B (+${f.withMock.gzip - f.plain.gzip} B gzip, +${f.withMock.minified - f.plain.minified} B minified: the engine and Introw's schemas and examples). Not counted in the client's budget: an app that does not import mock.ts does not carry it.\n`,
     );
   }
 

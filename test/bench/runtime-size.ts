@@ -3,8 +3,8 @@
  *
  * Bundles (esbuild: bundle, minify, ESM, tree-shaking, browser platform) a tiny app that imports
  * createClientCore + request + one hand-written OperationSpec and calls it, then the same app
- * iterating a paginated operation. Reports minified and gzip bytes and which runtime modules
- * ended up in each bundle.
+ * iterating a paginated operation, and the one-call app over the mock `fetch` (what the test kit adds).
+ * Reports minified and gzip bytes and which runtime modules ended up in each bundle.
  *
  * Run: npx tsx test/bench/runtime-size.ts
  */
@@ -21,7 +21,7 @@ const clientSpec = `const clientSpec = {
 };
 const client = createClientCore(clientSpec, { auth: { ApiKeyAuth: "key" } });`;
 
-/** The two apps measured: one call, and one call plus pagination. */
+/** The apps measured: one call, one call plus pagination, one call over the mock. */
 export const APPS = {
   oneCall: `import { createClientCore } from "./client.js";
 import { request } from "./request.js";
@@ -41,6 +41,29 @@ const listPayoutsSpec = { id: "listPayouts", method: "GET", path: "/api/v1/payou
   pagination: { cursorParam: "cursor", nextCursor: ["pagination", "nextCursor"], items: ["data"] } };
 console.log(await request(client, getPayoutSpec, { id: "po_1" }));
 for await (const p of paginate(client, listPayoutsSpec, { stage: "PENDING_REVIEW" })) console.log(p);`,
+  /**
+   * The one-call app in a test, over the mock engine (`templates/runtime/mock*.ts`) with one operation's data,
+   * as `generated/<api>/mock.ts` declares it: what the mock adds to an app that imports it (the client's own budget,
+   * `oneCall`, does not count it).
+   */
+  withMock: `import { createClientCore } from "./client.js";
+import { request } from "./request.js";
+import { createMockFetchCore } from "./mock.js";
+const api = {
+  schemas: { "#/components/schemas/Payout": { type: "object", required: ["id", "stage"], properties: {
+    id: { type: "string" }, stage: { type: "string", enum: ["PENDING_REVIEW", "APPROVED"] },
+    createdAt: { type: "string", format: "date-time" } } } },
+  operations: [{ id: "getPayout", method: "GET", path: "/api/v1/payouts/{id}",
+    params: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+    responses: [{ status: "200", mediaType: "application/json", schema: { $ref: "#/components/schemas/Payout" } }],
+    security: [["ApiKeyAuth"]] }],
+  securitySchemes: { ApiKeyAuth: { type: "apiKey", in: "header", name: "x-api-key" } },
+};
+const mock = createMockFetchCore(api, { seed: 1 });
+${clientSpec.replace('{ auth: { ApiKeyAuth: "key" } }', '{ auth: { ApiKeyAuth: "key" }, fetch: mock }')}
+const getPayoutSpec = { id: "getPayout", method: "GET", path: "/api/v1/payouts/{id}",
+  params: [{ name: "id", in: "path" }], response: "json", security: [["ApiKeyAuth"]] };
+console.log(await request(client, getPayoutSpec, { id: "po_1" }), mock.calls("getPayout"));`,
 } as const;
 
 export interface SizeReport {
@@ -77,10 +100,15 @@ export async function measure(source: string): Promise<SizeReport> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const sizes: Record<string, SizeReport> = {};
   for (const [name, source] of Object.entries(APPS)) {
-    const r = await measure(source);
+    const r = (sizes[name] = await measure(source));
     console.log(
       `${name.padEnd(15)} minified ${String(r.minified).padStart(6)} B   gzip ${String(r.gzip).padStart(5)} B   modules: ${r.modules.join(", ")}`,
     );
   }
+  const [mock, one] = [sizes["withMock"]!, sizes["oneCall"]!];
+  console.log(
+    `the mock adds    minified ${String(mock.minified - one.minified).padStart(6)} B   gzip ${String(mock.gzip - one.gzip).padStart(5)} B   (withMock − oneCall; not in the client's budget)`,
+  );
 }

@@ -4,56 +4,24 @@
  * example runs against the loopback provider (test/client/payout-provider-server.ts).
  */
 import { createHmac } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { PROJECT_ROOT } from "../helpers/specs-dir.js";
+import { read, readmeBlocks, region, withoutImports } from "../helpers/readme.js";
 import { payoutProviderExample } from "./payout-provider-example.js";
 import { startPageServer, type PageServer } from "./payout-provider-server.js";
 import { createClient, getPayout } from "../../generated/payout-provider/index.js";
 import { hmacSha256Hex, signature, signedContent } from "./sign.js";
 
-const read = (file: string): string => readFileSync(path.join(PROJECT_ROOT, file), "utf8");
-
 /** The ```ts blocks of README.md's "A second API: the payout provider" section. */
-function readmeBlocks(): string[] {
-  const readme = read("README.md");
-  const start = readme.indexOf("\n## A second API: the payout provider\n");
-  expect(start, "README section 'A second API: the payout provider'").toBeGreaterThanOrEqual(0);
-  const end = readme.indexOf("\n## ", start + 1);
-  const section = readme.slice(start, end === -1 ? undefined : end);
-  return [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
-}
-
-/** The lines of `text` between `// <marker>` and `// end <marker>` (or the end), dedented. */
-function region(text: string, marker: string): string {
-  const lines = text.split("\n");
-  const from = lines.findIndex((l) => l.trim() === `// ${marker}`);
-  const to = lines.findIndex((l) => l.trim() === `// end ${marker}`);
-  expect(from, `marker "// ${marker}"`).toBeGreaterThanOrEqual(0);
-  const body = lines.slice(from + 1, to === -1 ? undefined : to);
-  const indent = Math.min(
-    ...body.filter((l) => l.trim() !== "").map((l) => l.length - l.trimStart().length),
-  );
-  return (
-    body
-      .map((l) => l.slice(indent))
-      .join("\n")
-      .trimEnd() + "\n"
-  );
-}
-
-/** A README block without its leading import lines. */
-const withoutImports = (block: string): string => block.replace(/^(import [^\n]*\n)+\n?/, "");
+const readmeSection = (): string[] => readmeBlocks("A second API: the payout provider");
 
 describe("README: A second API: the payout provider", () => {
   it("shows the signing function of test/client/sign.ts verbatim", () => {
-    const block = readmeBlocks().find((b) => b.includes("function hmacSha256Hex"));
+    const block = readmeSection().find((b) => b.includes("function hmacSha256Hex"));
     expect(block).toBe(region(read("test/client/sign.ts"), "README example"));
   });
 
   it("shows the usage example of test/client/payout-provider-example.ts verbatim", () => {
-    const block = readmeBlocks().find((b) => b.includes("createClient("));
+    const block = readmeSection().find((b) => b.includes("createClient("));
     expect(block, "usage block").toBeDefined();
     expect(withoutImports(block!)).toBe(
       region(read("test/client/payout-provider-example.ts"), "README usage"),

@@ -1,6 +1,7 @@
 /**
- * The payouts guide's end-to-end finance walkthrough (seed 002), step by step through the generated client
- * against Prism. Each step checks the typed result and that Prism accepted the request.
+ * The payouts guide's end-to-end finance walkthrough (seed 002), step by step through the generated client,
+ * against Prism and against the generated mock (generated/introw/mock.ts). Each step checks the typed result
+ * and that the server accepted the request (Prism reports violations in a header; the mock answers 400).
  */
 import { describe, expect, inject, it } from "vitest";
 import {
@@ -15,17 +16,22 @@ import {
   updatePayout,
   type PayoutStage,
 } from "../../generated/introw/index.js";
+import { createMockFetch } from "../../generated/introw/mock.js";
 
-describe("payouts guide walkthrough", () => {
+describe.each([
+  ["Prism", () => ({ baseUrl: inject("prismIntrow") })],
+  ["the generated mock", () => ({ fetch: createMockFetch({ stateful: true }) })],
+])("payouts guide walkthrough against %s", (_, server) => {
   const violations: string[] = [];
   const introw = () =>
     createClient({
       apiKey: "walkthrough-key",
-      baseUrl: inject("prismIntrow"),
+      ...server(),
       maxRetries: 0,
       onResponse: (response) => {
         const v = response.headers.get("sl-violations");
         if (v !== null) violations.push(v);
+        if (response.status >= 400) violations.push(`${response.status} ${response.url}`);
       },
     });
 

@@ -39,5 +39,5 @@ export async function typeTests(): Promise<void> {
 
   const payout = await getPayout(client, { id: "pay_1" });
   // @ts-expect-error the response is typed: no such field
-  payout.data.nonexistent;
+  void payout.data.nonexistent;
 }

@@ -60,5 +60,5 @@ export async function typeTests(): Promise<void> {
   // @ts-expect-error the signature credential is a string or a function returning one
   createClient({ apiKey: "k", signature: 42 });
   // @ts-expect-error the payload is typed: no such field
-  one.payload.nonexistent;
+  void one.payload.nonexistent;
 }

@@ -9,6 +9,7 @@ import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
 import { clientStatements, indexStatements } from "../../generator/emit/client.js";
 import { openApiSegments } from "../../generator/emit/interface-segments.js";
+import { mockStatements } from "../../generator/emit/mock.js";
 import { operationsStatements } from "../../generator/emit/operations.js";
 import { createPrinter, type Statement } from "../../generator/emit/print.js";
 import { groupItems, statementSegments, type Segment } from "../../generator/emit/segments.js";
@@ -58,6 +59,7 @@ async function generatedFiles(
     module("operations.ts", operationsStatements(model, template)),
     module("client.ts", clientStatements(model)),
     module("index.ts", indexStatements(model)),
+    module("mock.ts", mockStatements(model)),
   ];
 }
 

@@ -90,7 +90,7 @@ describeWithChromium("generated client in headless Chromium", () => {
       await page.goto(`${pageServer.url}/?api=${encodeURIComponent(mock.url)}`);
       const body = await page.waitForSelector("body[data-result]", { state: "attached" });
       const result = JSON.parse(
-        (await body!.getAttribute("data-result")) ?? "null",
+        (await body.getAttribute("data-result")) ?? "null",
       ) as BrowserRunResult;
       expect(result).toEqual({
         id: "pay_1",
