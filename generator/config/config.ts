@@ -32,6 +32,13 @@ export interface TargetConfig {
   readonly strict?: boolean;
   /** Allow `$ref`s to `http(s)` URLs (network access while loading). @default false */
   readonly allowRemoteRefs?: boolean;
+  /**
+   * Forward-compatible responses: an enum of two or more strings or numbers a response holds also accepts values the
+   * document does not list yet (`"APPROVED" | "PAID" | (string & {})`), and a discriminated union (`oneOf`/`anyOf`
+   * with a `discriminator`) a response holds gets a `$Unknown<"propertyName">` variant. Request bodies and parameters
+   * keep the listed values only. @default false
+   */
+  readonly openEnums?: boolean;
 }
 
 /** Options for one `generate()` call (paths relative to the working directory). */

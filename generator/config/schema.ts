@@ -172,6 +172,11 @@ const TARGET = {
     },
     strict: { type: "boolean", description: "whether every warning is an error" },
     allowRemoteRefs: { type: "boolean", description: "whether $refs to http(s) URLs are allowed" },
+    openEnums: {
+      type: "boolean",
+      description:
+        "whether response enums accept values the document does not list yet and discriminated unions in responses get an unknown variant (request enums stay closed)",
+    },
   },
 } as const;
 

@@ -4,11 +4,12 @@
  * schemas and examples, and the schemas they reference, once, by `$ref` — and `MockOperations`, which types
  * `mock.on` and `mock.calls` by each operation's params and responses. Pure: data and types only.
  */
-import type {
-  ApiModel,
-  MockOperationModel,
-  MockResponseModel,
-  OperationModel,
+import {
+  hasViews,
+  type ApiModel,
+  type MockOperationModel,
+  type MockResponseModel,
+  type OperationModel,
 } from "../model/model.js";
 import { contextuallyTyped, docLine, literal, objectKey } from "./docs.js";
 import { paginationLiteral } from "./pagination.js";
@@ -105,7 +106,7 @@ function response(r: Partial<MockResponseModel>): string {
 /** The type of one operation in `MockOperations`: its function's params and openapi-typescript's responses. */
 function operationTypes(model: ApiModel, o: OperationModel): string {
   const responses = `operations[${literal(o.name)}]["responses"]`;
-  return `{ params: NonNullable<Parameters<typeof ops.${o.name}>[1]>; responses: ${model.readWriteMarkers ? `Readable<${responses}>` : responses} }`;
+  return `{ params: NonNullable<Parameters<typeof ops.${o.name}>[1]>; responses: ${hasViews(model) ? `Readable<${responses}>` : responses} }`;
 }
 
 /** All statements of `mock.ts`. */
@@ -118,7 +119,7 @@ export function mockStatements(model: ApiModel): Statement[] {
   if (ops.length > 0) {
     statements.push(`import type * as ops from "./operations.js";`);
     statements.push(
-      `import type { operations${model.readWriteMarkers ? ", Readable" : ""} } from "./types.js";`,
+      `import type { operations${hasViews(model) ? ", Readable" : ""} } from "./types.js";`,
     );
   }
   const members = ops.map(

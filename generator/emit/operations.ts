@@ -11,7 +11,12 @@ import {
   type StatementStructures,
 } from "ts-morph";
 import { isJsonMediaType } from "../model/media.js";
-import type { ApiModel, OperationModel, ResponseModel } from "../model/model.js";
+import {
+  hasViews,
+  type ApiModel,
+  type OperationModel,
+  type ResponseModel,
+} from "../model/model.js";
 import { docBlock, docLine, docPhrase, literal, propertyKey } from "./docs.js";
 import { functionDocs, paramDocs } from "./operation-docs.js";
 import { typeNames, usedImports } from "./operation-imports.js";
@@ -27,17 +32,22 @@ function statusKey(status: string): string {
   return /^\d+$/.test(status) ? status : literal(status);
 }
 
-/** `Readable<T>`/`Writable<T>` when the document marks readOnly/writeOnly properties, else `T`. */
+/** `Readable<T>`/`Writable<T>` when the document marks readOnly/writeOnly properties or open types, else `T`. */
 function view(model: ApiModel, wrapper: "Readable" | "Writable", type: string): string {
-  return model.readWriteMarkers ? `${wrapper}<${type}>` : type;
+  return hasViews(model) ? `${wrapper}<${type}>` : type;
+}
+
+/** Parameters and response headers are seen through a view only for open types (they carry no readOnly markers). */
+function openView(model: ApiModel, wrapper: "Readable" | "Writable", type: string): string {
+  return model.openTypes ? `${wrapper}<${type}>` : type;
 }
 
 /**
- * A component alias by name where the model has one (`Image[]`): already `Readable<…>` when the document marks
- * readOnly/writeOnly properties, so only response types take it then.
+ * A component alias by name where the model has one (`Image[]`): already `Readable<…>` when types are seen through
+ * views (readOnly/writeOnly markers, open types), so only response types take it then.
  */
 function named(model: ApiModel, type: string | undefined, reading: boolean): string | undefined {
-  return type !== undefined && (reading || !model.readWriteMarkers) ? type : undefined;
+  return type !== undefined && (reading || !hasViews(model)) ? type : undefined;
 }
 
 function responseType(model: ApiModel, o: OperationModel, r: ResponseModel): string {
@@ -105,7 +115,11 @@ function operationStatements(
       type:
         named(model, p.namedType, false) !== undefined
           ? `${p.namedType!}${p.required ? "" : " | undefined"}`
-          : `NonNullable<${op(o)}["parameters"][${literal(p.in)}]>[${literal(p.name)}]`,
+          : openView(
+              model,
+              "Writable",
+              `NonNullable<${op(o)}["parameters"][${literal(p.in)}]>[${literal(p.name)}]`,
+            ),
       docs: paramDocs(p),
     }));
     if (o.requestBody !== undefined) {
@@ -174,7 +188,11 @@ function operationStatements(
     isExported: true,
     type:
       withHeaders !== undefined
-        ? `${op(o)}["responses"][${statusKey(withHeaders.status)}]["headers"]`
+        ? openView(
+            model,
+            "Readable",
+            `${op(o)}["responses"][${statusKey(withHeaders.status)}]["headers"]`,
+          )
         : "Record<string, string>",
     docs: [{ description: `The response headers \`${o.name}\` declares.` }],
   });

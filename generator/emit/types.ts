@@ -10,9 +10,10 @@ import {
   type JSDocStructure,
   type OptionalKind,
 } from "ts-morph";
-import type { ApiModel, EnumModel } from "../model/model.js";
+import { hasViews, type ApiModel, type EnumModel } from "../model/model.js";
 import { nameComponents, printType } from "./component-aliases.js";
 import { docBlock, docLine, docPhrase, literal } from "./docs.js";
+import { OPEN_HELPERS, openType, withoutReadWriteHelpers } from "./open-types.js";
 import { openApiSegments } from "./interface-segments.js";
 import { openapiTS } from "./openapi-typescript.js";
 import { redoclyConfig } from "./redocly.js";
@@ -101,7 +102,7 @@ function closedEmptyObject(schema: SchemaObject): ts.TypeNode | undefined {
  * @throws {RangeError} when the schemas nest too deeply for openapi-typescript's recursion.
  */
 export async function emitOpenApiNodes(model: ApiModel): Promise<ts.Node[]> {
-  return openapiTS(structuredClone(model.typesDocument) as unknown as OpenAPI3, {
+  const nodes = await openapiTS(structuredClone(model.typesDocument) as unknown as OpenAPI3, {
     redocly: await redoclyConfig(),
     silent: true,
     defaultNonNullable: false,
@@ -110,9 +111,14 @@ export async function emitOpenApiNodes(model: ApiModel): Promise<ts.Node[]> {
     // Options that would type values nobody can write are left at their defaults (see the README, "Types"):
     // additionalProperties, arrayLength, propertiesRequiredByDefault, excludeDeprecated, enum.
     emptyObjectsUnknown: true,
-    transform: (schema) => binaryAsBlob(schema) ?? closedEmptyObject(schema),
+    transform: (schema) =>
+      (model.openTypes ? openType(schema) : undefined) ??
+      binaryAsBlob(schema) ??
+      closedEmptyObject(schema),
     postTransform: nullOnce,
+    ...(model.openTypes ? { inject: OPEN_HELPERS } : {}),
   });
+  return model.openTypes ? withoutReadWriteHelpers(nodes) : nodes;
 }
 
 function docs(
@@ -156,7 +162,7 @@ export function aliasStatements(
       type:
         declared !== undefined
           ? printType(declared)
-          : model.readWriteMarkers
+          : hasViews(model)
             ? `Readable<${alias.target}>`
             : alias.target,
       docs: docs(alias.description, alias.deprecated),
@@ -195,15 +201,15 @@ export function aliasStatements(
 
 /**
  * The statements of types.ts: openapi-typescript's (`paths`, `components`, `operations`…) and ours (aliases, enums).
- * Component schemas are declared by their aliases (component-aliases.ts), except when the document marks
- * readOnly/writeOnly properties: the aliases are then `Readable<components["schemas"]["X"]>`.
+ * Component schemas are declared by their aliases (component-aliases.ts), except when types are seen through views
+ * (readOnly/writeOnly markers, `openEnums`): the aliases are then `Readable<components["schemas"]["X"]>`.
  * @throws {RangeError} when schemas nest too deeply to type.
  */
 export async function typesStatements(
   model: ApiModel,
 ): Promise<{ nodes: ts.Node[]; aliases: Statement[] }> {
   const nodes = await emitOpenApiNodes(model);
-  if (model.readWriteMarkers) return { nodes, aliases: aliasStatements(model) };
+  if (hasViews(model)) return { nodes, aliases: aliasStatements(model) };
   const named = nameComponents(
     nodes,
     new Map(model.schemaAliases.map((a) => [a.schemaKey, a.name])),

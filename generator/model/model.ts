@@ -200,10 +200,20 @@ export interface ApiModel {
    * `readWriteMarkers`), request bodies are typed `Writable<…>` and responses and aliases `Readable<…>`.
    */
   readonly readWriteMarkers: boolean;
+  /**
+   * `openEnums` is on and the document has an enum or discriminated union to open: types.ts marks them (`$Open`,
+   * `$OpenUnion`), responses are typed `Readable<…>` (open) and requests `Writable<…>` (closed).
+   */
+  readonly openTypes: boolean;
   /** What the generated mock.ts needs: schemas and examples per operation. */
   readonly mock: MockModel;
   /** The document openapi-typescript types: repaired, with every operationId set to the operation's name. */
   readonly typesDocument: Readonly<Record<string, unknown>>;
   /** Renames and repairs made while normalizing (reported, never silent). */
   readonly issues: readonly Issue[];
+}
+
+/** Whether types are seen through `Readable<…>` (responses) and `Writable<…>` (requests). */
+export function hasViews(model: Pick<ApiModel, "readWriteMarkers" | "openTypes">): boolean {
+  return model.readWriteMarkers || model.openTypes;
 }

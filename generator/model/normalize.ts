@@ -47,6 +47,7 @@ import { detectPagination } from "./pagination.js";
 import { normalizeSecurity, normalizeServers, operationSecurity } from "./servers-security.js";
 import type { ValidDocument } from "../validate/validate.js";
 import { hasReadWriteOnly, typesDocument, type RawOperation } from "./types-document.js";
+import { openTypes } from "./open-types.js";
 
 /** Builds the model of `doc`. Pure: same document and options, same model. */
 export function normalize(input: ValidDocument, options: GenerateOptions): ApiModel {
@@ -199,7 +200,7 @@ export function normalize(input: ValidDocument, options: GenerateOptions): ApiMo
     ...(requestIdHeader !== undefined ? { requestIdHeader } : {}),
     readWriteMarkers: hasReadWriteOnly(doc),
     mock: mockModel(doc, raw, operations, servers),
-    typesDocument: typesDocument(doc, raw, names),
+    ...typesWithOpenTypes(typesDocument(doc, raw, names), options.openEnums === true),
     issues,
   };
 }
@@ -404,4 +405,14 @@ function buildOperation(
     ...(itemType !== undefined ? { itemType } : {}),
     notes: source !== undefined ? [`Source: ${source}.`] : [],
   };
+}
+
+/** The types document, with its open enums and unions marked when `openEnums` is on (see open-types.ts). */
+function typesWithOpenTypes(
+  document: JsonRecord,
+  openEnums: boolean,
+): Pick<ApiModel, "typesDocument" | "openTypes"> {
+  if (!openEnums) return { typesDocument: document, openTypes: false };
+  const open = openTypes(document);
+  return { typesDocument: open.document, openTypes: open.opened };
 }

@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import type { TargetConfig } from "../../generator/config/config.js";
 import { PROJECT_ROOT } from "./specs-dir.js";
 
 export const FIXTURES_DIR = path.join(PROJECT_ROOT, "test", "fixtures");
@@ -13,6 +14,18 @@ export interface Fixture {
   readonly name: string;
   /** Entry file relative to the project root, forward slashes: `test/fixtures/binary.yaml`. */
   readonly input: string;
+  /** Config options the fixture is generated with (a feature that is off by default). */
+  readonly options?: Partial<TargetConfig>;
+}
+
+/** Options of the fixtures that test an opt-in feature, by fixture name. */
+const FIXTURE_OPTIONS: Readonly<Record<string, Partial<TargetConfig>>> = {
+  "open-enums": { openEnums: true },
+};
+
+function withOptions(fixture: Fixture): Fixture {
+  const options = FIXTURE_OPTIONS[fixture.name];
+  return options !== undefined ? { ...fixture, options } : fixture;
 }
 
 /** Every fixture, sorted by name (code-unit order). */
@@ -27,5 +40,5 @@ export function listFixtures(): Fixture[] {
       out.push({ name: entry.replace(/\.(ya?ml|json)$/, ""), input: `test/fixtures/${entry}` });
     }
   }
-  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map(withOptions);
 }

@@ -5,6 +5,7 @@
  * __snapshots__/<fixture>/, warnings included (`warnings.txt`). Then all fixture clients are type-checked in one
  * strict tsc program, each with its type assertions from test/fixtures/assertions/<fixture>.ts copied beside
  * it (`@ts-expect-error` lines there prove the types are precise, not merely permissive).
+ * A fixture of an opt-in feature is generated with its options (test/helpers/fixtures.ts).
  * Update snapshots after an intended change with `npx vitest run test/snapshot/fixtures.test.ts -u`.
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -14,10 +15,15 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generate } from "../../generator/index.js";
 import { FIXTURES_DIR, listFixtures } from "../helpers/fixtures.js";
+import { readmeBlocks } from "../helpers/readme.js";
 import { PROJECT_ROOT } from "../helpers/specs-dir.js";
 import { typecheckDirs, writeFiles } from "../helpers/typecheck.js";
 
 const fixtures = listFixtures();
+/** README sections whose examples (the ```ts blocks importing "./index.js") are type-checked against a fixture's client. */
+const README_SECTIONS: Readonly<Record<string, string>> = {
+  "open-enums": "Forward-compatible enums and unions",
+};
 const SNAPSHOTS = path.join(PROJECT_ROOT, "test", "snapshot", "__snapshots__");
 const outputs = new Map<string, readonly { path: string; contents: string }[]>();
 let tmp: string | undefined;
@@ -34,24 +40,27 @@ function apiName(fixture: string): string {
 }
 
 describe("fixtures", () => {
-  it.each(fixtures.map((f) => [f.name, f.input] as const))("%s", async (name, input) => {
-    const result = await generate(
-      { input, output: `generated/${name}`, name: apiName(name) },
-      { cwd: PROJECT_ROOT },
-    );
-    outputs.set(name, result.files);
-    const warnings = result.issues.map(
-      (i) =>
-        `${i.severity} [${i.code}] ${i.pointer}${i.line !== undefined ? ` (line ${i.line})` : ""}: ${i.message}`,
-    );
-    await expect(`${warnings.join("\n")}\n`).toMatchFileSnapshot(
-      path.join(SNAPSHOTS, name, "warnings.txt"),
-    );
-    for (const file of result.files) {
-      if (file.path.startsWith("runtime/") || file.path === "manifest.json") continue;
-      await expect(file.contents).toMatchFileSnapshot(path.join(SNAPSHOTS, name, file.path));
-    }
-  });
+  it.each(fixtures.map((f) => [f.name, f.input, f.options] as const))(
+    "%s",
+    async (name, input, options) => {
+      const result = await generate(
+        { input, output: `generated/${name}`, name: apiName(name), ...options },
+        { cwd: PROJECT_ROOT },
+      );
+      outputs.set(name, result.files);
+      const warnings = result.issues.map(
+        (i) =>
+          `${i.severity} [${i.code}] ${i.pointer}${i.line !== undefined ? ` (line ${i.line})` : ""}: ${i.message}`,
+      );
+      await expect(`${warnings.join("\n")}\n`).toMatchFileSnapshot(
+        path.join(SNAPSHOTS, name, "warnings.txt"),
+      );
+      for (const file of result.files) {
+        if (file.path.startsWith("runtime/") || file.path === "manifest.json") continue;
+        await expect(file.contents).toMatchFileSnapshot(path.join(SNAPSHOTS, name, file.path));
+      }
+    },
+  );
 
   it("generate deterministically: renames, hoisted $defs and enums are the same on a second run", async () => {
     for (const name of ["naming", "oas31-types", "enums"]) {
@@ -74,6 +83,11 @@ describe("fixtures", () => {
       const extra = existsSync(assertions)
         ? [{ path: "assertions.ts", contents: readFileSync(assertions, "utf8") }]
         : [];
+      const section = README_SECTIONS[name];
+      if (section !== undefined)
+        readmeBlocks(section)
+          .filter((block) => block.includes('from "./index.js"'))
+          .forEach((block, i) => extra.push({ path: `readme-${i}.ts`, contents: block }));
       await writeFiles(dir, [...files, ...extra]);
       dirs.push(dir);
     }

@@ -22,6 +22,7 @@ import { load } from "../../generator/load/load.js";
 import { loadTemplates } from "../../generator/load/templates.js";
 import { normalize } from "../../generator/model/normalize.js";
 import { validate } from "../../generator/validate/validate.js";
+import type { TargetConfig } from "../../generator/config/config.js";
 import { listFixtures } from "../helpers/fixtures.js";
 import { PROJECT_ROOT } from "../helpers/specs-dir.js";
 
@@ -37,11 +38,12 @@ async function formatJoined(segments: readonly Segment[]): Promise<string> {
 /** Each generated TypeScript file of `input`: its whole unformatted source and its segments. */
 async function generatedFiles(
   input: string,
+  options: Partial<TargetConfig> = {},
 ): Promise<{ file: string; source: string; segments: Segment[] }[]> {
   const validation = validate(
     (await load(`${PROJECT_ROOT}/${input}`, { cwd: PROJECT_ROOT })).document,
   );
-  const model = normalize(validation.document!, { input, output: "out", name: "Api" });
+  const model = normalize(validation.document!, { input, output: "out", name: "Api", ...options });
   const printer = createPrinter();
   const template = readOperationTemplate(printer, (await loadTemplates()).operation);
   const { nodes, aliases } = await typesStatements(model);
@@ -63,15 +65,18 @@ async function generatedFiles(
   ];
 }
 
-describe.each(listFixtures().map((f) => [f.name, f.input]))("fixture %s", (_name, input) => {
-  it("every file's segments, formatted and joined, equal prettier on the whole file", async () => {
-    for (const { file, source, segments } of await generatedFiles(input)) {
-      const whole = await format(source, PRETTIER_OPTIONS);
-      expect(await formatJoined(segments), file).toBe(whole);
-      expect(await formatter.typescript(segments), `${file} (pool)`).toBe(whole);
-    }
-  });
-});
+describe.each(listFixtures().map((f) => [f.name, f.input, f.options] as const))(
+  "fixture %s",
+  (_name, input, options) => {
+    it("every file's segments, formatted and joined, equal prettier on the whole file", async () => {
+      for (const { file, source, segments } of await generatedFiles(input, options)) {
+        const whole = await format(source, PRETTIER_OPTIONS);
+        expect(await formatJoined(segments), file).toBe(whole);
+        expect(await formatter.typescript(segments), `${file} (pool)`).toBe(whole);
+      }
+    });
+  },
+);
 
 it("a large interface is cut between members, wrapped in its enclosing lines", async () => {
   const property = (name: string, type: ts.TypeNode): ts.PropertySignature =>

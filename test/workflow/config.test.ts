@@ -120,7 +120,7 @@ describe("checkConfig: the config schema", () => {
     ).toEqual([
       "c.json /other: unknown key 'other'; the config takes targets.",
       "c.json /targets/bad name: 'bad name' is not allowed; use letters, digits, '-', '_' and '.' in target names.",
-      "c.json /targets/bad name/extra: unknown key 'extra'; a target takes input, output, name, pagination, enumNames, defaultServer, strict, allowRemoteRefs.",
+      "c.json /targets/bad name/extra: unknown key 'extra'; a target takes input, output, name, pagination, enumNames, defaultServer, strict, allowRemoteRefs, openEnums.",
       "c.json /targets/bad name/input: `input` is empty; expected the OpenAPI document (JSON or YAML), relative to the config file.",
       'c.json /targets/bad name/strict: `strict` must be a boolean, not "yes".',
       "c.json /targets/ok: `ok` must be an object, not 3; expected a target: { input, output, name }.",
@@ -159,7 +159,7 @@ describe("checkConfig: the config schema", () => {
         targets: { a: { ...valid, outDir: "x", pagination: { list: { ...{ cursor: "c" } } } } },
       }),
     ).toEqual([
-      "c.json /targets/a/outDir: unknown key 'outDir'; a target takes input, output, name, pagination, enumNames, defaultServer, strict, allowRemoteRefs.",
+      "c.json /targets/a/outDir: unknown key 'outDir'; a target takes input, output, name, pagination, enumNames, defaultServer, strict, allowRemoteRefs, openEnums.",
       "c.json /targets/a/pagination/list/cursorParam: `cursorParam` is missing; add the name of the request parameter that carries the cursor.",
       'c.json /targets/a/pagination/list/nextCursor: `nextCursor` is missing; add the path to the next cursor in the response body, e.g. ["meta", "next"] ([] with nextCursorFromLastItem).',
       'c.json /targets/a/pagination/list/items: `items` is missing; add the path to the array of items in the response body: a path of property names, e.g. ["data"] ([] when the body is the array).',
