@@ -7,7 +7,14 @@ import type { OperationSpec } from "./runtime/types.js";
 import { redirectRule } from "./runtime/redirect.js";
 import { notSent } from "./runtime/retry.js";
 import { jsonBody } from "./runtime/serialize.js";
-import type { operations, ListCommissionLinesResponse, ListPayoutsResponse } from "./types.js";
+import type {
+  CommissionLineResponse,
+  ListCommissionLinesResponse,
+  ListPayoutsResponse,
+  PayoutResponse,
+  PublicApiError,
+  operations,
+} from "./types.js";
 
 /** Parameters of `listPayouts` (`GET /api/v1/payouts`). */
 export interface ListPayoutsParams {
@@ -29,12 +36,7 @@ export interface ListPayoutsParams {
 }
 
 /** The error response bodies of `listPayouts` (on `ApiError.body`). */
-export type ListPayoutsError =
-  | operations["listPayouts"]["responses"][401]["content"]["application/json"]
-  | operations["listPayouts"]["responses"][403]["content"]["application/json"]
-  | operations["listPayouts"]["responses"][422]["content"]["application/json"]
-  | operations["listPayouts"]["responses"][429]["content"]["application/json"]
-  | operations["listPayouts"]["responses"][500]["content"]["application/json"];
+export type ListPayoutsError = PublicApiError;
 /** The response headers `listPayouts` declares. */
 export type ListPayoutsHeaders = operations["listPayouts"]["responses"][200]["headers"];
 /** One item of `listPayouts`'s pages. */
@@ -80,7 +82,7 @@ export function listPayouts(
   client: Client,
   params: ListPayoutsParams = {},
   options?: PaginationOptions,
-): PagePromise<ListPayoutsResponse, ListPayoutsItem, ListPayoutsError, ListPayoutsHeaders> {
+): PagePromise<ListPayoutsResponse, ListPayoutsItem, PublicApiError, ListPayoutsHeaders> {
   return paginate(client, listPayouts_spec, params, options);
 }
 
@@ -91,16 +93,9 @@ export interface GetPayoutParams {
 }
 
 /** The 2xx response body of `getPayout`. */
-export type GetPayoutResponse =
-  operations["getPayout"]["responses"][200]["content"]["application/json"];
+export type GetPayoutResponse = PayoutResponse;
 /** The error response bodies of `getPayout` (on `ApiError.body`). */
-export type GetPayoutError =
-  | operations["getPayout"]["responses"][401]["content"]["application/json"]
-  | operations["getPayout"]["responses"][403]["content"]["application/json"]
-  | operations["getPayout"]["responses"][404]["content"]["application/json"]
-  | operations["getPayout"]["responses"][422]["content"]["application/json"]
-  | operations["getPayout"]["responses"][429]["content"]["application/json"]
-  | operations["getPayout"]["responses"][500]["content"]["application/json"];
+export type GetPayoutError = PublicApiError;
 /** The response headers `getPayout` declares. */
 export type GetPayoutHeaders = operations["getPayout"]["responses"][200]["headers"];
 const getPayout_spec: OperationSpec = {
@@ -135,7 +130,7 @@ export function getPayout(
   client: Client,
   params: GetPayoutParams,
   options?: RequestOptions,
-): ApiPromise<GetPayoutResponse, GetPayoutError, GetPayoutHeaders> {
+): ApiPromise<PayoutResponse, PublicApiError, GetPayoutHeaders> {
   return request(client, getPayout_spec, params, options);
 }
 
@@ -148,16 +143,9 @@ export interface UpdatePayoutParams {
 }
 
 /** The 2xx response body of `updatePayout`. */
-export type UpdatePayoutResponse =
-  operations["updatePayout"]["responses"][200]["content"]["application/json"];
+export type UpdatePayoutResponse = PayoutResponse;
 /** The error response bodies of `updatePayout` (on `ApiError.body`). */
-export type UpdatePayoutError =
-  | operations["updatePayout"]["responses"][401]["content"]["application/json"]
-  | operations["updatePayout"]["responses"][403]["content"]["application/json"]
-  | operations["updatePayout"]["responses"][404]["content"]["application/json"]
-  | operations["updatePayout"]["responses"][422]["content"]["application/json"]
-  | operations["updatePayout"]["responses"][429]["content"]["application/json"]
-  | operations["updatePayout"]["responses"][500]["content"]["application/json"];
+export type UpdatePayoutError = PublicApiError;
 /** The response headers `updatePayout` declares. */
 export type UpdatePayoutHeaders = operations["updatePayout"]["responses"][200]["headers"];
 const updatePayout_spec: OperationSpec = {
@@ -197,7 +185,7 @@ export function updatePayout(
   client: Client,
   params: UpdatePayoutParams,
   options?: RequestOptions,
-): ApiPromise<UpdatePayoutResponse, UpdatePayoutError, UpdatePayoutHeaders> {
+): ApiPromise<PayoutResponse, PublicApiError, UpdatePayoutHeaders> {
   return request(client, updatePayout_spec, params, options);
 }
 
@@ -219,12 +207,7 @@ export interface ListCommissionLinesParams {
 }
 
 /** The error response bodies of `listCommissionLines` (on `ApiError.body`). */
-export type ListCommissionLinesError =
-  | operations["listCommissionLines"]["responses"][401]["content"]["application/json"]
-  | operations["listCommissionLines"]["responses"][403]["content"]["application/json"]
-  | operations["listCommissionLines"]["responses"][422]["content"]["application/json"]
-  | operations["listCommissionLines"]["responses"][429]["content"]["application/json"]
-  | operations["listCommissionLines"]["responses"][500]["content"]["application/json"];
+export type ListCommissionLinesError = PublicApiError;
 /** The response headers `listCommissionLines` declares. */
 export type ListCommissionLinesHeaders =
   operations["listCommissionLines"]["responses"][200]["headers"];
@@ -277,7 +260,7 @@ export function listCommissionLines(
 ): PagePromise<
   ListCommissionLinesResponse,
   ListCommissionLinesItem,
-  ListCommissionLinesError,
+  PublicApiError,
   ListCommissionLinesHeaders
 > {
   return paginate(client, listCommissionLines_spec, params, options);
@@ -292,16 +275,9 @@ export interface CreateCommissionLineParams {
 }
 
 /** The 2xx response body of `createCommissionLine`. */
-export type CreateCommissionLineResponse =
-  operations["createCommissionLine"]["responses"][201]["content"]["application/json"];
+export type CreateCommissionLineResponse = CommissionLineResponse;
 /** The error response bodies of `createCommissionLine` (on `ApiError.body`). */
-export type CreateCommissionLineError =
-  | operations["createCommissionLine"]["responses"][401]["content"]["application/json"]
-  | operations["createCommissionLine"]["responses"][403]["content"]["application/json"]
-  | operations["createCommissionLine"]["responses"][404]["content"]["application/json"]
-  | operations["createCommissionLine"]["responses"][422]["content"]["application/json"]
-  | operations["createCommissionLine"]["responses"][429]["content"]["application/json"]
-  | operations["createCommissionLine"]["responses"][500]["content"]["application/json"];
+export type CreateCommissionLineError = PublicApiError;
 /** The response headers `createCommissionLine` declares. */
 export type CreateCommissionLineHeaders =
   operations["createCommissionLine"]["responses"][201]["headers"];
@@ -342,11 +318,7 @@ export function createCommissionLine(
   client: Client,
   params: CreateCommissionLineParams,
   options?: RequestOptions,
-): ApiPromise<
-  CreateCommissionLineResponse,
-  CreateCommissionLineError,
-  CreateCommissionLineHeaders
-> {
+): ApiPromise<CommissionLineResponse, PublicApiError, CreateCommissionLineHeaders> {
   return request(client, createCommissionLine_spec, params, options);
 }
 
@@ -357,16 +329,9 @@ export interface GetCommissionLineParams {
 }
 
 /** The 2xx response body of `getCommissionLine`. */
-export type GetCommissionLineResponse =
-  operations["getCommissionLine"]["responses"][200]["content"]["application/json"];
+export type GetCommissionLineResponse = CommissionLineResponse;
 /** The error response bodies of `getCommissionLine` (on `ApiError.body`). */
-export type GetCommissionLineError =
-  | operations["getCommissionLine"]["responses"][401]["content"]["application/json"]
-  | operations["getCommissionLine"]["responses"][403]["content"]["application/json"]
-  | operations["getCommissionLine"]["responses"][404]["content"]["application/json"]
-  | operations["getCommissionLine"]["responses"][422]["content"]["application/json"]
-  | operations["getCommissionLine"]["responses"][429]["content"]["application/json"]
-  | operations["getCommissionLine"]["responses"][500]["content"]["application/json"];
+export type GetCommissionLineError = PublicApiError;
 /** The response headers `getCommissionLine` declares. */
 export type GetCommissionLineHeaders = operations["getCommissionLine"]["responses"][200]["headers"];
 const getCommissionLine_spec: OperationSpec = {
@@ -403,7 +368,7 @@ export function getCommissionLine(
   client: Client,
   params: GetCommissionLineParams,
   options?: RequestOptions,
-): ApiPromise<GetCommissionLineResponse, GetCommissionLineError, GetCommissionLineHeaders> {
+): ApiPromise<CommissionLineResponse, PublicApiError, GetCommissionLineHeaders> {
   return request(client, getCommissionLine_spec, params, options);
 }
 
@@ -418,16 +383,9 @@ export interface UpdateCommissionLineParams {
 }
 
 /** The 2xx response body of `updateCommissionLine`. */
-export type UpdateCommissionLineResponse =
-  operations["updateCommissionLine"]["responses"][200]["content"]["application/json"];
+export type UpdateCommissionLineResponse = CommissionLineResponse;
 /** The error response bodies of `updateCommissionLine` (on `ApiError.body`). */
-export type UpdateCommissionLineError =
-  | operations["updateCommissionLine"]["responses"][401]["content"]["application/json"]
-  | operations["updateCommissionLine"]["responses"][403]["content"]["application/json"]
-  | operations["updateCommissionLine"]["responses"][404]["content"]["application/json"]
-  | operations["updateCommissionLine"]["responses"][422]["content"]["application/json"]
-  | operations["updateCommissionLine"]["responses"][429]["content"]["application/json"]
-  | operations["updateCommissionLine"]["responses"][500]["content"]["application/json"];
+export type UpdateCommissionLineError = PublicApiError;
 /** The response headers `updateCommissionLine` declares. */
 export type UpdateCommissionLineHeaders =
   operations["updateCommissionLine"]["responses"][200]["headers"];
@@ -468,11 +426,7 @@ export function updateCommissionLine(
   client: Client,
   params: UpdateCommissionLineParams,
   options?: RequestOptions,
-): ApiPromise<
-  UpdateCommissionLineResponse,
-  UpdateCommissionLineError,
-  UpdateCommissionLineHeaders
-> {
+): ApiPromise<CommissionLineResponse, PublicApiError, UpdateCommissionLineHeaders> {
   return request(client, updateCommissionLine_spec, params, options);
 }
 
@@ -487,16 +441,9 @@ export interface DeclineCommissionLineParams {
 }
 
 /** The 2xx response body of `declineCommissionLine`. */
-export type DeclineCommissionLineResponse =
-  operations["declineCommissionLine"]["responses"][200]["content"]["application/json"];
+export type DeclineCommissionLineResponse = CommissionLineResponse;
 /** The error response bodies of `declineCommissionLine` (on `ApiError.body`). */
-export type DeclineCommissionLineError =
-  | operations["declineCommissionLine"]["responses"][401]["content"]["application/json"]
-  | operations["declineCommissionLine"]["responses"][403]["content"]["application/json"]
-  | operations["declineCommissionLine"]["responses"][404]["content"]["application/json"]
-  | operations["declineCommissionLine"]["responses"][422]["content"]["application/json"]
-  | operations["declineCommissionLine"]["responses"][429]["content"]["application/json"]
-  | operations["declineCommissionLine"]["responses"][500]["content"]["application/json"];
+export type DeclineCommissionLineError = PublicApiError;
 /** The response headers `declineCommissionLine` declares. */
 export type DeclineCommissionLineHeaders =
   operations["declineCommissionLine"]["responses"][200]["headers"];
@@ -537,11 +484,7 @@ export function declineCommissionLine(
   client: Client,
   params: DeclineCommissionLineParams,
   options?: RequestOptions,
-): ApiPromise<
-  DeclineCommissionLineResponse,
-  DeclineCommissionLineError,
-  DeclineCommissionLineHeaders
-> {
+): ApiPromise<CommissionLineResponse, PublicApiError, DeclineCommissionLineHeaders> {
   return request(client, declineCommissionLine_spec, params, options);
 }
 
@@ -552,16 +495,9 @@ export interface DetachCommissionLineParams {
 }
 
 /** The 2xx response body of `detachCommissionLine`. */
-export type DetachCommissionLineResponse =
-  operations["detachCommissionLine"]["responses"][200]["content"]["application/json"];
+export type DetachCommissionLineResponse = CommissionLineResponse;
 /** The error response bodies of `detachCommissionLine` (on `ApiError.body`). */
-export type DetachCommissionLineError =
-  | operations["detachCommissionLine"]["responses"][401]["content"]["application/json"]
-  | operations["detachCommissionLine"]["responses"][403]["content"]["application/json"]
-  | operations["detachCommissionLine"]["responses"][404]["content"]["application/json"]
-  | operations["detachCommissionLine"]["responses"][422]["content"]["application/json"]
-  | operations["detachCommissionLine"]["responses"][429]["content"]["application/json"]
-  | operations["detachCommissionLine"]["responses"][500]["content"]["application/json"];
+export type DetachCommissionLineError = PublicApiError;
 /** The response headers `detachCommissionLine` declares. */
 export type DetachCommissionLineHeaders =
   operations["detachCommissionLine"]["responses"][200]["headers"];
@@ -599,10 +535,6 @@ export function detachCommissionLine(
   client: Client,
   params: DetachCommissionLineParams,
   options?: RequestOptions,
-): ApiPromise<
-  DetachCommissionLineResponse,
-  DetachCommissionLineError,
-  DetachCommissionLineHeaders
-> {
+): ApiPromise<CommissionLineResponse, PublicApiError, DetachCommissionLineHeaders> {
   return request(client, detachCommissionLine_spec, params, options);
 }

@@ -137,214 +137,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    PayoutResponse: {
-      data: {
-        /** @description Introw payout identifier. */
-        id: string;
-        partner: {
-          /** @description Introw partner identifier. */
-          id: string;
-          /** @description Partner display name. */
-          name: string;
-        };
-        /** @description Identifier of the payout batch this payout belongs to, when assigned. */
-        batchId: string | null;
-        /**
-         * Format: date-time
-         * @description Start of the commission period covered by this payout.
-         */
-        periodStart: string;
-        /**
-         * Format: date-time
-         * @description End of the commission period covered by this payout.
-         */
-        periodEnd: string;
-        amount: {
-          /** @description Decimal amount as a string, e.g. "1250.00". */
-          value: string;
-          /** @description ISO 4217 currency code, e.g. "USD". */
-          currency: string;
-        };
-        /**
-         * @description Current stage of the commission payout in your finance workflow.
-         * @enum {string}
-         */
-        stage:
-          | "DRAFT"
-          | "PENDING_REVIEW"
-          | "PENDING_INVOICE"
-          | "APPROVED"
-          | "SCHEDULED"
-          | "PENDING_PAYMENT"
-          | "PAID"
-          | "DECLINED"
-          | "POSTPONED"
-          | "BLOCKED"
-          | "FAILED";
-        /** @description Partner purchase order number, when provided. */
-        poNumber: string | null;
-        /**
-         * Format: date-time
-         * @description ISO 8601 timestamp for when the payout was created.
-         */
-        createdAt: string;
-        /**
-         * Format: date-time
-         * @description ISO 8601 timestamp for when the payout was last updated.
-         */
-        updatedAt: string;
-      };
-    };
-    ListPayoutsResponse: {
-      data: {
-        /** @description Introw payout identifier. */
-        id: string;
-        partner: {
-          /** @description Introw partner identifier. */
-          id: string;
-          /** @description Partner display name. */
-          name: string;
-        };
-        /** @description Identifier of the payout batch this payout belongs to, when assigned. */
-        batchId: string | null;
-        /**
-         * Format: date-time
-         * @description Start of the commission period covered by this payout.
-         */
-        periodStart: string;
-        /**
-         * Format: date-time
-         * @description End of the commission period covered by this payout.
-         */
-        periodEnd: string;
-        amount: {
-          /** @description Decimal amount as a string, e.g. "1250.00". */
-          value: string;
-          /** @description ISO 4217 currency code, e.g. "USD". */
-          currency: string;
-        };
-        /**
-         * @description Current stage of the commission payout in your finance workflow.
-         * @enum {string}
-         */
-        stage:
-          | "DRAFT"
-          | "PENDING_REVIEW"
-          | "PENDING_INVOICE"
-          | "APPROVED"
-          | "SCHEDULED"
-          | "PENDING_PAYMENT"
-          | "PAID"
-          | "DECLINED"
-          | "POSTPONED"
-          | "BLOCKED"
-          | "FAILED";
-        /** @description Partner purchase order number, when provided. */
-        poNumber: string | null;
-        /**
-         * Format: date-time
-         * @description ISO 8601 timestamp for when the payout was created.
-         */
-        createdAt: string;
-        /**
-         * Format: date-time
-         * @description ISO 8601 timestamp for when the payout was last updated.
-         */
-        updatedAt: string;
-      }[];
-      pagination: {
-        /** @description Cursor for the next page, or null when there are no more results. */
-        nextCursor: string | null;
-      };
-    };
-    CommissionLineResponse: {
-      data: {
-        /** @description Introw commission line identifier. */
-        id: string;
-        /** @description Introw partner the commission line belongs to. */
-        partnerId: string;
-        /** @description Payout the line is attached to, or null when the line is still in the pending pool. */
-        payoutId: string | null;
-        /** @description Free-text description of the commission line. */
-        description: string | null;
-        /** @description Commission amount as a decimal string, e.g. "500.00". */
-        amount: string;
-        /** @description Originating deal/source amount the commission was derived from, when known. */
-        sourceAmount: string | null;
-        /** @description ISO 4217 currency code, e.g. "USD". */
-        currency: string;
-        /**
-         * @description Lifecycle status of the commission line.
-         * @enum {string}
-         */
-        status: "EXPECTED" | "PENDING" | "IN_PAYOUT" | "VOIDED";
-        /** @description Name of the commission plan that produced the line, when applicable. */
-        planName: string | null;
-        /** @description End of the commission period the line covers, when set. */
-        periodEnd: string | null;
-        /**
-         * Format: date-time
-         * @description ISO 8601 timestamp for when the line was created.
-         */
-        createdAt: string;
-        /**
-         * Format: date-time
-         * @description ISO 8601 timestamp for when the line was last updated.
-         */
-        updatedAt: string;
-      };
-    };
-    ListCommissionLinesResponse: {
-      data: {
-        /** @description Introw commission line identifier. */
-        id: string;
-        /** @description Introw partner the commission line belongs to. */
-        partnerId: string;
-        /** @description Payout the line is attached to, or null when the line is still in the pending pool. */
-        payoutId: string | null;
-        /** @description Free-text description of the commission line. */
-        description: string | null;
-        /** @description Commission amount as a decimal string, e.g. "500.00". */
-        amount: string;
-        /** @description Originating deal/source amount the commission was derived from, when known. */
-        sourceAmount: string | null;
-        /** @description ISO 4217 currency code, e.g. "USD". */
-        currency: string;
-        /**
-         * @description Lifecycle status of the commission line.
-         * @enum {string}
-         */
-        status: "EXPECTED" | "PENDING" | "IN_PAYOUT" | "VOIDED";
-        /** @description Name of the commission plan that produced the line, when applicable. */
-        planName: string | null;
-        /** @description End of the commission period the line covers, when set. */
-        periodEnd: string | null;
-        /**
-         * Format: date-time
-         * @description ISO 8601 timestamp for when the line was created.
-         */
-        createdAt: string;
-        /**
-         * Format: date-time
-         * @description ISO 8601 timestamp for when the line was last updated.
-         */
-        updatedAt: string;
-      }[];
-      pagination: {
-        /** @description Cursor for the next page, or null when there are no more results. */
-        nextCursor: string | null;
-      };
-    };
-    PublicApiError: {
-      error: {
-        /** @description Stable machine-readable error code. */
-        code: string;
-        /** @description Human-readable error message. */
-        message: string;
-        /** @description Optional structured details for validation and debugging. */
-        details?: unknown;
-      };
-    };
+    PayoutResponse: PayoutResponse;
+    ListPayoutsResponse: ListPayoutsResponse;
+    CommissionLineResponse: CommissionLineResponse;
+    ListCommissionLinesResponse: ListCommissionLinesResponse;
+    PublicApiError: PublicApiError;
   };
   responses: never;
   parameters: never;
@@ -442,7 +239,7 @@ export interface operations {
            *       }
            *     }
            */
-          "application/json": components["schemas"]["ListPayoutsResponse"];
+          "application/json": ListPayoutsResponse;
         };
       };
       /** @description API key is missing, invalid, expired, or revoked. */
@@ -451,7 +248,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description API key does not include the commissions:read scope. */
@@ -460,7 +257,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Query parameters failed validation. */
@@ -469,7 +266,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Rate limit exceeded. */
@@ -478,7 +275,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Unexpected server error. */
@@ -487,7 +284,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
     };
@@ -536,7 +333,7 @@ export interface operations {
            *       }
            *     }
            */
-          "application/json": components["schemas"]["PayoutResponse"];
+          "application/json": PayoutResponse;
         };
       };
       /** @description API key is missing, invalid, expired, or revoked. */
@@ -545,7 +342,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description API key does not include the commissions:read scope. */
@@ -554,7 +351,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Payout was not found in the authenticated organisation. */
@@ -563,7 +360,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Path parameters failed validation. */
@@ -572,7 +369,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Rate limit exceeded. */
@@ -581,7 +378,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Unexpected server error. */
@@ -590,7 +387,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
     };
@@ -665,7 +462,7 @@ export interface operations {
            *       }
            *     }
            */
-          "application/json": components["schemas"]["PayoutResponse"];
+          "application/json": PayoutResponse;
         };
       };
       /** @description API key is missing, invalid, expired, or revoked. */
@@ -674,7 +471,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description API key does not include the commissions:write scope. */
@@ -683,7 +480,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Payout was not found in the authenticated organisation. */
@@ -692,7 +489,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Path parameters or request body failed validation. */
@@ -701,7 +498,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Rate limit exceeded. */
@@ -710,7 +507,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Unexpected server error. */
@@ -719,7 +516,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
     };
@@ -803,7 +600,7 @@ export interface operations {
            *       }
            *     }
            */
-          "application/json": components["schemas"]["ListCommissionLinesResponse"];
+          "application/json": ListCommissionLinesResponse;
         };
       };
       /** @description API key is missing, invalid, expired, or revoked. */
@@ -812,7 +609,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description API key does not include the commissions:read scope. */
@@ -821,7 +618,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Query parameters failed validation. */
@@ -830,7 +627,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Rate limit exceeded. */
@@ -839,7 +636,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Unexpected server error. */
@@ -848,7 +645,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
     };
@@ -914,7 +711,7 @@ export interface operations {
            *       }
            *     }
            */
-          "application/json": components["schemas"]["CommissionLineResponse"];
+          "application/json": CommissionLineResponse;
         };
       };
       /** @description API key is missing, invalid, expired, or revoked. */
@@ -923,7 +720,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description API key does not include the commissions:write scope. */
@@ -932,7 +729,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Partner or payout was not found in the authenticated organisation. */
@@ -941,7 +738,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Request body failed validation. */
@@ -950,7 +747,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Rate limit exceeded. */
@@ -959,7 +756,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Unexpected server error. */
@@ -968,7 +765,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
     };
@@ -1016,7 +813,7 @@ export interface operations {
            *       }
            *     }
            */
-          "application/json": components["schemas"]["CommissionLineResponse"];
+          "application/json": CommissionLineResponse;
         };
       };
       /** @description API key is missing, invalid, expired, or revoked. */
@@ -1025,7 +822,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description API key does not include the commissions:read scope. */
@@ -1034,7 +831,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Commission line was not found in the authenticated organisation. */
@@ -1043,7 +840,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Path parameters failed validation. */
@@ -1052,7 +849,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Rate limit exceeded. */
@@ -1061,7 +858,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Unexpected server error. */
@@ -1070,7 +867,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
     };
@@ -1140,7 +937,7 @@ export interface operations {
            *       }
            *     }
            */
-          "application/json": components["schemas"]["CommissionLineResponse"];
+          "application/json": CommissionLineResponse;
         };
       };
       /** @description API key is missing, invalid, expired, or revoked. */
@@ -1149,7 +946,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description API key does not include the commissions:write scope. */
@@ -1158,7 +955,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Commission line was not found in the authenticated organisation. */
@@ -1167,7 +964,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Path parameters or request body failed validation. */
@@ -1176,7 +973,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Rate limit exceeded. */
@@ -1185,7 +982,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Unexpected server error. */
@@ -1194,7 +991,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
     };
@@ -1257,7 +1054,7 @@ export interface operations {
            *       }
            *     }
            */
-          "application/json": components["schemas"]["CommissionLineResponse"];
+          "application/json": CommissionLineResponse;
         };
       };
       /** @description API key is missing, invalid, expired, or revoked. */
@@ -1266,7 +1063,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description API key does not include the commissions:write scope. */
@@ -1275,7 +1072,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Commission line was not found in the authenticated organisation. */
@@ -1284,7 +1081,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description The line is not attached to a payout, or the request failed validation. */
@@ -1293,7 +1090,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Rate limit exceeded. */
@@ -1302,7 +1099,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Unexpected server error. */
@@ -1311,7 +1108,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
     };
@@ -1356,7 +1153,7 @@ export interface operations {
            *       }
            *     }
            */
-          "application/json": components["schemas"]["CommissionLineResponse"];
+          "application/json": CommissionLineResponse;
         };
       };
       /** @description API key is missing, invalid, expired, or revoked. */
@@ -1365,7 +1162,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description API key does not include the commissions:write scope. */
@@ -1374,7 +1171,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Commission line was not found in the authenticated organisation. */
@@ -1383,7 +1180,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description The line is not attached to a payout. */
@@ -1392,7 +1189,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Rate limit exceeded. */
@@ -1401,7 +1198,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
       /** @description Unexpected server error. */
@@ -1410,18 +1207,221 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PublicApiError"];
+          "application/json": PublicApiError;
         };
       };
     };
   };
 }
 
-export type PayoutResponse = components["schemas"]["PayoutResponse"];
-export type ListPayoutsResponse = components["schemas"]["ListPayoutsResponse"];
-export type CommissionLineResponse = components["schemas"]["CommissionLineResponse"];
-export type ListCommissionLinesResponse = components["schemas"]["ListCommissionLinesResponse"];
-export type PublicApiError = components["schemas"]["PublicApiError"];
+export type PayoutResponse = {
+  data: {
+    /** @description Introw payout identifier. */
+    id: string;
+    partner: {
+      /** @description Introw partner identifier. */
+      id: string;
+      /** @description Partner display name. */
+      name: string;
+    };
+    /** @description Identifier of the payout batch this payout belongs to, when assigned. */
+    batchId: string | null;
+    /**
+     * Format: date-time
+     * @description Start of the commission period covered by this payout.
+     */
+    periodStart: string;
+    /**
+     * Format: date-time
+     * @description End of the commission period covered by this payout.
+     */
+    periodEnd: string;
+    amount: {
+      /** @description Decimal amount as a string, e.g. "1250.00". */
+      value: string;
+      /** @description ISO 4217 currency code, e.g. "USD". */
+      currency: string;
+    };
+    /**
+     * @description Current stage of the commission payout in your finance workflow.
+     * @enum {string}
+     */
+    stage:
+      | "DRAFT"
+      | "PENDING_REVIEW"
+      | "PENDING_INVOICE"
+      | "APPROVED"
+      | "SCHEDULED"
+      | "PENDING_PAYMENT"
+      | "PAID"
+      | "DECLINED"
+      | "POSTPONED"
+      | "BLOCKED"
+      | "FAILED";
+    /** @description Partner purchase order number, when provided. */
+    poNumber: string | null;
+    /**
+     * Format: date-time
+     * @description ISO 8601 timestamp for when the payout was created.
+     */
+    createdAt: string;
+    /**
+     * Format: date-time
+     * @description ISO 8601 timestamp for when the payout was last updated.
+     */
+    updatedAt: string;
+  };
+};
+export type ListPayoutsResponse = {
+  data: {
+    /** @description Introw payout identifier. */
+    id: string;
+    partner: {
+      /** @description Introw partner identifier. */
+      id: string;
+      /** @description Partner display name. */
+      name: string;
+    };
+    /** @description Identifier of the payout batch this payout belongs to, when assigned. */
+    batchId: string | null;
+    /**
+     * Format: date-time
+     * @description Start of the commission period covered by this payout.
+     */
+    periodStart: string;
+    /**
+     * Format: date-time
+     * @description End of the commission period covered by this payout.
+     */
+    periodEnd: string;
+    amount: {
+      /** @description Decimal amount as a string, e.g. "1250.00". */
+      value: string;
+      /** @description ISO 4217 currency code, e.g. "USD". */
+      currency: string;
+    };
+    /**
+     * @description Current stage of the commission payout in your finance workflow.
+     * @enum {string}
+     */
+    stage:
+      | "DRAFT"
+      | "PENDING_REVIEW"
+      | "PENDING_INVOICE"
+      | "APPROVED"
+      | "SCHEDULED"
+      | "PENDING_PAYMENT"
+      | "PAID"
+      | "DECLINED"
+      | "POSTPONED"
+      | "BLOCKED"
+      | "FAILED";
+    /** @description Partner purchase order number, when provided. */
+    poNumber: string | null;
+    /**
+     * Format: date-time
+     * @description ISO 8601 timestamp for when the payout was created.
+     */
+    createdAt: string;
+    /**
+     * Format: date-time
+     * @description ISO 8601 timestamp for when the payout was last updated.
+     */
+    updatedAt: string;
+  }[];
+  pagination: {
+    /** @description Cursor for the next page, or null when there are no more results. */
+    nextCursor: string | null;
+  };
+};
+export type CommissionLineResponse = {
+  data: {
+    /** @description Introw commission line identifier. */
+    id: string;
+    /** @description Introw partner the commission line belongs to. */
+    partnerId: string;
+    /** @description Payout the line is attached to, or null when the line is still in the pending pool. */
+    payoutId: string | null;
+    /** @description Free-text description of the commission line. */
+    description: string | null;
+    /** @description Commission amount as a decimal string, e.g. "500.00". */
+    amount: string;
+    /** @description Originating deal/source amount the commission was derived from, when known. */
+    sourceAmount: string | null;
+    /** @description ISO 4217 currency code, e.g. "USD". */
+    currency: string;
+    /**
+     * @description Lifecycle status of the commission line.
+     * @enum {string}
+     */
+    status: "EXPECTED" | "PENDING" | "IN_PAYOUT" | "VOIDED";
+    /** @description Name of the commission plan that produced the line, when applicable. */
+    planName: string | null;
+    /** @description End of the commission period the line covers, when set. */
+    periodEnd: string | null;
+    /**
+     * Format: date-time
+     * @description ISO 8601 timestamp for when the line was created.
+     */
+    createdAt: string;
+    /**
+     * Format: date-time
+     * @description ISO 8601 timestamp for when the line was last updated.
+     */
+    updatedAt: string;
+  };
+};
+export type ListCommissionLinesResponse = {
+  data: {
+    /** @description Introw commission line identifier. */
+    id: string;
+    /** @description Introw partner the commission line belongs to. */
+    partnerId: string;
+    /** @description Payout the line is attached to, or null when the line is still in the pending pool. */
+    payoutId: string | null;
+    /** @description Free-text description of the commission line. */
+    description: string | null;
+    /** @description Commission amount as a decimal string, e.g. "500.00". */
+    amount: string;
+    /** @description Originating deal/source amount the commission was derived from, when known. */
+    sourceAmount: string | null;
+    /** @description ISO 4217 currency code, e.g. "USD". */
+    currency: string;
+    /**
+     * @description Lifecycle status of the commission line.
+     * @enum {string}
+     */
+    status: "EXPECTED" | "PENDING" | "IN_PAYOUT" | "VOIDED";
+    /** @description Name of the commission plan that produced the line, when applicable. */
+    planName: string | null;
+    /** @description End of the commission period the line covers, when set. */
+    periodEnd: string | null;
+    /**
+     * Format: date-time
+     * @description ISO 8601 timestamp for when the line was created.
+     */
+    createdAt: string;
+    /**
+     * Format: date-time
+     * @description ISO 8601 timestamp for when the line was last updated.
+     */
+    updatedAt: string;
+  }[];
+  pagination: {
+    /** @description Cursor for the next page, or null when there are no more results. */
+    nextCursor: string | null;
+  };
+};
+export type PublicApiError = {
+  error: {
+    /** @description Stable machine-readable error code. */
+    code: string;
+    /** @description Human-readable error message. */
+    message: string;
+    /** @description Optional structured details for validation and debugging. */
+    details?: unknown;
+  };
+};
 /** Every value of `CommissionLineStatus`: Lifecycle status of the commission line. */
 export const commissionLineStatusValues = ["EXPECTED", "PENDING", "IN_PAYOUT", "VOIDED"] as const;
 /** Lifecycle status of the commission line. */

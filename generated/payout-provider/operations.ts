@@ -5,7 +5,15 @@ import { paginate, type PagePromise, type PaginationOptions } from "./runtime/pa
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
 import { rejectPartial } from "./runtime/auth.js";
-import type { operations } from "./types.js";
+import type {
+  DateMinute,
+  ErrorResponse,
+  Payout,
+  PayoutListResponse,
+  PayoutResponse,
+  PayoutStatusCode,
+  operations,
+} from "./types.js";
 
 /** Parameters of `getPayout` (`GET /api/payout/{id}`). */
 export interface GetPayoutParams {
@@ -14,12 +22,9 @@ export interface GetPayoutParams {
 }
 
 /** The 2xx response body of `getPayout`. */
-export type GetPayoutResponse =
-  operations["getPayout"]["responses"][200]["content"]["application/json"];
+export type GetPayoutResponse = PayoutResponse;
 /** The error response bodies of `getPayout` (on `ApiError.body`). */
-export type GetPayoutError =
-  | operations["getPayout"]["responses"][401]["content"]["application/json"]
-  | operations["getPayout"]["responses"][404]["content"]["application/json"];
+export type GetPayoutError = ErrorResponse;
 /** The response headers `getPayout` declares. */
 export type GetPayoutHeaders = Record<string, string>;
 const getPayout_spec: OperationSpec = {
@@ -51,7 +56,7 @@ export function getPayout(
   client: Client,
   params: GetPayoutParams,
   options?: RequestOptions,
-): ApiPromise<GetPayoutResponse, GetPayoutError, GetPayoutHeaders> {
+): ApiPromise<PayoutResponse, ErrorResponse, GetPayoutHeaders> {
   return request(client, getPayout_spec, params, options);
 }
 
@@ -62,26 +67,23 @@ export interface ListPayoutsParams {
   /** Limit of request data (maximum number of payouts in the page), a positive integer sent as a string. */
   limit?: NonNullable<operations["listPayouts"]["parameters"]["query"]>["limit"];
   /** Filter by create date from, in format 'YYYY-MM-DD hh:mm'. */
-  from?: NonNullable<operations["listPayouts"]["parameters"]["query"]>["from"];
+  from?: DateMinute | undefined;
   /** Filter by create date to, in format 'YYYY-MM-DD hh:mm'. */
-  to?: NonNullable<operations["listPayouts"]["parameters"]["query"]>["to"];
+  to?: DateMinute | undefined;
   /** Filter by payout status: 0 = AWAITING, 1 = PENDING, 2 = UNASSESSED, 3 = IN_PROGRESS, 4 = SUCCESSFUL, 5 = CANCELLED, 6 = FAILED, 7 = SUCCESSFUL_PENDING_KYC. */
-  status?: NonNullable<operations["listPayouts"]["parameters"]["query"]>["status"];
+  status?: PayoutStatusCode | undefined;
   /** Continuation token: the `lastkey` of the previous page. The page documents the token in the response but not how it is sent back; this query parameter is assumed. */
   lastkey?: NonNullable<operations["listPayouts"]["parameters"]["query"]>["lastkey"];
 }
 
 /** The 2xx response body of `listPayouts`. */
-export type ListPayoutsResponse =
-  operations["listPayouts"]["responses"][200]["content"]["application/json"];
+export type ListPayoutsResponse = PayoutListResponse;
 /** The error response bodies of `listPayouts` (on `ApiError.body`). */
-export type ListPayoutsError =
-  | operations["listPayouts"]["responses"][400]["content"]["application/json"]
-  | operations["listPayouts"]["responses"][401]["content"]["application/json"];
+export type ListPayoutsError = ErrorResponse;
 /** The response headers `listPayouts` declares. */
 export type ListPayoutsHeaders = Record<string, string>;
 /** One item of `listPayouts`'s pages. */
-export type ListPayoutsItem = NonNullable<NonNullable<ListPayoutsResponse>["payload"]>[number];
+export type ListPayoutsItem = Payout;
 const listPayouts_spec: OperationSpec = {
   id: "listPayouts",
   method: "GET",
@@ -121,6 +123,6 @@ export function listPayouts(
   client: Client,
   params: ListPayoutsParams,
   options?: PaginationOptions,
-): PagePromise<ListPayoutsResponse, ListPayoutsItem, ListPayoutsError, ListPayoutsHeaders> {
+): PagePromise<PayoutListResponse, Payout, ErrorResponse, ListPayoutsHeaders> {
   return paginate(client, listPayouts_spec, params, options);
 }

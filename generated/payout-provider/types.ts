@@ -46,141 +46,44 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     /** @description Envelope of Get Payout by ID. */
-    PayoutResponse: {
-      /** @description Human-readable outcome, e.g. "Payout found". */
-      message: string;
-      payload: components["schemas"]["Payout"];
-    };
+    PayoutResponse: PayoutResponse;
     /** @description Envelope of Get Payout list; `payload` is the page, `lastkey` the continuation token. */
-    PayoutListResponse: {
-      /** @description Human-readable outcome, e.g. "Payout found". */
-      message: string;
-      payload: components["schemas"]["Payout"][];
-      /** @description Continuation token for the next page, sent back as the `lastkey` query parameter. Absent when there are no more pages (assumed: the page shows only a response that has one). */
-      lastkey?: string;
-    };
+    PayoutListResponse: PayoutListResponse;
     /** @description Error envelope. */
-    ErrorResponse: {
-      /** @description Human-readable summary, e.g. "Get payout failed". */
-      message: string;
-      error: {
-        /** @description Provider error code, e.g. "PAYO101" (payout ID not found). */
-        code: string;
-        /** @description Human-readable error message. */
-        message: string;
-      }[];
-    };
-    Payout: {
-      /** @description Payout identifier. */
-      id: string;
-      created_at: components["schemas"]["EpochMillis"];
-      /** @description Reference sent to the payout provider. */
-      provider_reference: string;
-      /** @description Batch the payout belongs to; an empty string when none. */
-      batch_id: string;
-      /** @description Currency code of the payout, e.g. "AUD". */
-      asset: string;
-      /** @description Your reference for the payout. */
-      reference: string;
-      /** @description Merchant the payout belongs to, e.g. "MERC#<uuid>" (only in the single-payout response). */
-      merchant?: string;
-      fee_data: components["schemas"]["FeeData"];
-      /** @description Free-text note. */
-      note: string;
-      payout_data: components["schemas"]["PayoutData"];
-      /** @description Payout status in lower case, e.g. "pending", "successful". The list filter takes the numeric `PayoutStatusCode` instead. */
-      status: string;
-      amount: components["schemas"]["Amount"];
-      subaccount: components["schemas"]["Reference"];
-      receiver: components["schemas"]["Receiver"];
-      receiver_account: components["schemas"]["ReceiverAccount"];
-      payout_provider: components["schemas"]["Reference"];
-      /** @description Ledger transactions of the payout (only in the single-payout response). */
-      transactions?: components["schemas"]["Transaction"][];
-    };
+    ErrorResponse: ErrorResponse;
+    Payout: Payout;
     /** @description Fee template applied to the payout. */
-    FeeData: {
-      fee_value?: components["schemas"]["Amount"];
-      /** @description Fee template identifier. */
-      feetemplate_id: string;
-      /** @description Fixed fee component. */
-      fixed: number;
-      /** @description Fee group identifier. */
-      feegroup_id: string;
-      /** @description Percentage fee component. */
-      percentage: number;
-      /** @description Minimum fee. */
-      min_amount: number;
-    };
+    FeeData: FeeData;
     /** @description Outcome reported by the downstream payout provider. */
-    PayoutData: {
-      /** @description Provider-side status, e.g. "PENDING", "IN PROGRESS". */
-      status: string;
-      transaction_is_duplicated: boolean;
-      receiver_is_invalid: boolean;
-      accepted: boolean;
-      /** @description Provider errors; null when there are none (the page shows no other value). */
-      errors: unknown;
-      /** @description Provider transaction identifier. */
-      transaction_id: string;
-      sender_is_invalid: boolean;
-    };
+    PayoutData: PayoutData;
     /** @description One ledger movement of a payout (the payout itself, its fee). */
-    Transaction: {
-      transaction_id: string;
-      amount: components["schemas"]["Amount"];
-      /** @description Currency code, e.g. "AUD". */
-      asset: string;
-      /** @description Transaction status, e.g. "complete". */
-      status: string;
-      created_at: components["schemas"]["EpochMillis"];
-      updated_at: components["schemas"]["EpochMillis"];
-      /** @description Kind of movement, e.g. "payout" or "fee". */
-      transaction_type: string;
-    };
-    Receiver: {
-      id: string;
-      firstname: string;
-      lastname: string;
-      /** Format: email */
-      email: string;
-    };
+    Transaction: Transaction;
+    Receiver: Receiver;
     /** @description Bank account the payout is sent to (AU direct entry fields in the page's examples). */
-    ReceiverAccount: {
-      id: string;
-      /** Format: email */
-      email?: string;
-      /** @description Australian bank-state-branch number; a string to keep leading zeros. */
-      bsb?: string;
-      bank_code?: string;
-      /** @description Account number; a string to keep leading zeros. */
-      account_number?: string;
-    };
+    ReceiverAccount: ReceiverAccount;
     /** @description Reference to another object by id. */
-    Reference: {
-      id: string;
-    };
+    Reference: Reference;
     /**
      * @description Amount in the payout's asset. The provider sends it either as a JSON number (e.g. 2000, -1800) or as a decimal string (e.g. "2200").
      * @example 2000
      * @example 2200
      */
-    Amount: number | string;
+    Amount: Amount;
     /**
      * @description Milliseconds since the Unix epoch, as a decimal string.
      * @example 1710144053053
      */
-    EpochMillis: string;
+    EpochMillis: EpochMillis;
     /**
      * @description Date and time to the minute, 'YYYY-MM-DD hh:mm'.
      * @example 2024-02-08 09:00
      */
-    DateMinute: string;
+    DateMinute: DateMinute;
     /**
      * @description Numeric payout status used by the list filter: 0 = AWAITING, 1 = PENDING, 2 = UNASSESSED, 3 = IN_PROGRESS, 4 = SUCCESSFUL, 5 = CANCELLED, 6 = FAILED, 7 = SUCCESSFUL_PENDING_KYC.
      * @enum {integer}
      */
-    PayoutStatusCode: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;
+    PayoutStatusCode: PayoutStatusCode;
   };
   responses: {
     /** @description The x-api-key or signature header is missing or invalid. The page documents neither the status nor the body of this case; 401 with the error envelope is assumed. */
@@ -189,7 +92,7 @@ export interface components {
         [name: string]: unknown;
       };
       content: {
-        "application/json": components["schemas"]["ErrorResponse"];
+        "application/json": ErrorResponse;
       };
     };
   };
@@ -294,7 +197,7 @@ export interface operations {
            *       }
            *     }
            */
-          "application/json": components["schemas"]["PayoutResponse"];
+          "application/json": PayoutResponse;
         };
       };
       401: components["responses"]["Unauthorized"];
@@ -315,7 +218,7 @@ export interface operations {
            *       ]
            *     }
            */
-          "application/json": components["schemas"]["ErrorResponse"];
+          "application/json": ErrorResponse;
         };
       };
     };
@@ -337,14 +240,14 @@ export interface operations {
          * @description Filter by create date from, in format 'YYYY-MM-DD hh:mm'.
          * @example 2024-02-08 09:00
          */
-        from?: components["schemas"]["DateMinute"];
+        from?: DateMinute;
         /**
          * @description Filter by create date to, in format 'YYYY-MM-DD hh:mm'.
          * @example 2024-03-11 06:21
          */
-        to?: components["schemas"]["DateMinute"];
+        to?: DateMinute;
         /** @description Filter by payout status: 0 = AWAITING, 1 = PENDING, 2 = UNASSESSED, 3 = IN_PROGRESS, 4 = SUCCESSFUL, 5 = CANCELLED, 6 = FAILED, 7 = SUCCESSFUL_PENDING_KYC. */
-        status?: components["schemas"]["PayoutStatusCode"];
+        status?: PayoutStatusCode;
         /** @description Continuation token: the `lastkey` of the previous page. The page documents the token in the response but not how it is sent back; this query parameter is assumed. */
         lastkey?: string;
       };
@@ -414,7 +317,7 @@ export interface operations {
            *       "lastkey": "eyJlbnRpdHkiOiJQQVlPIyIsIlBLIjoiUEFZTyM2ODNlN2UwMS0yOWI2LTQ4ZDMtOTNlZi1kODIyNzU3ZmIxOWUiLCJTSyI6IlJFVlIjMTkwNjgwZTEtZjRjNC00ZTkwLTkyOTgtODA3M2NlZWY5MmVlIiwiY3JlYXRlZF9hdCI6IjE3MTkzNjU5MTEwMzUifQ=="
            *     }
            */
-          "application/json": components["schemas"]["PayoutListResponse"];
+          "application/json": PayoutListResponse;
         };
       };
       /** @description Query parameters failed validation (e.g. a missing `subaccount_id`). The page documents no status for this case; 400 with the error envelope is assumed. */
@@ -423,7 +326,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["ErrorResponse"];
+          "application/json": ErrorResponse;
         };
       };
       401: components["responses"]["Unauthorized"];
@@ -432,31 +335,128 @@ export interface operations {
 }
 
 /** Envelope of Get Payout by ID. */
-export type PayoutResponse = components["schemas"]["PayoutResponse"];
+export type PayoutResponse = {
+  /** @description Human-readable outcome, e.g. "Payout found". */
+  message: string;
+  payload: Payout;
+};
 /** Envelope of Get Payout list; `payload` is the page, `lastkey` the continuation token. */
-export type PayoutListResponse = components["schemas"]["PayoutListResponse"];
+export type PayoutListResponse = {
+  /** @description Human-readable outcome, e.g. "Payout found". */
+  message: string;
+  payload: Payout[];
+  /** @description Continuation token for the next page, sent back as the `lastkey` query parameter. Absent when there are no more pages (assumed: the page shows only a response that has one). */
+  lastkey?: string;
+};
 /** Error envelope. */
-export type ErrorResponse = components["schemas"]["ErrorResponse"];
-export type Payout = components["schemas"]["Payout"];
+export type ErrorResponse = {
+  /** @description Human-readable summary, e.g. "Get payout failed". */
+  message: string;
+  error: {
+    /** @description Provider error code, e.g. "PAYO101" (payout ID not found). */
+    code: string;
+    /** @description Human-readable error message. */
+    message: string;
+  }[];
+};
+export type Payout = {
+  /** @description Payout identifier. */
+  id: string;
+  created_at: EpochMillis;
+  /** @description Reference sent to the payout provider. */
+  provider_reference: string;
+  /** @description Batch the payout belongs to; an empty string when none. */
+  batch_id: string;
+  /** @description Currency code of the payout, e.g. "AUD". */
+  asset: string;
+  /** @description Your reference for the payout. */
+  reference: string;
+  /** @description Merchant the payout belongs to, e.g. "MERC#<uuid>" (only in the single-payout response). */
+  merchant?: string;
+  fee_data: FeeData;
+  /** @description Free-text note. */
+  note: string;
+  payout_data: PayoutData;
+  /** @description Payout status in lower case, e.g. "pending", "successful". The list filter takes the numeric `PayoutStatusCode` instead. */
+  status: string;
+  amount: Amount;
+  subaccount: Reference;
+  receiver: Receiver;
+  receiver_account: ReceiverAccount;
+  payout_provider: Reference;
+  /** @description Ledger transactions of the payout (only in the single-payout response). */
+  transactions?: Transaction[];
+};
 /** Fee template applied to the payout. */
-export type FeeData = components["schemas"]["FeeData"];
+export type FeeData = {
+  fee_value?: Amount;
+  /** @description Fee template identifier. */
+  feetemplate_id: string;
+  /** @description Fixed fee component. */
+  fixed: number;
+  /** @description Fee group identifier. */
+  feegroup_id: string;
+  /** @description Percentage fee component. */
+  percentage: number;
+  /** @description Minimum fee. */
+  min_amount: number;
+};
 /** Outcome reported by the downstream payout provider. */
-export type PayoutData = components["schemas"]["PayoutData"];
+export type PayoutData = {
+  /** @description Provider-side status, e.g. "PENDING", "IN PROGRESS". */
+  status: string;
+  transaction_is_duplicated: boolean;
+  receiver_is_invalid: boolean;
+  accepted: boolean;
+  /** @description Provider errors; null when there are none (the page shows no other value). */
+  errors: unknown;
+  /** @description Provider transaction identifier. */
+  transaction_id: string;
+  sender_is_invalid: boolean;
+};
 /** One ledger movement of a payout (the payout itself, its fee). */
-export type Transaction = components["schemas"]["Transaction"];
-export type Receiver = components["schemas"]["Receiver"];
+export type Transaction = {
+  transaction_id: string;
+  amount: Amount;
+  /** @description Currency code, e.g. "AUD". */
+  asset: string;
+  /** @description Transaction status, e.g. "complete". */
+  status: string;
+  created_at: EpochMillis;
+  updated_at: EpochMillis;
+  /** @description Kind of movement, e.g. "payout" or "fee". */
+  transaction_type: string;
+};
+export type Receiver = {
+  id: string;
+  firstname: string;
+  lastname: string;
+  /** Format: email */
+  email: string;
+};
 /** Bank account the payout is sent to (AU direct entry fields in the page's examples). */
-export type ReceiverAccount = components["schemas"]["ReceiverAccount"];
+export type ReceiverAccount = {
+  id: string;
+  /** Format: email */
+  email?: string;
+  /** @description Australian bank-state-branch number; a string to keep leading zeros. */
+  bsb?: string;
+  bank_code?: string;
+  /** @description Account number; a string to keep leading zeros. */
+  account_number?: string;
+};
 /** Reference to another object by id. */
-export type Reference = components["schemas"]["Reference"];
+export type Reference = {
+  id: string;
+};
 /** Amount in the payout's asset. The provider sends it either as a JSON number (e.g. 2000, -1800) or as a decimal string (e.g. "2200"). */
-export type Amount = components["schemas"]["Amount"];
+export type Amount = number | string;
 /** Milliseconds since the Unix epoch, as a decimal string. */
-export type EpochMillis = components["schemas"]["EpochMillis"];
+export type EpochMillis = string;
 /** Date and time to the minute, 'YYYY-MM-DD hh:mm'. */
-export type DateMinute = components["schemas"]["DateMinute"];
+export type DateMinute = string;
 /** Numeric payout status used by the list filter: 0 = AWAITING, 1 = PENDING, 2 = UNASSESSED, 3 = IN_PROGRESS, 4 = SUCCESSFUL, 5 = CANCELLED, 6 = FAILED, 7 = SUCCESSFUL_PENDING_KYC. */
-export type PayoutStatusCode = components["schemas"]["PayoutStatusCode"];
+export type PayoutStatusCode = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;
 /**
  * Every value of `PayoutStatusCode`: Numeric payout status used by the list filter: 0 = AWAITING, 1 = PENDING, 2 = UNASSESSED, 3 = IN_PROGRESS, 4 = SUCCESSFUL, 5 = CANCELLED, 6 = FAILED, 7 = SUCCESSFUL_PENDING_KYC.
  *

@@ -5,7 +5,7 @@
 import { StructureKind, VariableDeclarationKind } from "ts-morph";
 import type { ApiModel, SecuritySchemeModel } from "../model/model.js";
 import { pascalCase, safeIdentifier } from "../model/naming.js";
-import { contextuallyTyped, docLine, docText, literal, objectKey } from "./docs.js";
+import { contextuallyTyped, docBlock, docLine, docPhrase, literal, objectKey } from "./docs.js";
 import type { Statement } from "./print.js";
 import { RATE_LIMIT_HEADER } from "../../templates/runtime/errors.js";
 
@@ -41,7 +41,8 @@ function schemeDoc(s: SecuritySchemeModel): string {
           ? "sent as `Authorization: Bearer <token>`"
           : "`{ username, password }`, sent as `Authorization: Basic`"
         : `${spec.type}: an access token you obtain, sent as \`Authorization: Bearer <token>\``;
-  const description = s.description !== undefined ? `\n\n${docText(s.description)}` : "";
+  const block = docBlock(s.description);
+  const description = block !== undefined ? `\n\n${block}` : "";
   return `Credential for security scheme \`${docLine(s.name)}\`: ${how}. A function is called for every attempt with the outgoing request (\`method\`, \`url\`, \`headers\`, \`body\`), after every parameter and constant credential is set (to rotate a token or sign the request).${description}`;
 }
 
@@ -91,7 +92,7 @@ export function clientStatements(model: ApiModel): Statement[] {
   const serverDoc = model.servers
     .map(
       (s, i) =>
-        `\`${s.name}\`${i === 0 ? " (default)" : ""}: ${docLine(s.url)}${s.description !== undefined ? ` (${docLine(s.description)})` : ""}`,
+        `\`${s.name}\`${i === 0 ? " (default)" : ""}: ${docLine(s.url)}${docPhrase(s.description) !== undefined ? ` (${docLine(s.description!)})` : ""}`,
     )
     .join("; ");
   const properties = model.securitySchemes.map((s) => ({

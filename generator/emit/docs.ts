@@ -22,6 +22,23 @@ export function docLine(text: string): string {
   return docText(text).replace(/\s*\n\s*/g, " ");
 }
 
+/**
+ * `text` on one line without its closing `.`/`;` (a list adds its own punctuation), or undefined when nothing is
+ * left: a blank description leaves no `()`, no dangling `:`, no empty JSDoc.
+ */
+export function docPhrase(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const line = docLine(text).replace(/[\s.;]+$/, "");
+  return line === "" ? undefined : line;
+}
+
+/** `docText(text)`, or undefined when it is blank. */
+export function docBlock(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const block = docText(text);
+  return block === "" ? undefined : block;
+}
+
 /** A property key: bare when it is an identifier, otherwise a string literal. */
 export function propertyKey(name: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && name !== "__proto__" ? name : literal(name);

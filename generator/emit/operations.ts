@@ -1,7 +1,8 @@
 /**
  * emit/operations: OperationModel → statements of `operations.ts` (pure; printing happens once per file).
- * Each operation gets its param/response/error/headers types (indexed access into openapi-typescript's
- * `operations`), a static `OperationSpec` and a function built from the template skeleton.
+ * Each operation gets its param/response/error/headers types (component aliases by name where the schema is a
+ * component `$ref`, else indexed access into openapi-typescript's `operations`), a static `OperationSpec` and a
+ * function built from the template skeleton.
  */
 import {
   StructureKind,
@@ -14,14 +15,15 @@ import {
   hasViews,
   type ApiModel,
   type OperationModel,
-  type ParameterModel,
   type ResponseModel,
 } from "../model/model.js";
-import { docLine, docText, literal, propertyKey } from "./docs.js";
+import { docBlock, docLine, docPhrase, literal, propertyKey } from "./docs.js";
+import { functionDocs, paramDocs } from "./operation-docs.js";
+import { typeNames, usedImports } from "./operation-imports.js";
 import type { Statement } from "./print.js";
-import { paginationDescription, paginationLiteral } from "./pagination.js";
+import { paginationLiteral } from "./pagination.js";
 import { datesImports, planNames, planStatements, specDates } from "./dates.js";
-import { streamDescription, streamItemType, streamLiteral } from "./stream.js";
+import { streamItemType, streamLiteral } from "./stream.js";
 import {
   bodyEncoder,
   paramSerializer,
@@ -31,16 +33,6 @@ import {
   unsentCheck,
 } from "./runtime-refs.js";
 import type { OperationTemplate, SkeletonKind } from "./template.js";
-import { STATUS_ERROR_CLASSES } from "../../templates/runtime/errors.js";
-
-/** Status → runtime error class, read from the runtime's own table (keys are the status strings). */
-const CLASS_BY_STATUS: Readonly<Record<string, string>> = STATUS_ERROR_CLASSES;
-
-/** The runtime class a response status throws (`5XX` and every 5xx as 500; `4XX`, `default`: `ApiError`). */
-function errorClass(status: string): string {
-  const key = /^5/.test(status) ? "500" : status;
-  return Object.hasOwn(CLASS_BY_STATUS, key) ? CLASS_BY_STATUS[key]! : "ApiError";
-}
 
 function op(o: OperationModel): string {
   return `operations[${literal(o.name)}]`;
@@ -60,10 +52,20 @@ function openView(model: ApiModel, wrapper: "Readable" | "Writable", type: strin
   return model.openTypes ? `${wrapper}<${type}>` : type;
 }
 
+/**
+ * A component alias by name where the model has one (`Image[]`): already `Readable<…>` when types are seen through
+ * views (readOnly/writeOnly markers, open types), so only response types take it then.
+ */
+function named(model: ApiModel, type: string | undefined, reading: boolean): string | undefined {
+  return type !== undefined && (reading || !hasViews(model)) ? type : undefined;
+}
+
 function responseType(model: ApiModel, o: OperationModel, r: ResponseModel): string {
   if (r.mediaType === undefined) return "undefined";
   if (o.responseKind === "text") return "string";
   if (o.responseKind === "binary") return "Blob";
+  const byName = named(model, r.namedType, true);
+  if (byName !== undefined) return byName;
   return view(
     model,
     "Readable",
@@ -117,72 +119,6 @@ function specLiteral(o: OperationModel, plans: ReadonlyMap<string, string>): str
   return `{\n${lines.join(",\n")},\n}`;
 }
 
-function functionDocs(o: OperationModel, kind: SkeletonKind): string {
-  const parts: string[] = [];
-  if (o.summary !== undefined) parts.push(docText(o.summary));
-  if (o.description !== undefined && o.description !== o.summary)
-    parts.push(docText(o.description));
-  parts.push(`\`${o.method} ${docLine(o.path)}\``);
-  for (const note of o.notes) parts.push(docText(note));
-  if (o.pagination !== undefined) {
-    const how = paginationDescription(
-      o.pagination,
-      new Map(o.parameters.map((p) => [p.key, p.name])),
-    );
-    parts.push(
-      `Paginated${how !== undefined ? ` ${how}.` : ":"} \`await\` gives the first page; \`for await (const item of ${o.name}(...))\` walks every item across pages and \`.pages()\` every page (options \`maxItems\`, \`maxPages\`).`,
-    );
-  }
-  if (o.stream !== undefined) parts.push(streamDescription(o, o.stream));
-  const tags: string[] = [];
-  tags.push("@param client - The client from `createClient`.");
-  if (kind !== "operationWithoutParams" && kind !== "streamingOperationWithoutParams") {
-    const list = o.parameters.map(
-      (p) =>
-        `\`${docLine(p.key)}\` (${p.in}${p.required ? ", required" : ""})${p.description !== undefined ? `: ${docLine(p.description).replace(/[.;]+$/, "")}` : ""}`,
-    );
-    if (o.requestBody !== undefined)
-      list.push(
-        `\`body\` (${docLine(o.requestBody.mediaType)}${o.requestBody.required ? ", required" : ""})${o.requestBody.description !== undefined ? `: ${docLine(o.requestBody.description).replace(/[.;]+$/, "")}` : ""}`,
-      );
-    tags.push(`@param params - \`${o.types.params}\`: ${list.join("; ")}.`);
-  }
-  tags.push(
-    `@param options - Per-request options: \`signal\`, \`headers\`, \`timeoutMs\` (ms), \`maxRetries\`, \`idempotencyKey\`${o.stream !== undefined ? ", `maxEventBytes` (bytes)" : ""}.`,
-  );
-  const success = o.success
-    .map((r) => `${r.status}${r.description !== undefined ? ` (${docLine(r.description)})` : ""}`)
-    .join(", ");
-  tags.push(
-    o.stream !== undefined
-      ? `@returns An \`ApiStream\` of \`${o.types.item}\` from the ${success || "2xx"} response; \`.withResponse()\` connects and adds the \`Response\` and typed headers.`
-      : `@returns The ${success || "2xx"} response body as \`${o.types.response}\`; \`.withResponse()\` adds the \`Response\` and typed headers, \`.safe()\` returns a result instead of throwing.`,
-  );
-  for (const r of o.errors)
-    tags.push(
-      `@throws {${errorClass(r.status)}} ${r.status}${r.description !== undefined ? `: ${docLine(r.description)}` : ""}`,
-    );
-  tags.push(
-    "@throws {ApiConnectionError} When the server cannot be reached; {ApiTimeoutError} after `timeoutMs`.",
-  );
-  if (o.stream !== undefined)
-    tags.push(
-      "@throws {ApiResponseTooLargeError} While iterating, for an event over `maxEventBytes`; {ApiError} (status 200) for data that should be JSON and is not.",
-    );
-  if (o.deprecated) tags.push("@deprecated");
-  return `${parts.join("\n\n")}\n\n${tags.join("\n")}`;
-}
-
-/** JSDoc of one `params` property: the parameter's description, `@default` (applied by the server) and `@deprecated`. */
-function paramDocs(p: ParameterModel): { description: string }[] {
-  const lines = [
-    ...(p.description !== undefined ? [docText(p.description)] : []),
-    ...(p.defaultValue !== undefined ? [`@default ${docLine(p.defaultValue)}`] : []),
-    ...(p.deprecated ? ["@deprecated"] : []),
-  ];
-  return lines.length > 0 ? [{ description: lines.join("\n") }] : [];
-}
-
 /** `DateInput<type>` for a `params` key whose type holds `Date` (with the `dates` option). */
 function input(o: OperationModel, key: string, type: string): string {
   return o.dates?.inputs.includes(key) === true ? `DateInput<${type}>` : type;
@@ -201,14 +137,17 @@ function operationStatements(
     const properties = o.parameters.map((p) => ({
       name: propertyKey(p.key),
       hasQuestionToken: !p.required,
+      // By name, an optional parameter keeps `| undefined` (what the indexed access gives).
       type: input(
         o,
         p.key,
-        openView(
-          model,
-          "Writable",
-          `NonNullable<${op(o)}["parameters"][${literal(p.in)}]>[${literal(p.name)}]`,
-        ),
+        named(model, p.namedType, false) !== undefined
+          ? `${p.namedType!}${p.required ? "" : " | undefined"}`
+          : openView(
+              model,
+              "Writable",
+              `NonNullable<${op(o)}["parameters"][${literal(p.in)}]>[${literal(p.name)}]`,
+            ),
       ),
       docs: paramDocs(p),
     }));
@@ -220,15 +159,16 @@ function operationStatements(
         type: input(
           o,
           "body",
-          view(
-            model,
-            "Writable",
-            `NonNullable<${op(o)}["requestBody"]>["content"][${literal(b.mediaType)}]`,
-          ),
+          named(model, b.namedType, false) ??
+            view(
+              model,
+              "Writable",
+              `NonNullable<${op(o)}["requestBody"]>["content"][${literal(b.mediaType)}]`,
+            ),
         ),
         docs: [
           {
-            description: `Request body (${docLine(b.mediaType)})${b.description !== undefined ? `: ${docText(b.description)}` : "."}`,
+            description: `Request body (${docLine(b.mediaType)})${docPhrase(b.description) !== undefined ? `: ${docBlock(b.description)}` : "."}`,
           },
         ],
       });
@@ -265,11 +205,13 @@ function operationStatements(
     .filter((r) => r.mediaType !== undefined)
     .map((r) => {
       if (!isJsonMediaType(r.mediaType!)) return "string";
-      const type = view(
-        model,
-        "Readable",
-        `${op(o)}["responses"][${statusKey(r.status)}]["content"][${literal(r.mediaType!)}]`,
-      );
+      const type =
+        named(model, r.namedType, true) ??
+        view(
+          model,
+          "Readable",
+          `${op(o)}["responses"][${statusKey(r.status)}]["content"][${literal(r.mediaType!)}]`,
+        );
       return o.dates?.errors.includes(r.status) === true ? `DateText<${type}>` : type;
     });
   out.push({
@@ -311,7 +253,7 @@ function operationStatements(
       kind: StructureKind.TypeAlias,
       name: t.item,
       isExported: true,
-      type: `NonNullable<${itemType}>[number]`,
+      type: o.itemType ?? `NonNullable<${itemType}>[number]`,
       docs: [{ description: `One item of \`${o.name}\`'s pages.` }],
     });
   }
@@ -349,12 +291,31 @@ function operationStatements(
       optional: true,
     },
   };
+  // Where the bodies are component schemas by name, the signature writes the names (`ApiPromise<Image[], Problem,
+  // …>`), so an awaited result hovers as `Image[]`: TypeScript would show an alias of an array by the alias's name.
+  const successNames = o.success.map((r) =>
+    responseType(model, o, r) === r.namedType ? r.namedType : undefined,
+  );
+  const errorNames = o.errors
+    .filter((r) => r.mediaType !== undefined)
+    .map((r) =>
+      // an error body holding dates is `DateText<…>` (not revived): only its alias says so
+      isJsonMediaType(r.mediaType!) && o.dates?.errors.includes(r.status) !== true
+        ? named(model, r.namedType, true)
+        : undefined,
+    );
+  const byName = (names: (string | undefined)[], alias: string): string =>
+    names.length > 0 && names.every((n): n is string => n !== undefined)
+      ? union(names, alias)
+      : alias;
+  const response = byName(successNames, t.response);
+  const error = byName(errorNames, t.error);
   const returnType =
     o.pagination !== undefined
-      ? `PagePromise<${t.response}, ${t.item}, ${t.error}, ${t.headers}>`
+      ? `PagePromise<${response}, ${o.itemType ?? t.item}, ${error}, ${t.headers}>`
       : o.stream !== undefined
         ? `ApiStream<${t.item}, ${t.headers}>`
-        : `ApiPromise<${t.response}, ${t.error}, ${t.headers}>`;
+        : `ApiPromise<${response}, ${error}, ${t.headers}>`;
   out.push({
     kind: StructureKind.Function,
     name: o.name,
@@ -375,20 +336,6 @@ function operationStatements(
   return out;
 }
 
-/** Keeps only the import specifiers the generated file uses. */
-function usedImports(
-  imports: readonly ImportDeclarationStructure[],
-  used: ReadonlySet<string>,
-): ImportDeclarationStructure[] {
-  const out: ImportDeclarationStructure[] = [];
-  for (const decl of imports) {
-    const named = Array.isArray(decl.namedImports) ? decl.namedImports : [];
-    const keep = named.filter((n) => used.has(typeof n === "string" ? n : n.name));
-    if (keep.length > 0) out.push({ ...decl, namedImports: keep });
-  }
-  return out;
-}
-
 /** All statements of `operations.ts`. */
 export function operationsStatements(model: ApiModel, template: OperationTemplate): Statement[] {
   const paginated = model.operations.some((o) => o.pagination !== undefined);
@@ -399,31 +346,31 @@ export function operationsStatements(model: ApiModel, template: OperationTemplat
     ["stream", "ApiStream", "StreamOptions"].forEach((n) => used.add(n));
   if (model.operations.some((o) => o.stream?.format === "sse")) used.add("ServerSentEvent");
   if (plain) ["request", "ApiPromise", "RequestOptions"].forEach((n) => used.add(n));
-  const reused = [
-    ...new Set(
-      model.operations.filter((o) => !o.types.responseDeclared).map((o) => o.types.response),
-    ),
-  ].sort();
+  const plans = planNames(model);
+  const declarations = model.operations.flatMap((o) =>
+    operationStatements(model, o, template, plans),
+  );
+  // What the declarations refer to in types.ts: `operations`, the view helpers and component aliases by name.
+  const candidates = new Set([
+    "operations",
+    "Readable",
+    "Writable",
+    "DateInput",
+    "DateText",
+    ...model.schemaAliases.map((a) => a.name),
+  ]);
+  const referenced = [...typeNames(declarations)].filter((n) => candidates.has(n));
   const typeImport: ImportDeclarationStructure = {
     kind: StructureKind.ImportDeclaration,
     isTypeOnly: true,
     moduleSpecifier: "./types.js",
-    namedImports: [
-      "operations",
-      ...(hasViews(model) ? ["Readable", "Writable"] : []),
-      ...(model.operations.some((o) => (o.dates?.inputs.length ?? 0) > 0) ? ["DateInput"] : []),
-      ...(model.operations.some((o) => (o.dates?.errors.length ?? 0) > 0) ? ["DateText"] : []),
-      ...reused,
-    ],
+    namedImports: referenced.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
   };
-  const plans = planNames(model);
-  const statements: Statement[] = [
+  return [
     ...datesImports(model, usedImports(template.imports, used)),
     ...runtimeImports(model),
-    typeImport,
+    ...(referenced.length > 0 ? [typeImport] : []),
     ...planStatements(model, plans),
+    ...declarations,
   ];
-  for (const o of model.operations)
-    statements.push(...operationStatements(model, o, template, plans));
-  return statements;
 }

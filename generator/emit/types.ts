@@ -13,7 +13,8 @@ import {
 import { dateFormat } from "../model/dates.js";
 import { isRecord } from "../util/document.js";
 import { hasViews, type ApiModel, type DatesModel, type EnumModel } from "../model/model.js";
-import { docText, literal } from "./docs.js";
+import { nameComponents, printType } from "./component-aliases.js";
+import { docBlock, docLine, docPhrase, literal } from "./docs.js";
 import { OPEN_HELPERS, openType, withoutReadWriteHelpers } from "./open-types.js";
 import { openApiSegments } from "./interface-segments.js";
 import { openapiTS } from "./openapi-typescript.js";
@@ -21,22 +22,79 @@ import { redoclyConfig } from "./redocly.js";
 import type { Printer, Statement } from "./print.js";
 import type { Segment } from "./segments.js";
 
+const NULL = (): ts.TypeNode => ts.factory.createLiteralTypeNode(ts.factory.createNull());
+
+/**
+ * `type | null` when the schema allows null (3.0 `nullable: true`, or a 3.1 type list with `"null"`): a transform's
+ * result replaces openapi-typescript's whole type for a property or component, so it must say so itself.
+ */
+function orNull(schema: Record<string, unknown>, type: ts.TypeNode): ts.TypeNode {
+  const types = schema["type"];
+  const nullable =
+    schema["nullable"] === true || (Array.isArray(types) && (types as unknown[]).includes("null"));
+  return nullable ? ts.factory.createUnionTypeNode([type, NULL()]) : type;
+}
+
 /**
  * `format: binary` strings (file uploads and downloads, multipart file parts) are `Blob`, the type `fetch`
- * sends and returns; a 3.1 type array with `"null"` keeps `| null` (3.0 `nullable` is added by openapi-typescript).
+ * sends and returns.
  */
 function binaryAsBlob(schema: SchemaObject): ts.TypeNode | undefined {
   const record = schema as Record<string, unknown>;
   const type = record["type"];
   const types = Array.isArray(type) ? type : type === undefined ? ["string"] : [type];
   if (record["format"] !== "binary" || !types.includes("string")) return undefined;
-  const blob = ts.factory.createTypeReferenceNode("Blob");
-  return types.includes("null")
-    ? ts.factory.createUnionTypeNode([
-        blob,
-        ts.factory.createLiteralTypeNode(ts.factory.createNull()),
-      ])
-    : blob;
+  return orNull(record, ts.factory.createTypeReferenceNode("Blob"));
+}
+
+/**
+ * A union with `null` once: openapi-typescript adds `| null` for `nullable` after a transform that already did
+ * (inside `items`, where no transform replaces its result). Nested unions are flattened.
+ */
+function nullOnce(type: ts.TypeNode): ts.TypeNode | undefined {
+  if (!ts.isUnionTypeNode(type)) return undefined;
+  const members: ts.TypeNode[] = [];
+  // The factory wraps a union inside a union in parentheses.
+  const flatten = (node: ts.TypeNode): void => {
+    if (ts.isParenthesizedTypeNode(node)) flatten(node.type);
+    else if (ts.isUnionTypeNode(node)) node.types.forEach(flatten);
+    else members.push(node);
+  };
+  flatten(type);
+  const isNull = (t: ts.TypeNode): boolean =>
+    ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword;
+  if (members.filter(isNull).length < 2) return undefined;
+  const firstNull = members.findIndex(isNull);
+  return ts.factory.createUnionTypeNode(members.filter((t, i) => !isNull(t) || i === firstNull));
+}
+
+/**
+ * An object schema that allows no property at all (`additionalProperties: false` and no properties, pattern
+ * properties or composition): `Record<string, never>`. Every other object schema without properties is
+ * `Record<string, unknown>` (`emptyObjectsUnknown`): in JSON Schema it accepts any object, and typed
+ * `Record<string, never>` a required field of that schema could not be given any value.
+ */
+function closedEmptyObject(schema: SchemaObject): ts.TypeNode | undefined {
+  const record = schema as Record<string, unknown>;
+  const type = record["type"];
+  const has = (key: string): boolean => {
+    const value = record[key];
+    return typeof value === "object" && value !== null && Object.keys(value).length > 0;
+  };
+  if (
+    type !== "object" ||
+    record["additionalProperties"] !== false ||
+    ["properties", "patternProperties", "allOf", "anyOf", "oneOf", "enum"].some(has) ||
+    "const" in record
+  )
+    return undefined;
+  return orNull(
+    record,
+    ts.factory.createTypeReferenceNode("Record", [
+      ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword),
+      ts.factory.createKeywordTypeNode(ts.SyntaxKind.NeverKeyword),
+    ]),
+  );
 }
 
 /** The path (a JSON pointer) is inside a response header's schema: header values stay strings. */
@@ -97,10 +155,15 @@ export async function emitOpenApiNodes(model: ApiModel): Promise<ts.Node[]> {
     defaultNonNullable: false,
     alphabetize: false,
     readWriteMarkers: model.readWriteMarkers,
+    // Options that would type values nobody can write are left at their defaults (see the README, "Types"):
+    // additionalProperties, arrayLength, propertiesRequiredByDefault, excludeDeprecated, enum.
+    emptyObjectsUnknown: true,
     transform: (schema, options) =>
       (model.openTypes ? openType(schema) : undefined) ??
       binaryAsBlob(schema) ??
-      dateAsDate(schema, options.path, model.dates),
+      dateAsDate(schema, options.path, model.dates) ??
+      closedEmptyObject(schema),
+    postTransform: nullOnce,
     ...(model.openTypes ? { inject: OPEN_HELPERS } : {}),
   });
   return model.openTypes ? withoutReadWriteHelpers(nodes) : nodes;
@@ -111,20 +174,20 @@ function docs(
   deprecated: boolean,
   extra: readonly string[] = [],
 ): OptionalKind<JSDocStructure>[] {
-  const lines = [
-    ...(description !== undefined ? [docText(description)] : []),
-    ...extra.map(docText),
-  ];
+  const lines = [description, ...extra]
+    .map(docBlock)
+    .filter((line): line is string => line !== undefined);
   const tags = deprecated ? [{ tagName: "deprecated" }] : [];
   return lines.length > 0 || tags.length > 0 ? [{ description: lines.join("\n\n"), tags }] : [];
 }
 
 function enumValuesDoc(e: EnumModel): string[] {
-  if (e.varNames === undefined && e.valueDescriptions === undefined) return [];
+  const said = (text: string | undefined): boolean => docPhrase(text) !== undefined;
+  if (e.varNames === undefined && !(e.valueDescriptions ?? []).some(said)) return [];
   const rows = e.values.map((v, i) => {
     const name = e.varNames?.[i];
     const description = e.valueDescriptions?.[i];
-    return `- \`${JSON.stringify(v)}\`${name !== undefined ? ` ${name}` : ""}${description !== undefined ? `: ${description}` : ""}`;
+    return `- \`${JSON.stringify(v)}\`${name !== undefined ? ` ${name}` : ""}${said(description) ? `: ${docLine(description!)}` : ""}`;
   });
   return [`Values:\n${rows.join("\n")}`];
 }
@@ -159,15 +222,27 @@ function dateTypes(): Statement[] {
   ];
 }
 
-/** Alias and enum statements appended after openapi-typescript's output. */
-export function aliasStatements(model: ApiModel): Statement[] {
+/**
+ * Alias and enum statements appended after openapi-typescript's output.
+ * @param types Alias name → the component schema's type (component-aliases.ts), declared by the alias itself.
+ */
+export function aliasStatements(
+  model: ApiModel,
+  types: ReadonlyMap<string, ts.TypeNode> = new Map(),
+): Statement[] {
   const statements: Statement[] = [];
   for (const alias of model.schemaAliases) {
+    const declared = types.get(alias.name);
     statements.push({
       kind: StructureKind.TypeAlias,
       name: alias.name,
       isExported: true,
-      type: hasViews(model) ? `Readable<${alias.target}>` : alias.target,
+      type:
+        declared !== undefined
+          ? printType(declared)
+          : hasViews(model)
+            ? `Readable<${alias.target}>`
+            : alias.target,
       docs: docs(alias.description, alias.deprecated),
     });
   }
@@ -179,7 +254,7 @@ export function aliasStatements(model: ApiModel): Statement[] {
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: docs(
-        `Every value of \`${e.typeName}\`${e.description !== undefined ? `: ${e.description}` : "."}`,
+        `Every value of \`${e.typeName}\`${docPhrase(e.description) !== undefined ? `: ${e.description}` : "."}`,
         false,
         valuesDoc,
       ),
@@ -204,11 +279,29 @@ export function aliasStatements(model: ApiModel): Statement[] {
 }
 
 /**
+ * The statements of types.ts: openapi-typescript's (`paths`, `components`, `operations`…) and ours (aliases, enums).
+ * Component schemas are declared by their aliases (component-aliases.ts), except when types are seen through views
+ * (readOnly/writeOnly markers, `openEnums`): the aliases are then `Readable<components["schemas"]["X"]>`.
+ * @throws {RangeError} when schemas nest too deeply to type.
+ */
+export async function typesStatements(
+  model: ApiModel,
+): Promise<{ nodes: ts.Node[]; aliases: Statement[] }> {
+  const nodes = await emitOpenApiNodes(model);
+  if (hasViews(model)) return { nodes, aliases: aliasStatements(model) };
+  const named = nameComponents(
+    nodes,
+    new Map(model.schemaAliases.map((a) => [a.schemaKey, a.name])),
+  );
+  return { nodes: named.nodes, aliases: aliasStatements(model, named.types) };
+}
+
+/**
  * types.ts as segments (see segments.ts): openapi-typescript's statements, then, after a blank line, the aliases and
  * enums.
  * @throws {RangeError} when schemas nest too deeply to type.
  */
 export async function emitTypes(model: ApiModel, printer: Printer): Promise<Segment[]> {
-  const nodes = await emitOpenApiNodes(model);
-  return [...openApiSegments(nodes), ...printer.segments(aliasStatements(model), true)];
+  const { nodes, aliases } = await typesStatements(model);
+  return [...openApiSegments(nodes), ...printer.segments(aliases, true)];
 }

@@ -7,7 +7,7 @@
  * several places is one enum, named by the shortest candidate (ties: code-unit order). `enumNames` in the
  * config (keyed by JSON pointer) overrides a name.
  */
-import { asArray, asRecord, entries, type JsonRecord } from "../util/document.js";
+import { asArray, asRecord, asText, entries, type JsonRecord } from "../util/document.js";
 import { pointerToken } from "../util/issues.js";
 import type { EnumModel } from "./model.js";
 import { claim, compareCodeUnits, pascalCase, safeIdentifier, valuesConstName } from "./naming.js";
@@ -65,8 +65,7 @@ function collect(
   if (schema === undefined || "$ref" in schema || depth > 64) return;
   const values = primitiveValues(schema);
   if (values !== undefined && values.length > 0) {
-    const description =
-      typeof schema["description"] === "string" ? schema["description"] : undefined;
+    const description = asText(schema["description"]);
     sites.push({
       values,
       candidate: candidateName(source.entity, prop),
@@ -151,7 +150,7 @@ function enumModel(
   schema: JsonRecord,
   fromComponent: boolean,
 ): EnumModel {
-  const description = typeof schema["description"] === "string" ? schema["description"] : undefined;
+  const description = asText(schema["description"]);
   const varNames = stringArray(schema["x-enum-varnames"] ?? schema["x-enumNames"], values.length);
   const valueDescriptions = stringArray(schema["x-enum-descriptions"], values.length);
   return {

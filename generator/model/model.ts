@@ -36,6 +36,8 @@ export interface ParameterModel {
   readonly scalar: boolean;
   /** The schema's `default` as JSON text (`20`, `"asc"`), for the `@default` doc tag; the server applies it. */
   readonly defaultValue?: string;
+  /** The schema's type by name when it is a component `$ref` (`PayoutStage`), see named-types.ts. */
+  readonly namedType?: string;
 }
 
 export interface RequestBodyModel {
@@ -43,6 +45,8 @@ export interface RequestBodyModel {
   readonly encoding: BodyEncoding;
   readonly required: boolean;
   readonly description?: string;
+  /** The media type's schema by name (`PaymentRequest`), when it is a component `$ref`. */
+  readonly namedType?: string;
 }
 
 export interface ResponseModel {
@@ -52,6 +56,8 @@ export interface ResponseModel {
   /** The media type the client reads, when the response declares content. */
   readonly mediaType?: string;
   readonly hasHeaders: boolean;
+  /** The body's schema by name (`Image[]`), when it is a component `$ref` or an array of one. */
+  readonly namedType?: string;
 }
 
 /** Names of the type aliases generated for one operation. */
@@ -128,6 +134,8 @@ export interface OperationModel {
   readonly pagination?: PaginationSpec;
   /** The 2xx response streams (server-sent events, NDJSON, json-seq): the operation returns an `ApiStream`. */
   readonly stream?: StreamModel;
+  /** The items of a paginated response by name (`Payout`), when they are a component `$ref`. */
+  readonly itemType?: string;
   /** Extra documentation lines from vendor extensions (`x-source`), kept as data. */
   readonly notes: readonly string[];
   /** Where its data holds dates, with the `dates` option. */
@@ -155,6 +163,8 @@ export interface SecuritySchemeModel {
 /** A named type the generated `types.ts` exports on top of openapi-typescript's output. */
 export interface TypeAliasModel {
   readonly name: string;
+  /** The schema's key in `components.schemas`. */
+  readonly schemaKey: string;
   /** A TypeScript type expression over `components`/`operations`, built by normalize from the document. */
   readonly target: string;
   readonly description?: string;

@@ -2,12 +2,13 @@
  * normalize: valid document → ApiModel. Every name is assigned and every quirk resolved here;
  * emitters read only the model.
  */
-import type { HttpMethod, ParamStyle } from "../../templates/runtime/types.js";
+import type { HttpMethod } from "../../templates/runtime/types.js";
 import { resolveDates, type GenerateOptions } from "../config/config.js";
 import {
   asArray,
   asRecord,
   asString,
+  asText,
   derefRecord,
   entries,
   isRecord,
@@ -18,22 +19,13 @@ import { hoistSchemaDefs } from "./defs.js";
 import { literal } from "../util/literal.js";
 import { discoverEnums, entityName, type EnumSource } from "./enums.js";
 import { pointer, pointerToken } from "../util/issues.js";
-import { isScalarSchema } from "./scalar.js";
-import {
-  pickMediaType,
-  bodyEncoding,
-  responseKind,
-  isJsonMediaType,
-  streamFormat,
-} from "./media.js";
+import { pickMediaType, bodyEncoding, responseKind, streamFormat } from "./media.js";
 import { streamModel, typeItemSchemas } from "./stream.js";
 import type {
   ApiModel,
   Issue,
   OperationModel,
-  ParameterModel,
   RequestBodyModel,
-  ResponseModel,
   ServerModel,
   TypeAliasModel,
 } from "./model.js";
@@ -51,6 +43,8 @@ import {
 } from "./naming.js";
 import { mockModel } from "./mock.js";
 import { datesModel } from "./dates.js";
+import { namedItemType, namedType } from "./named-types.js";
+import { buildParameters, buildResponses } from "./operation-parts.js";
 import { detectPagination } from "./pagination.js";
 import { normalizeSecurity, normalizeServers, operationSecurity } from "./servers-security.js";
 import type { ValidDocument } from "../validate/validate.js";
@@ -112,9 +106,10 @@ export function normalize(input: ValidDocument, options: GenerateOptions): ApiMo
   });
   const schemaAliases: TypeAliasModel[] = schemaKeys.map((key, i) => {
     const schema = asRecord(schemas?.[key]) ?? {};
-    const description = asString(schema["description"]) ?? asString(schema["title"]);
+    const description = asText(schema["description"]) ?? asText(schema["title"]);
     return {
       name: aliasNames[i]!,
+      schemaKey: key,
       target: `components["schemas"][${literal(key)}]`,
       deprecated: schema["deprecated"] === true,
       ...(description !== undefined ? { description } : {}),
@@ -186,13 +181,13 @@ export function normalize(input: ValidDocument, options: GenerateOptions): ApiMo
     }
   }
   const info = doc.info;
-  const description = asString(info["description"]);
+  const description = asText(info["description"]);
   const servers = withDefaultServer(normalizeServers(doc), options.defaultServer, issues);
   const mock = mockModel(doc, raw, operations, servers);
   const dates = datesModel(operations, mock, resolveDates(options.dates));
   return {
     name: options.name,
-    title: asString(info["title"]) ?? options.name,
+    title: asText(info["title"]) ?? options.name,
     version:
       info["version"] === undefined
         ? "0.0.0"
@@ -332,138 +327,6 @@ function reportPartialSupport(
   }
 }
 
-function buildParameters(
-  doc: JsonRecord,
-  r: RawOperation,
-  hasBody: boolean,
-  issues: Issue[],
-): ParameterModel[] {
-  // The operation's parameters override the path item's with the same location and name.
-  const byKey = new Map<string, { param: JsonRecord; at: string }>();
-  const lists = [
-    [`${pointer("paths", r.path)}/parameters`, r.item["parameters"]],
-    [`${r.pointer}/parameters`, r.op["parameters"]],
-  ] as const;
-  for (const [list, values] of lists) {
-    for (const [i, p] of asArray(values).entries()) {
-      const param = derefRecord(doc, p);
-      const name = asString(param?.["name"]);
-      const location = asString(param?.["in"]);
-      if (
-        param === undefined ||
-        name === undefined ||
-        !["path", "query", "header", "cookie"].includes(location ?? "")
-      )
-        continue;
-      byKey.set(`${location}:${name}`, { param, at: `${list}/${i}` });
-    }
-  }
-  const params = [...byKey.values()].map((e) => e.param);
-  const pointers = [...byKey.values()].map((e) => e.at);
-  const wantedKeys = params.map((p) => String(p["name"]));
-  // A parameter keeps its name as its `params` key unless `body` carries the request body or an earlier
-  // parameter (in another location) has the same name: then it is prefixed with its location.
-  const keys = params.map((p, i) => {
-    const name = wantedKeys[i]!;
-    const clash =
-      (name === "body" && hasBody) || name === "__proto__" || wantedKeys.indexOf(name) !== i;
-    return clash ? `${String(p["in"])}${pascalCase(name) || "Param"}` : name;
-  });
-  const used = new Set<string>([
-    ...(hasBody ? ["body"] : []),
-    ...keys.filter((k, i) => k === wantedKeys[i]),
-  ]);
-  const finalKeys = keys.map((k, i) => {
-    if (k === wantedKeys[i]) return k;
-    return claim(k, used);
-  });
-  params.forEach((p, i) => {
-    if (finalKeys[i] === wantedKeys[i]) return;
-    const why =
-      wantedKeys[i] === "body" && hasBody
-        ? "'body' carries the request body"
-        : wantedKeys[i] === "__proto__"
-          ? "'__proto__' in an object literal sets the prototype instead of a property"
-          : `another parameter is named '${wantedKeys[i]!}'`;
-    issues.push({
-      code: "renamed-parameter",
-      severity: "warning",
-      pointer: r.pointer,
-      message: `${String(p["in"])} parameter '${wantedKeys[i]!}' is passed as '${finalKeys[i]!}': ${why}.`,
-    });
-  });
-  return params.map((p, i) => {
-    const location = p["in"] as ParameterModel["in"];
-    const description = asString(p["description"]);
-    const style = asString(p["style"]) as ParamStyle | undefined;
-    const json =
-      p["schema"] === undefined && Object.keys(asRecord(p["content"]) ?? {}).some(isJsonMediaType);
-    const schema = derefRecord(doc, p["schema"]);
-    const defaultValue =
-      schema !== undefined && "default" in schema ? JSON.stringify(schema["default"]) : undefined;
-    return {
-      name: String(p["name"]),
-      in: location,
-      key: finalKeys[i]!,
-      pointer: pointers[i]!,
-      required: location === "path" || p["required"] === true,
-      deprecated: p["deprecated"] === true,
-      ...(description !== undefined ? { description } : {}),
-      ...(style !== undefined ? { style } : {}),
-      ...(typeof p["explode"] === "boolean" ? { explode: p["explode"] } : {}),
-      ...(p["allowReserved"] === true ? { allowReserved: true } : {}),
-      ...(json ? { json: true } : {}),
-      scalar: !json && isScalarSchema(doc, p["schema"]),
-      ...(defaultValue !== undefined ? { defaultValue } : {}),
-    };
-  });
-}
-
-function buildResponses(
-  doc: JsonRecord,
-  op: JsonRecord,
-): { success: ResponseModel[]; errors: ResponseModel[]; schema: unknown } {
-  const all = entries(asRecord(op["responses"])).map(([status, value]) => {
-    const response = derefRecord(doc, value) ?? {};
-    const content = asRecord(response["content"]);
-    const mediaType = pickMediaType(Object.keys(content ?? {}));
-    const description = asString(response["description"]);
-    const model: ResponseModel = {
-      status,
-      hasHeaders: asRecord(response["headers"]) !== undefined,
-      ...(mediaType !== undefined ? { mediaType } : {}),
-      ...(description !== undefined ? { description } : {}),
-    };
-    return {
-      model,
-      schema: mediaType !== undefined ? asRecord(content?.[mediaType])?.["schema"] : undefined,
-    };
-  });
-  const isSuccess = (s: string): boolean => /^2(\d\d|XX)$/i.test(s);
-  let success = all.filter((r) => isSuccess(r.model.status));
-  let errors = all.filter((r) => !isSuccess(r.model.status));
-  if (success.length === 0) {
-    success = errors.filter((r) => r.model.status === "default");
-    errors = errors.filter((r) => r.model.status !== "default");
-  }
-  const order = (a: { model: ResponseModel }, b: { model: ResponseModel }): number =>
-    a.model.status === "default"
-      ? 1
-      : b.model.status === "default"
-        ? -1
-        : compareCodeUnits(a.model.status, b.model.status);
-  success.sort(order);
-  errors.sort(order);
-  const json = success.find(
-    (r) => r.model.mediaType !== undefined && isJsonMediaType(r.model.mediaType),
-  );
-  return {
-    success: success.map((r) => r.model),
-    errors: errors.map((r) => r.model),
-    schema: json?.schema,
-  };
-}
-
 function buildOperation(
   doc: ValidDocument,
   r: RawOperation,
@@ -477,7 +340,11 @@ function buildOperation(
 ): OperationModel {
   const bodyRecord = derefRecord(doc, r.op["requestBody"]);
   const bodyMedia = pickMediaType(Object.keys(asRecord(bodyRecord?.["content"]) ?? {}));
-  const bodyDescription = asString(bodyRecord?.["description"]);
+  const bodyDescription = asText(bodyRecord?.["description"]);
+  const bodyType =
+    bodyMedia !== undefined
+      ? namedType(asRecord(asRecord(bodyRecord?.["content"])?.[bodyMedia])?.["schema"], aliasByKey)
+      : undefined;
   const requestBody: RequestBodyModel | undefined =
     bodyMedia === undefined
       ? undefined
@@ -486,9 +353,10 @@ function buildOperation(
           encoding: bodyEncoding(bodyMedia),
           required: bodyRecord?.["required"] === true,
           ...(bodyDescription !== undefined ? { description: bodyDescription } : {}),
+          ...(bodyType !== undefined ? { namedType: bodyType } : {}),
         };
-  const parameters = buildParameters(doc, r, requestBody !== undefined, issues);
-  const { success, errors, schema } = buildResponses(doc, r.op);
+  const parameters = buildParameters(doc, r, requestBody !== undefined, aliasByKey, issues);
+  const { success, errors, schema } = buildResponses(doc, r.op, aliasByKey);
   const first = success.find((s) => s.mediaType !== undefined);
   const firstContent = first?.mediaType;
   const stream = streamModel(
@@ -527,9 +395,11 @@ function buildOperation(
         },
         issues,
       );
-  const summary = asString(r.op["summary"]);
-  const description = asString(r.op["description"]);
-  const source = asString(r.op["x-source"]);
+  const itemType =
+    pagination !== undefined ? namedItemType(doc, schema, pagination.items, aliasByKey) : undefined;
+  const summary = asText(r.op["summary"]);
+  const description = asText(r.op["description"]);
+  const source = asText(r.op["x-source"]);
   return {
     name,
     typeName,
@@ -558,6 +428,7 @@ function buildOperation(
     security: operationSecurity(doc, r.op, schemeNames, r.pointer, issues),
     ...(pagination !== undefined ? { pagination } : {}),
     ...(stream !== undefined ? { stream } : {}),
+    ...(itemType !== undefined ? { itemType } : {}),
     notes: source !== undefined ? [`Source: ${source}.`] : [],
   };
 }

@@ -6,6 +6,7 @@ import {
   asArray,
   asRecord,
   asString,
+  asText,
   derefRecord,
   entries,
   type JsonRecord,
@@ -37,7 +38,7 @@ export function normalizeServers(doc: JsonRecord): ServerModel[] {
     .filter((s): s is JsonRecord => s !== undefined && typeof s["url"] === "string");
   const names = serverNames(
     servers.map((s) => {
-      const description = asString(s["description"]);
+      const description = asText(s["description"]);
       const name = asString(s["x-name"]) ?? asString(s["name"]);
       return {
         url: String(s["url"]),
@@ -56,13 +57,13 @@ export function normalizeServers(doc: JsonRecord): ServerModel[] {
           return [
             key,
             {
-              default: String(variable?.["default"] ?? ""),
+              default: scalarText(variable?.["default"]),
               ...(values.length > 0 ? { enum: values } : {}),
             },
           ] as const;
         }),
       );
-    const description = asString(s["description"]);
+    const description = asText(s["description"]);
     return {
       name: names[i]!,
       url: String(s["url"]),
@@ -85,7 +86,7 @@ function schemeSpec(scheme: JsonRecord): SecuritySchemeData | undefined {
     return undefined;
   }
   if (type === "http") {
-    const s = String(scheme["scheme"] ?? "").toLowerCase();
+    const s = scalarText(scheme["scheme"]).toLowerCase();
     if (s === "bearer") return { type, scheme: "bearer" };
     if (s === "basic") return { type, scheme: "basic" };
     return undefined;
@@ -113,11 +114,11 @@ export function normalizeSecurity(doc: JsonRecord, issues: Issue[]): SecuritySch
         code: "unsupported-security-scheme",
         severity: "warning",
         pointer: pointer("components", "securitySchemes", name),
-        message: `security scheme '${name}' (${String(scheme?.["type"])} ${String(scheme?.["scheme"] ?? "")}) is not supported; set its credential with onRequest.`,
+        message: `security scheme '${name}' (${String(scheme?.["type"])} ${scalarText(scheme?.["scheme"])}) is not supported; set its credential with onRequest.`,
       });
       continue;
     }
-    const description = asString(scheme?.["description"]);
+    const description = asText(scheme?.["description"]);
     supported.push({ name, spec, ...(description !== undefined ? { description } : {}) });
   }
   const kinds = supported.map((s) => kindKey(s.spec));
@@ -164,4 +165,10 @@ export function operationSecurity(
     result.push(names);
   }
   return result;
+}
+
+/** A scalar as text (`""` when absent); another value as JSON, never `[object Object]`. */
+function scalarText(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  return typeof value === "string" ? value : JSON.stringify(value);
 }

@@ -3,12 +3,14 @@
  *
  * Collects every issue before failing. Errors stop generation; defects real specs carry
  * (duplicate operationIds, undeclared path parameters, `$ref` siblings, bad regex patterns, unknown
- * types, `$ref` cycles TypeScript cannot type, header parameters differing only in case) are warnings, with a repair
+ * types and other schemas the type generator cannot take, `$ref` cycles TypeScript cannot type, header parameters
+ * differing only in case) are warnings, with a repair
  * applied where one exists, so later stages can trust the document. Documents too large to generate are errors.
  */
 import { asRecord, getPointer, isRecord, type JsonRecord } from "../util/document.js";
 import { breakUntypableCycles } from "./cycles.js";
 import { repairOperations } from "./repair.js";
+import { repairSchemas } from "./schemas.js";
 import { checkSize } from "./size.js";
 import type { Issue } from "../util/issues.js";
 import { entryPointer, MAX_DEPTH, tooDeepIssue } from "../load/depth.js";
@@ -28,8 +30,6 @@ export interface ValidationResult {
   readonly document?: ValidDocument;
   readonly issues: readonly Issue[];
 }
-
-const SCHEMA_TYPES = new Set(["string", "number", "integer", "boolean", "array", "object", "null"]);
 
 /** Validates `input` and repairs known defects. Never throws on any input. */
 export function validate(input: unknown): ValidationResult {
@@ -99,9 +99,15 @@ export function validate(input: unknown): ValidationResult {
   walkDocument(input, issues);
   checkSize(input, isRecord(paths) ? paths : {}, error);
   if (issues.some((i) => i.severity === "error")) return { issues };
-  const repaired = repairOperations(input, paths as JsonRecord, error, warn);
+  const schemasRepaired = repairSchemas({ ...input, paths }, warn);
+  const repaired = repairOperations(
+    schemasRepaired,
+    schemasRepaired["paths"] as JsonRecord,
+    error,
+    warn,
+  );
   if (issues.some((i) => i.severity === "error")) return { issues };
-  const cycles = breakUntypableCycles({ ...input, info, paths: repaired });
+  const cycles = breakUntypableCycles({ ...schemasRepaired, paths: repaired });
   issues.push(...cycles.issues);
   return { document: cycles.document as ValidDocument, issues };
 }
@@ -212,21 +218,6 @@ function walkDocument(doc: JsonRecord, issues: Issue[]): void {
         });
       }
     }
-    const type = record["type"];
-    if (
-      !securitySchemes &&
-      typeof type === "string" &&
-      !SCHEMA_TYPES.has(type) &&
-      !isSecuritySchemeType(record) &&
-      !inExtension(entry)
-    ) {
-      issues.push({
-        code: "unknown-type",
-        severity: "warning",
-        pointer: `${entryPointer(entry)}/type`,
-        message: `unknown schema type '${type}'; it is typed as unknown.`,
-      });
-    }
     const names = [
       ...Object.keys(record),
       ...(typeof record["name"] === "string" && typeof record["in"] === "string"
@@ -248,17 +239,6 @@ function walkDocument(doc: JsonRecord, issues: Issue[]): void {
       stack.push({ node: record[key], key, parent: entry, depth: depth + 1, securitySchemes });
     }
   }
-}
-
-function isSecuritySchemeType(record: JsonRecord): boolean {
-  return (
-    ["apiKey", "http", "oauth2", "openIdConnect", "mutualTLS"].includes(String(record["type"])) &&
-    ("in" in record ||
-      "scheme" in record ||
-      "flows" in record ||
-      "openIdConnectUrl" in record ||
-      record["type"] === "mutualTLS")
-  );
 }
 
 function checkRef(doc: JsonRecord, ref: string, path: string, issues: Issue[]): void {

@@ -14,7 +14,7 @@ import { operationsStatements } from "../../generator/emit/operations.js";
 import { createPrinter, type Statement } from "../../generator/emit/print.js";
 import { groupItems, statementSegments, type Segment } from "../../generator/emit/segments.js";
 import { readOperationTemplate } from "../../generator/emit/template.js";
-import { aliasStatements, emitOpenApiNodes } from "../../generator/emit/types.js";
+import { typesStatements } from "../../generator/emit/types.js";
 import { PRETTIER_OPTIONS, startFormatter } from "../../generator/format/format.js";
 import { joinSegments } from "../../generator/format/join.js";
 import { startPool } from "../../generator/format/pool.js";
@@ -46,8 +46,7 @@ async function generatedFiles(
   const model = normalize(validation.document!, { input, output: "out", name: "Api", ...options });
   const printer = createPrinter();
   const template = readOperationTemplate(printer, (await loadTemplates()).operation);
-  const nodes = await emitOpenApiNodes(model);
-  const aliases = aliasStatements(model);
+  const { nodes, aliases } = await typesStatements(model);
   const module = (file: string, statements: Statement[]) => ({
     file,
     source: printer.print(statements),

@@ -385,3 +385,23 @@ describe("defaultServer (target option)", () => {
     ]);
   });
 });
+
+describe("non-string values where the document expects text", () => {
+  it("a server variable's default and an http scheme are written as JSON, never [object Object]", () => {
+    const m = model({
+      servers: [
+        {
+          url: "https://{host}:{port}",
+          variables: { host: { default: { a: 1 } }, port: { default: 8443 } },
+        },
+      ],
+      paths: {},
+      components: { securitySchemes: { s: { type: "http", scheme: { a: 1 } } } },
+    });
+    expect(m.servers[0]!.variables).toEqual({
+      host: { default: '{"a":1}' },
+      port: { default: "8443" },
+    });
+    expect(warnings(m, "unsupported-security-scheme")[0]!.message).toContain('(http {"a":1})');
+  });
+});

@@ -83,8 +83,9 @@ const spec = (extra: Record<string, unknown> = {}) => ({
 
 it("keys named like Object.prototype members (schemas, properties, headers, security schemes) generate", async () => {
   const types = (await run(spec())).files.find((f) => f.path === "types.ts")!.contents;
+  expect(types).toMatch(/\n {4}valueOf: ValueOf;\n/);
   expect(types).toMatch(
-    /\n    valueOf: \{\n      isPrototypeOf: string;\n      toLocaleString\?: number;/,
+    /\nexport type ValueOf = \{\n {2}isPrototypeOf: string;\n {2}toLocaleString\?: number;\n\};/,
   );
 });
 

@@ -3,10 +3,9 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
-import type { operations } from "./types.js";
+import type { Settings } from "./types.js";
 /** The 2xx response body of `getSettings`. */
-export type GetSettingsResponse =
-  operations["getSettings"]["responses"][200]["content"]["application/json"];
+export type GetSettingsResponse = Settings;
 /** The error response bodies of `getSettings` (on `ApiError.body`). */
 export type GetSettingsError = unknown;
 /** The response headers `getSettings` declares. */
@@ -31,6 +30,6 @@ const getSettings_spec: OperationSpec = {
 export function getSettings(
   client: Client,
   options?: RequestOptions,
-): ApiPromise<GetSettingsResponse, GetSettingsError, GetSettingsHeaders> {
+): ApiPromise<Settings, GetSettingsError, GetSettingsHeaders> {
   return request(client, getSettings_spec, undefined, options);
 }

@@ -21,25 +21,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    Settings: {
-      name: string;
-      labels?: {
-        [key: string]: string;
-      };
-      limits?: {
-        [key: string]: number;
-      };
-      closed?: {
-        a?: string;
-      };
-      open?: {
-        [key: string]: unknown;
-      };
-      anything?: Record<string, never>;
-      nested?: {
-        [key: string]: components["schemas"]["Settings"];
-      };
-    };
+    Settings: Settings;
   };
   responses: never;
   parameters: never;
@@ -64,11 +46,29 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Settings"];
+          "application/json": Settings;
         };
       };
     };
   };
 }
 
-export type Settings = components["schemas"]["Settings"];
+export type Settings = {
+  name: string;
+  labels?: {
+    [key: string]: string;
+  };
+  limits?: {
+    [key: string]: number;
+  };
+  closed?: {
+    a?: string;
+  };
+  open?: {
+    [key: string]: unknown;
+  };
+  anything?: Record<string, unknown>;
+  nested?: {
+    [key: string]: Settings;
+  };
+};

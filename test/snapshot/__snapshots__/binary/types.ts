@@ -23,13 +23,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    Attachment: {
-      /** Format: binary */
-      data: Blob;
-      thumbnails?: Blob[];
-      /** Format: byte */
-      encoded?: string;
-    };
+    Attachment: Attachment;
   };
   responses: never;
   parameters: never;
@@ -87,4 +81,10 @@ export interface operations {
   };
 }
 
-export type Attachment = components["schemas"]["Attachment"];
+export type Attachment = {
+  /** Format: binary */
+  data: Blob;
+  thumbnails?: Blob[];
+  /** Format: byte */
+  encoded?: string;
+};

@@ -6,16 +6,16 @@ import type { OperationSpec } from "./runtime/types.js";
 import { redirectRule } from "./runtime/redirect.js";
 import { notSent } from "./runtime/retry.js";
 import { jsonBody } from "./runtime/serialize.js";
-import type { operations } from "./types.js";
+import type { Pet, Vehicle, operations } from "./types.js";
 
 /** Parameters of `addPet` (`POST /pets`). */
 export interface AddPetParams {
   /** Request body (application/json). */
-  body: NonNullable<operations["addPet"]["requestBody"]>["content"]["application/json"];
+  body: Pet;
 }
 
 /** The 2xx response body of `addPet`. */
-export type AddPetResponse = operations["addPet"]["responses"][200]["content"]["application/json"];
+export type AddPetResponse = Pet;
 /** The error response bodies of `addPet` (on `ApiError.body`). */
 export type AddPetError = unknown;
 /** The response headers `addPet` declares. */
@@ -45,13 +45,12 @@ export function addPet(
   client: Client,
   params: AddPetParams,
   options?: RequestOptions,
-): ApiPromise<AddPetResponse, AddPetError, AddPetHeaders> {
+): ApiPromise<Pet, AddPetError, AddPetHeaders> {
   return request(client, addPet_spec, params, options);
 }
 
 /** The 2xx response body of `listVehicles`. */
-export type ListVehiclesResponse =
-  operations["listVehicles"]["responses"][200]["content"]["application/json"];
+export type ListVehiclesResponse = Vehicle[];
 /** The error response bodies of `listVehicles` (on `ApiError.body`). */
 export type ListVehiclesError = unknown;
 /** The response headers `listVehicles` declares. */
@@ -76,7 +75,7 @@ const listVehicles_spec: OperationSpec = {
 export function listVehicles(
   client: Client,
   options?: RequestOptions,
-): ApiPromise<ListVehiclesResponse, ListVehiclesError, ListVehiclesHeaders> {
+): ApiPromise<Vehicle[], ListVehiclesError, ListVehiclesHeaders> {
   return request(client, listVehicles_spec, undefined, options);
 }
 

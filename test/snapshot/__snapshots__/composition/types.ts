@@ -53,50 +53,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    Pet: components["schemas"]["Cat"] | components["schemas"]["Dog"];
-    BasePet: {
-      petType: string;
-      name: string;
-    };
-    Cat: components["schemas"]["BasePet"] & {
-      indoor?: boolean;
-    } & {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      petType: "cat";
-    };
-    Dog: components["schemas"]["BasePet"] & {
-      /** @enum {string} */
-      bark: "loud" | "soft";
-    } & {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      petType: "dog";
-    };
-    Vehicle: {
-      kind: string;
-    };
-    Car: {
-      kind: "Car";
-    } & (Omit<components["schemas"]["Vehicle"], "kind"> & {
-      doors?: number;
-    });
-    Bike: {
-      kind: "Bike";
-    } & (Omit<components["schemas"]["Vehicle"], "kind"> & {
-      gears?: number;
-    });
-    EmailContact: {
-      /** Format: email */
-      email: string;
-    };
-    PhoneContact: {
-      phone: string;
-    };
+    Pet: Pet;
+    BasePet: BasePet;
+    Cat: Cat;
+    Dog: Dog;
+    Vehicle: Vehicle;
+    Car: Car;
+    Bike: Bike;
+    EmailContact: EmailContact;
+    PhoneContact: PhoneContact;
   };
   responses: never;
   parameters: never;
@@ -115,7 +80,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": components["schemas"]["Pet"];
+        "application/json": Pet;
       };
     };
     responses: {
@@ -125,7 +90,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Pet"];
+          "application/json": Pet;
         };
       };
     };
@@ -145,7 +110,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Vehicle"][];
+          "application/json": Vehicle[];
         };
       };
     };
@@ -165,23 +130,57 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            components["schemas"]["EmailContact"] | components["schemas"]["PhoneContact"];
+          "application/json": EmailContact | PhoneContact;
         };
       };
     };
   };
 }
 
-export type Pet = components["schemas"]["Pet"];
-export type BasePet = components["schemas"]["BasePet"];
-export type Cat = components["schemas"]["Cat"];
-export type Dog = components["schemas"]["Dog"];
-export type Vehicle = components["schemas"]["Vehicle"];
-export type Car = components["schemas"]["Car"];
-export type Bike = components["schemas"]["Bike"];
-export type EmailContact = components["schemas"]["EmailContact"];
-export type PhoneContact = components["schemas"]["PhoneContact"];
+export type Pet = Cat | Dog;
+export type BasePet = {
+  petType: string;
+  name: string;
+};
+export type Cat = BasePet & {
+  indoor?: boolean;
+} & {
+  /**
+   * @description discriminator enum property added by openapi-typescript
+   * @enum {string}
+   */
+  petType: "cat";
+};
+export type Dog = BasePet & {
+  /** @enum {string} */
+  bark: "loud" | "soft";
+} & {
+  /**
+   * @description discriminator enum property added by openapi-typescript
+   * @enum {string}
+   */
+  petType: "dog";
+};
+export type Vehicle = {
+  kind: string;
+};
+export type Car = {
+  kind: "Car";
+} & (Omit<Vehicle, "kind"> & {
+  doors?: number;
+});
+export type Bike = {
+  kind: "Bike";
+} & (Omit<Vehicle, "kind"> & {
+  gears?: number;
+});
+export type EmailContact = {
+  /** Format: email */
+  email: string;
+};
+export type PhoneContact = {
+  phone: string;
+};
 /** Every value of `DogBark`. */
 export const dogBarkValues = ["loud", "soft"] as const;
 export type DogBark = (typeof dogBarkValues)[number];

@@ -8,7 +8,15 @@ import { paginate, request } from "./runtime/dates.js";
 import { redirectRule } from "./runtime/redirect.js";
 import { notSent } from "./runtime/retry.js";
 import { jsonBody } from "./runtime/serialize.js";
-import type { operations, DateInput, DateText } from "./types.js";
+import type {
+  Calendar,
+  DateInput,
+  DateText,
+  Event,
+  NewEvent,
+  Problem,
+  operations,
+} from "./types.js";
 /** Where `#/components/schemas/Audited` holds dates (see runtime/dates.ts). */
 const dates_Audited: DatePlan = { p: { auditedAt: "date-time" } };
 /** Where `#/components/schemas/Calendar` holds dates (see runtime/dates.ts). */
@@ -40,13 +48,11 @@ export interface ListEventsParams {
 export type ListEventsResponse =
   operations["listEvents"]["responses"][200]["content"]["application/json"];
 /** The error response bodies of `listEvents` (on `ApiError.body`). */
-export type ListEventsError = DateText<
-  operations["listEvents"]["responses"][400]["content"]["application/json"]
->;
+export type ListEventsError = DateText<Problem>;
 /** The response headers `listEvents` declares. */
 export type ListEventsHeaders = operations["listEvents"]["responses"][200]["headers"];
 /** One item of `listEvents`'s pages. */
-export type ListEventsItem = NonNullable<NonNullable<ListEventsResponse>["data"]>[number];
+export type ListEventsItem = Event;
 const listEvents_spec: OperationSpec = {
   id: "listEvents",
   method: "GET",
@@ -82,21 +88,18 @@ export function listEvents(
   client: Client,
   params: ListEventsParams = {},
   options?: PaginationOptions,
-): PagePromise<ListEventsResponse, ListEventsItem, ListEventsError, ListEventsHeaders> {
+): PagePromise<ListEventsResponse, Event, ListEventsError, ListEventsHeaders> {
   return paginate(client, listEvents_spec, params, options);
 }
 
 /** Parameters of `createEvent` (`POST /events`). */
 export interface CreateEventParams {
   /** Request body (application/json). */
-  body: DateInput<
-    NonNullable<operations["createEvent"]["requestBody"]>["content"]["application/json"]
-  >;
+  body: DateInput<NewEvent>;
 }
 
 /** The 2xx response body of `createEvent`. */
-export type CreateEventResponse =
-  operations["createEvent"]["responses"][201]["content"]["application/json"];
+export type CreateEventResponse = Event;
 /** The error response bodies of `createEvent` (on `ApiError.body`). */
 export type CreateEventError = unknown;
 /** The response headers `createEvent` declares. */
@@ -127,7 +130,7 @@ export function createEvent(
   client: Client,
   params: CreateEventParams,
   options?: RequestOptions,
-): ApiPromise<CreateEventResponse, CreateEventError, CreateEventHeaders> {
+): ApiPromise<Event, CreateEventError, CreateEventHeaders> {
   return request(client, createEvent_spec, params, options);
 }
 
@@ -137,8 +140,7 @@ export interface GetEventAtParams {
 }
 
 /** The 2xx response body of `getEventAt`. */
-export type GetEventAtResponse =
-  operations["getEventAt"]["responses"][200]["content"]["application/json"];
+export type GetEventAtResponse = Event;
 /** The error response bodies of `getEventAt` (on `ApiError.body`). */
 export type GetEventAtError = unknown;
 /** The response headers `getEventAt` declares. */
@@ -166,13 +168,12 @@ export function getEventAt(
   client: Client,
   params: GetEventAtParams,
   options?: RequestOptions,
-): ApiPromise<GetEventAtResponse, GetEventAtError, GetEventAtHeaders> {
+): ApiPromise<Event, GetEventAtError, GetEventAtHeaders> {
   return request(client, getEventAt_spec, params, options);
 }
 
 /** The 2xx response body of `getCalendar`. */
-export type GetCalendarResponse =
-  operations["getCalendar"]["responses"][200]["content"]["application/json"];
+export type GetCalendarResponse = Calendar;
 /** The error response bodies of `getCalendar` (on `ApiError.body`). */
 export type GetCalendarError = unknown;
 /** The response headers `getCalendar` declares. */
@@ -198,7 +199,7 @@ const getCalendar_spec: OperationSpec = {
 export function getCalendar(
   client: Client,
   options?: RequestOptions,
-): ApiPromise<GetCalendarResponse, GetCalendarError, GetCalendarHeaders> {
+): ApiPromise<Calendar, GetCalendarError, GetCalendarHeaders> {
   return request(client, getCalendar_spec, undefined, options);
 }
 

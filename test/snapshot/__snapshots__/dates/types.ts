@@ -70,49 +70,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    Event: {
-      id: string;
-      /** Format: date-time */
-      createdAt: Date;
-      /** Format: date-time */
-      updatedAt?: Date | null;
-      /** Format: date */
-      day?: Date;
-      label?: string;
-      history?: Date[];
-    };
-    NewEvent: {
-      /** Format: date-time */
-      startsAt?: Date;
-      /** Format: date */
-      day: Date;
-      label?: string;
-    };
-    Thread: {
-      /** Format: date-time */
-      postedAt: Date;
-      replies: components["schemas"]["Thread"][];
-    };
-    Audited: {
-      /** Format: date-time */
-      auditedAt?: Date;
-    };
-    Calendar: {
-      days: {
-        [key: string]: Date;
-      };
-      thread?: components["schemas"]["Thread"];
-      entry?: components["schemas"]["Audited"] & {
-        note?: string;
-        /** Format: date */
-        dueOn?: Date;
-      };
-    };
-    Problem: {
-      message?: string;
-      /** Format: date-time */
-      timestamp?: Date;
-    };
+    Event: Event;
+    NewEvent: NewEvent;
+    Thread: Thread;
+    Audited: Audited;
+    Calendar: Calendar;
+    Problem: Problem;
   };
   responses: never;
   parameters: never;
@@ -145,7 +108,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            data: components["schemas"]["Event"][];
+            data: Event[];
             nextCursor?: string | null;
           };
         };
@@ -156,7 +119,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Problem"];
+          "application/json": Problem;
         };
       };
     };
@@ -170,7 +133,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": components["schemas"]["NewEvent"];
+        "application/json": NewEvent;
       };
     };
     responses: {
@@ -180,7 +143,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Event"];
+          "application/json": Event;
         };
       };
     };
@@ -202,7 +165,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Event"];
+          "application/json": Event;
         };
       };
     };
@@ -222,7 +185,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Calendar"];
+          "application/json": Calendar;
         };
       };
     };
@@ -249,12 +212,49 @@ export interface operations {
   };
 }
 
-export type Event = components["schemas"]["Event"];
-export type NewEvent = components["schemas"]["NewEvent"];
-export type Thread = components["schemas"]["Thread"];
-export type Audited = components["schemas"]["Audited"];
-export type Calendar = components["schemas"]["Calendar"];
-export type Problem = components["schemas"]["Problem"];
+export type Event = {
+  id: string;
+  /** Format: date-time */
+  createdAt: Date;
+  /** Format: date-time */
+  updatedAt?: Date | null;
+  /** Format: date */
+  day?: Date;
+  label?: string;
+  history?: Date[];
+};
+export type NewEvent = {
+  /** Format: date-time */
+  startsAt?: Date;
+  /** Format: date */
+  day: Date;
+  label?: string;
+};
+export type Thread = {
+  /** Format: date-time */
+  postedAt: Date;
+  replies: Thread[];
+};
+export type Audited = {
+  /** Format: date-time */
+  auditedAt?: Date;
+};
+export type Calendar = {
+  days: {
+    [key: string]: Date;
+  };
+  thread?: Thread;
+  entry?: Audited & {
+    note?: string;
+    /** Format: date */
+    dueOn?: Date;
+  };
+};
+export type Problem = {
+  message?: string;
+  /** Format: date-time */
+  timestamp?: Date;
+};
 /** A request value: each `Date` may also be given as an RFC 3339 string (`format: date`: `YYYY-MM-DD`). */
 export type DateInput<T> = T extends Date
   ? Date | string

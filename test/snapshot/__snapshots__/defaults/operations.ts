@@ -3,7 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
-import type { operations } from "./types.js";
+import type { Page, operations } from "./types.js";
 
 /** Parameters of `listItems` (`GET /items`). */
 export interface ListItemsParams {
@@ -14,8 +14,7 @@ export interface ListItemsParams {
 }
 
 /** The 2xx response body of `listItems`. */
-export type ListItemsResponse =
-  operations["listItems"]["responses"][200]["content"]["application/json"];
+export type ListItemsResponse = Page;
 /** The error response bodies of `listItems` (on `ApiError.body`). */
 export type ListItemsError = unknown;
 /** The response headers `listItems` declares. */
@@ -45,6 +44,6 @@ export function listItems(
   client: Client,
   params: ListItemsParams = {},
   options?: RequestOptions,
-): ApiPromise<ListItemsResponse, ListItemsError, ListItemsHeaders> {
+): ApiPromise<Page, ListItemsError, ListItemsHeaders> {
   return request(client, listItems_spec, params, options);
 }

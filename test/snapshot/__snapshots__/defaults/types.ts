@@ -21,14 +21,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    Page: {
-      /** @default [] */
-      items: string[];
-      /** @default 0 */
-      total?: number;
-      /** @default it's *\/ done */
-      note?: string;
-    };
+    Page: Page;
   };
   responses: never;
   parameters: never;
@@ -56,14 +49,21 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Page"];
+          "application/json": Page;
         };
       };
     };
   };
 }
 
-export type Page = components["schemas"]["Page"];
+export type Page = {
+  /** @default [] */
+  items: string[];
+  /** @default 0 */
+  total?: number;
+  /** @default it's *\/ done */
+  note?: string;
+};
 /** Every value of `ListItemsSort`. */
 export const listItemsSortValues = ["asc", "desc"] as const;
 export type ListItemsSort = (typeof listItemsSortValues)[number];

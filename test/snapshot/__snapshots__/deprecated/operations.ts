@@ -3,7 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
-import type { operations } from "./types.js";
+import type { OldThing, operations } from "./types.js";
 
 /** Parameters of `getOld` (`GET /old`). */
 export interface GetOldParams {
@@ -15,7 +15,7 @@ export interface GetOldParams {
 }
 
 /** The 2xx response body of `getOld`. */
-export type GetOldResponse = operations["getOld"]["responses"][200]["content"]["application/json"];
+export type GetOldResponse = OldThing;
 /** The error response bodies of `getOld` (on `ApiError.body`). */
 export type GetOldError = unknown;
 /** The response headers `getOld` declares. */
@@ -45,6 +45,6 @@ export function getOld(
   client: Client,
   params: GetOldParams = {},
   options?: RequestOptions,
-): ApiPromise<GetOldResponse, GetOldError, GetOldHeaders> {
+): ApiPromise<OldThing, GetOldError, GetOldHeaders> {
   return request(client, getOld_spec, params, options);
 }

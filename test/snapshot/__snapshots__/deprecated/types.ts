@@ -29,10 +29,7 @@ export interface components {
      * @deprecated
      * @description Replaced by NewThing.
      */
-    OldThing: {
-      /** @deprecated */
-      gone?: string;
-    };
+    OldThing: OldThing;
   };
   responses: never;
   parameters: never;
@@ -63,7 +60,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["OldThing"];
+          "application/json": OldThing;
         };
       };
     };
@@ -74,4 +71,7 @@ export interface operations {
  * Replaced by NewThing.
  * @deprecated
  */
-export type OldThing = components["schemas"]["OldThing"];
+export type OldThing = {
+  /** @deprecated */
+  gone?: string;
+};

@@ -3,7 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
-import type { operations } from "./types.js";
+import type { Order, operations } from "./types.js";
 
 /** Parameters of `listOrders` (`GET /orders`). */
 export interface ListOrdersParams {
@@ -12,8 +12,7 @@ export interface ListOrdersParams {
 }
 
 /** The 2xx response body of `listOrders`. */
-export type ListOrdersResponse =
-  operations["listOrders"]["responses"][200]["content"]["application/json"];
+export type ListOrdersResponse = Order[];
 /** The error response bodies of `listOrders` (on `ApiError.body`). */
 export type ListOrdersError = unknown;
 /** The response headers `listOrders` declares. */
@@ -43,6 +42,6 @@ export function listOrders(
   client: Client,
   params: ListOrdersParams = {},
   options?: RequestOptions,
-): ApiPromise<ListOrdersResponse, ListOrdersError, ListOrdersHeaders> {
+): ApiPromise<Order[], ListOrdersError, ListOrdersHeaders> {
   return request(client, listOrders_spec, params, options);
 }

@@ -21,23 +21,14 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    Order: {
-      id: string;
-      size: components["schemas"]["Size"];
-      /** @enum {number} */
-      rating?: 0.5 | 1 | -1;
-      /** @enum {string|null} */
-      flag?: "red" | "green" | null;
-      /** @enum {string} */
-      odd?: "it's" | 'say "hi"' | "with space" | "1st" | "a*/b" | "" | "ünïcödé" | "__proto__";
-    };
+    Order: Order;
     /**
      * @description T-shirt size.
      * @enum {string}
      */
-    Size: "S" | "M" | "L" | "XL" | "2XL";
+    Size: Size;
     /** @enum {boolean} */
-    Toggle: true;
+    Toggle: Toggle;
   };
   responses: never;
   parameters: never;
@@ -65,17 +56,26 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Order"][];
+          "application/json": Order[];
         };
       };
     };
   };
 }
 
-export type Order = components["schemas"]["Order"];
+export type Order = {
+  id: string;
+  size: Size;
+  /** @enum {number} */
+  rating?: 0.5 | 1 | -1;
+  /** @enum {string|null} */
+  flag?: "red" | "green" | null;
+  /** @enum {string} */
+  odd?: "it's" | 'say "hi"' | "with space" | "1st" | "a*/b" | "" | "ünïcödé" | "__proto__";
+};
 /** T-shirt size. */
-export type Size = components["schemas"]["Size"];
-export type Toggle = components["schemas"]["Toggle"];
+export type Size = "S" | "M" | "L" | "XL" | "2XL";
+export type Toggle = true;
 /**
  * Every value of `Size`: T-shirt size.
  *

@@ -6,7 +6,7 @@ import type { OperationSpec } from "./runtime/types.js";
 import { redirectRule } from "./runtime/redirect.js";
 import { notSent } from "./runtime/retry.js";
 import { jsonBody } from "./runtime/serialize.js";
-import type { operations } from "./types.js";
+import type { Subscription, operations } from "./types.js";
 
 /** Parameters of `subscribe` (`POST /subscriptions`). */
 export interface SubscribeParams {
@@ -15,8 +15,7 @@ export interface SubscribeParams {
 }
 
 /** The 2xx response body of `subscribe`. */
-export type SubscribeResponse =
-  operations["subscribe"]["responses"][201]["content"]["application/json"];
+export type SubscribeResponse = Subscription;
 /** The error response bodies of `subscribe` (on `ApiError.body`). */
 export type SubscribeError = unknown;
 /** The response headers `subscribe` declares. */
@@ -46,6 +45,6 @@ export function subscribe(
   client: Client,
   params: SubscribeParams,
   options?: RequestOptions,
-): ApiPromise<SubscribeResponse, SubscribeError, SubscribeHeaders> {
+): ApiPromise<Subscription, SubscribeError, SubscribeHeaders> {
   return request(client, subscribe_spec, params, options);
 }

@@ -38,13 +38,8 @@ export interface webhooks {
 }
 export interface components {
   schemas: {
-    Subscription: {
-      id: string;
-      events?: "order.created"[];
-    };
-    Order: {
-      id?: string;
-    };
+    Subscription: Subscription;
+    Order: Order;
   };
   responses: never;
   parameters: never;
@@ -76,7 +71,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Subscription"];
+          "application/json": Subscription;
         };
       };
     };
@@ -90,7 +85,7 @@ export interface operations {
     };
     requestBody?: {
       content: {
-        "application/json": components["schemas"]["Order"];
+        "application/json": Order;
       };
     };
     responses: {
@@ -105,8 +100,13 @@ export interface operations {
   };
 }
 
-export type Subscription = components["schemas"]["Subscription"];
-export type Order = components["schemas"]["Order"];
+export type Subscription = {
+  id: string;
+  events?: "order.created"[];
+};
+export type Order = {
+  id?: string;
+};
 /** Every value of `SubscriptionEvents`. */
 export const subscriptionEventsValues = ["order.created"] as const;
 export type SubscriptionEvents = (typeof subscriptionEventsValues)[number];

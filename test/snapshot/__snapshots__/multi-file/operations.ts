@@ -3,10 +3,9 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
-import type { operations } from "./types.js";
+import type { Pet2 } from "./types.js";
 /** The 2xx response body of `listPets`. */
-export type ListPetsResponse =
-  operations["listPets"]["responses"][200]["content"]["application/json"];
+export type ListPetsResponse = Pet2[];
 /** The error response bodies of `listPets` (on `ApiError.body`). */
 export type ListPetsError = unknown;
 /** The response headers `listPets` declares. */
@@ -31,6 +30,6 @@ const listPets_spec: OperationSpec = {
 export function listPets(
   client: Client,
   options?: RequestOptions,
-): ApiPromise<ListPetsResponse, ListPetsError, ListPetsHeaders> {
+): ApiPromise<Pet2[], ListPetsError, ListPetsHeaders> {
   return request(client, listPets_spec, undefined, options);
 }

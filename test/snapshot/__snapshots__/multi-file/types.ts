@@ -21,15 +21,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    Pet: components["schemas"]["pet"];
-    owner: {
-      name?: string;
-    };
-    pet: {
-      id: number;
-      name: string;
-      owner?: components["schemas"]["owner"];
-    };
+    Pet: Pet;
+    owner: Owner;
+    pet: Pet2;
   };
   responses: never;
   parameters: never;
@@ -54,13 +48,19 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["pet"][];
+          "application/json": Pet2[];
         };
       };
     };
   };
 }
 
-export type Pet = components["schemas"]["Pet"];
-export type Owner = components["schemas"]["owner"];
-export type Pet2 = components["schemas"]["pet"];
+export type Pet = Pet2;
+export type Owner = {
+  name?: string;
+};
+export type Pet2 = {
+  id: number;
+  name: string;
+  owner?: Owner;
+};

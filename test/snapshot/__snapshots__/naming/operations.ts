@@ -6,7 +6,7 @@ import type { OperationSpec } from "./runtime/types.js";
 import { redirectRule } from "./runtime/redirect.js";
 import { notSent } from "./runtime/retry.js";
 import { jsonBody } from "./runtime/serialize.js";
-import type { operations } from "./types.js";
+import type { NonNullable_, operations } from "./types.js";
 
 /** Parameters of `getUsersByUserIdPosts` (`GET /users/{userId}/posts`). */
 export interface GetUsersByUserIdPostsParams {
@@ -405,8 +405,7 @@ export function updateItem(
 }
 
 /** The 2xx response body of `getUtilityNamed`. */
-export type GetUtilityNamedResponse =
-  operations["getUtilityNamed"]["responses"][200]["content"]["application/json"];
+export type GetUtilityNamedResponse = NonNullable_;
 /** The error response bodies of `getUtilityNamed` (on `ApiError.body`). */
 export type GetUtilityNamedError = unknown;
 /** The response headers `getUtilityNamed` declares. */
@@ -431,6 +430,6 @@ const getUtilityNamed_spec: OperationSpec = {
 export function getUtilityNamed(
   client: Client,
   options?: RequestOptions,
-): ApiPromise<GetUtilityNamedResponse, GetUtilityNamedError, GetUtilityNamedHeaders> {
+): ApiPromise<NonNullable_, GetUtilityNamedError, GetUtilityNamedHeaders> {
   return request(client, getUtilityNamed_spec, undefined, options);
 }

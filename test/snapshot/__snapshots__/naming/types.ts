@@ -213,30 +213,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    NonNullable: {
-      kind: string;
-    };
-    Omit: components["schemas"]["Record"] & {
-      extra: string;
-    };
-    Record: {
-      extra?: string;
-    };
-    Blob: string;
-    "user-profile": {
-      __proto__?: string;
-      constructor?: string;
-      "first-name"?: string;
-      "2fa"?: boolean;
-    };
-    UserProfile: {
-      id?: string;
-    };
-    class: string;
-    "1stPlace": string;
-    Client: {
-      id?: string;
-    };
+    NonNullable: NonNullable_;
+    Omit: Omit_;
+    Record: Record_;
+    Blob: Blob_;
+    "user-profile": UserProfile;
+    UserProfile: UserProfile2;
+    class: Class;
+    "1stPlace": _1stPlace;
+    Client: Client_;
   };
   responses: never;
   parameters: never;
@@ -495,19 +480,34 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["NonNullable"];
+          "application/json": NonNullable_;
         };
       };
     };
   };
 }
 
-export type NonNullable_ = components["schemas"]["NonNullable"];
-export type Omit_ = components["schemas"]["Omit"];
-export type Record_ = components["schemas"]["Record"];
-export type Blob_ = components["schemas"]["Blob"];
-export type UserProfile = components["schemas"]["user-profile"];
-export type UserProfile2 = components["schemas"]["UserProfile"];
-export type Class = components["schemas"]["class"];
-export type _1stPlace = components["schemas"]["1stPlace"];
-export type Client_ = components["schemas"]["Client"];
+export type NonNullable_ = {
+  kind: string;
+};
+export type Omit_ = Record_ & {
+  extra: string;
+};
+export type Record_ = {
+  extra?: string;
+};
+export type Blob_ = string;
+export type UserProfile = {
+  __proto__?: string;
+  constructor?: string;
+  "first-name"?: string;
+  "2fa"?: boolean;
+};
+export type UserProfile2 = {
+  id?: string;
+};
+export type Class = string;
+export type _1stPlace = string;
+export type Client_ = {
+  id?: string;
+};

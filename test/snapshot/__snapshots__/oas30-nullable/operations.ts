@@ -3,7 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
-import type { operations } from "./types.js";
+import type { Measurement, operations } from "./types.js";
 
 /** Parameters of `getMeasurement` (`GET /measurements/{id}`). */
 export interface GetMeasurementParams {
@@ -11,8 +11,7 @@ export interface GetMeasurementParams {
 }
 
 /** The 2xx response body of `getMeasurement`. */
-export type GetMeasurementResponse =
-  operations["getMeasurement"]["responses"][200]["content"]["application/json"];
+export type GetMeasurementResponse = Measurement;
 /** The error response bodies of `getMeasurement` (on `ApiError.body`). */
 export type GetMeasurementError = unknown;
 /** The response headers `getMeasurement` declares. */
@@ -39,6 +38,6 @@ export function getMeasurement(
   client: Client,
   params: GetMeasurementParams,
   options?: RequestOptions,
-): ApiPromise<GetMeasurementResponse, GetMeasurementError, GetMeasurementHeaders> {
+): ApiPromise<Measurement, GetMeasurementError, GetMeasurementHeaders> {
   return request(client, getMeasurement_spec, params, options);
 }

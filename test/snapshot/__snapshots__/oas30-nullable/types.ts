@@ -21,17 +21,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    Measurement: {
-      value: number;
-      unit: string | null;
-      /** @enum {string|null} */
-      note: "calibrated" | "estimated" | null;
-      tags?: string[] | null;
-      parent?: components["schemas"]["MeasurementRef"] | null;
-    };
-    MeasurementRef: {
-      id: string;
-    };
+    Measurement: Measurement;
+    MeasurementRef: MeasurementRef;
   };
   responses: never;
   parameters: never;
@@ -58,15 +49,24 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Measurement"];
+          "application/json": Measurement;
         };
       };
     };
   };
 }
 
-export type Measurement = components["schemas"]["Measurement"];
-export type MeasurementRef = components["schemas"]["MeasurementRef"];
+export type Measurement = {
+  value: number;
+  unit: string | null;
+  /** @enum {string|null} */
+  note: "calibrated" | "estimated" | null;
+  tags?: string[] | null;
+  parent?: MeasurementRef | null;
+};
+export type MeasurementRef = {
+  id: string;
+};
 /** Every value of `MeasurementNote`. */
 export const measurementNoteValues = ["calibrated", "estimated", null] as const;
 export type MeasurementNote = (typeof measurementNoteValues)[number];

@@ -6,17 +6,16 @@ import type { OperationSpec } from "./runtime/types.js";
 import { redirectRule } from "./runtime/redirect.js";
 import { notSent } from "./runtime/retry.js";
 import { jsonBody } from "./runtime/serialize.js";
-import type { operations } from "./types.js";
+import type { Shape } from "./types.js";
 
 /** Parameters of `createShape` (`POST /shapes`). */
 export interface CreateShapeParams {
   /** Request body (application/json). */
-  body: NonNullable<operations["createShape"]["requestBody"]>["content"]["application/json"];
+  body: Shape;
 }
 
 /** The 2xx response body of `createShape`. */
-export type CreateShapeResponse =
-  operations["createShape"]["responses"][201]["content"]["application/json"];
+export type CreateShapeResponse = Shape;
 /** The error response bodies of `createShape` (on `ApiError.body`). */
 export type CreateShapeError = unknown;
 /** The response headers `createShape` declares. */
@@ -46,6 +45,6 @@ export function createShape(
   client: Client,
   params: CreateShapeParams,
   options?: RequestOptions,
-): ApiPromise<CreateShapeResponse, CreateShapeError, CreateShapeHeaders> {
+): ApiPromise<Shape, CreateShapeError, CreateShapeHeaders> {
   return request(client, createShape_spec, params, options);
 }

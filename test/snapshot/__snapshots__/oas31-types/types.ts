@@ -21,22 +21,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    Shape: {
-      /** @constant */
-      kind: "circle";
-      /**
-       * @example 1
-       * @example 2.5
-       */
-      radius?: number | null;
-      label?: string | number;
-      origin?: components["schemas"]["Shape.Point"];
-    };
-    Nothing: null;
-    "Shape.Point": {
-      x: number;
-      y: number;
-    };
+    Shape: Shape;
+    Nothing: Nothing;
+    "Shape.Point": ShapePoint;
   };
   responses: never;
   parameters: never;
@@ -55,7 +42,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": components["schemas"]["Shape"];
+        "application/json": Shape;
       };
     };
     responses: {
@@ -65,13 +52,26 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Shape"];
+          "application/json": Shape;
         };
       };
     };
   };
 }
 
-export type Shape = components["schemas"]["Shape"];
-export type Nothing = components["schemas"]["Nothing"];
-export type ShapePoint = components["schemas"]["Shape.Point"];
+export type Shape = {
+  /** @constant */
+  kind: "circle";
+  /**
+   * @example 1
+   * @example 2.5
+   */
+  radius?: number | null;
+  label?: string | number;
+  origin?: ShapePoint;
+};
+export type Nothing = null;
+export type ShapePoint = {
+  x: number;
+  y: number;
+};

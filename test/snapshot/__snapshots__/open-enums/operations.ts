@@ -5,7 +5,7 @@ import { request, type ApiPromise, type RequestOptions } from "./runtime/request
 import type { OperationSpec } from "./runtime/types.js";
 import { redirectRule } from "./runtime/redirect.js";
 import { jsonBody } from "./runtime/serialize.js";
-import type { operations, Readable, Writable } from "./types.js";
+import type { Invoice, Problem, Readable, Writable, operations } from "./types.js";
 
 /** Parameters of `listInvoices` (`GET /invoices`). */
 export interface ListInvoicesParams {
@@ -14,9 +14,7 @@ export interface ListInvoicesParams {
 }
 
 /** The 2xx response body of `listInvoices`. */
-export type ListInvoicesResponse = Readable<
-  operations["listInvoices"]["responses"][200]["content"]["application/json"]
->;
+export type ListInvoicesResponse = Invoice[];
 /** The error response bodies of `listInvoices` (on `ApiError.body`). */
 export type ListInvoicesError = unknown;
 /** The response headers `listInvoices` declares. */
@@ -46,7 +44,7 @@ export function listInvoices(
   client: Client,
   params: ListInvoicesParams = {},
   options?: RequestOptions,
-): ApiPromise<ListInvoicesResponse, ListInvoicesError, ListInvoicesHeaders> {
+): ApiPromise<Invoice[], ListInvoicesError, ListInvoicesHeaders> {
   return request(client, listInvoices_spec, params, options);
 }
 
@@ -56,13 +54,9 @@ export interface GetInvoiceParams {
 }
 
 /** The 2xx response body of `getInvoice`. */
-export type GetInvoiceResponse = Readable<
-  operations["getInvoice"]["responses"][200]["content"]["application/json"]
->;
+export type GetInvoiceResponse = Invoice;
 /** The error response bodies of `getInvoice` (on `ApiError.body`). */
-export type GetInvoiceError = Readable<
-  operations["getInvoice"]["responses"][404]["content"]["application/json"]
->;
+export type GetInvoiceError = Problem;
 /** The response headers `getInvoice` declares. */
 export type GetInvoiceHeaders = Record<string, string>;
 const getInvoice_spec: OperationSpec = {
@@ -88,7 +82,7 @@ export function getInvoice(
   client: Client,
   params: GetInvoiceParams,
   options?: RequestOptions,
-): ApiPromise<GetInvoiceResponse, GetInvoiceError, GetInvoiceHeaders> {
+): ApiPromise<Invoice, Problem, GetInvoiceHeaders> {
   return request(client, getInvoice_spec, params, options);
 }
 
@@ -102,9 +96,7 @@ export interface UpdateInvoiceParams {
 }
 
 /** The 2xx response body of `updateInvoice`. */
-export type UpdateInvoiceResponse = Readable<
-  operations["updateInvoice"]["responses"][200]["content"]["application/json"]
->;
+export type UpdateInvoiceResponse = Invoice;
 /** The error response bodies of `updateInvoice` (on `ApiError.body`). */
 export type UpdateInvoiceError = unknown;
 /** The response headers `updateInvoice` declares. */
@@ -133,6 +125,6 @@ export function updateInvoice(
   client: Client,
   params: UpdateInvoiceParams,
   options?: RequestOptions,
-): ApiPromise<UpdateInvoiceResponse, UpdateInvoiceError, UpdateInvoiceHeaders> {
+): ApiPromise<Invoice, UpdateInvoiceError, UpdateInvoiceHeaders> {
   return request(client, updateInvoice_spec, params, options);
 }

@@ -6,7 +6,7 @@ import { request, type ApiPromise, type RequestOptions } from "./runtime/request
 import type { OperationSpec } from "./runtime/types.js";
 import { redirectRule } from "./runtime/redirect.js";
 import { notSent } from "./runtime/retry.js";
-import type { operations } from "./types.js";
+import type { Thing, operations } from "./types.js";
 
 /** Parameters of `listPages` (`GET /pages`). */
 export interface ListPagesParams {
@@ -22,7 +22,7 @@ export type ListPagesError = unknown;
 /** The response headers `listPages` declares. */
 export type ListPagesHeaders = Record<string, string>;
 /** One item of `listPages`'s pages. */
-export type ListPagesItem = NonNullable<NonNullable<ListPagesResponse>["data"]>[number];
+export type ListPagesItem = Thing;
 const listPages_spec: OperationSpec = {
   id: "listPages",
   method: "GET",
@@ -53,7 +53,7 @@ export function listPages(
   client: Client,
   params: ListPagesParams = {},
   options?: PaginationOptions,
-): PagePromise<ListPagesResponse, ListPagesItem, ListPagesError, ListPagesHeaders> {
+): PagePromise<ListPagesResponse, Thing, ListPagesError, ListPagesHeaders> {
   return paginate(client, listPages_spec, params, options);
 }
 
@@ -64,14 +64,13 @@ export interface ListOffsetsParams {
 }
 
 /** The 2xx response body of `listOffsets`. */
-export type ListOffsetsResponse =
-  operations["listOffsets"]["responses"][200]["content"]["application/json"];
+export type ListOffsetsResponse = Thing[];
 /** The error response bodies of `listOffsets` (on `ApiError.body`). */
 export type ListOffsetsError = unknown;
 /** The response headers `listOffsets` declares. */
 export type ListOffsetsHeaders = Record<string, string>;
 /** One item of `listOffsets`'s pages. */
-export type ListOffsetsItem = NonNullable<ListOffsetsResponse>[number];
+export type ListOffsetsItem = Thing;
 const listOffsets_spec: OperationSpec = {
   id: "listOffsets",
   method: "GET",
@@ -102,7 +101,7 @@ export function listOffsets(
   client: Client,
   params: ListOffsetsParams = {},
   options?: PaginationOptions,
-): PagePromise<ListOffsetsResponse, ListOffsetsItem, ListOffsetsError, ListOffsetsHeaders> {
+): PagePromise<Thing[], Thing, ListOffsetsError, ListOffsetsHeaders> {
   return paginate(client, listOffsets_spec, params, options);
 }
 
@@ -113,14 +112,13 @@ export interface ListLinkedParams {
 }
 
 /** The 2xx response body of `listLinked`. */
-export type ListLinkedResponse =
-  operations["listLinked"]["responses"][200]["content"]["application/json"];
+export type ListLinkedResponse = Thing[];
 /** The error response bodies of `listLinked` (on `ApiError.body`). */
 export type ListLinkedError = unknown;
 /** The response headers `listLinked` declares. */
 export type ListLinkedHeaders = operations["listLinked"]["responses"][200]["headers"];
 /** One item of `listLinked`'s pages. */
-export type ListLinkedItem = NonNullable<ListLinkedResponse>[number];
+export type ListLinkedItem = Thing;
 const listLinked_spec: OperationSpec = {
   id: "listLinked",
   method: "GET",
@@ -151,7 +149,7 @@ export function listLinked(
   client: Client,
   params: ListLinkedParams = {},
   options?: PaginationOptions,
-): PagePromise<ListLinkedResponse, ListLinkedItem, ListLinkedError, ListLinkedHeaders> {
+): PagePromise<Thing[], Thing, ListLinkedError, ListLinkedHeaders> {
   return paginate(client, listLinked_spec, params, options);
 }
 
@@ -168,7 +166,7 @@ export type ListNextUrlError = unknown;
 /** The response headers `listNextUrl` declares. */
 export type ListNextUrlHeaders = Record<string, string>;
 /** One item of `listNextUrl`'s pages. */
-export type ListNextUrlItem = NonNullable<NonNullable<ListNextUrlResponse>["results"]>[number];
+export type ListNextUrlItem = Thing;
 const listNextUrl_spec: OperationSpec = {
   id: "listNextUrl",
   method: "GET",
@@ -196,7 +194,7 @@ export function listNextUrl(
   client: Client,
   params: ListNextUrlParams = {},
   options?: PaginationOptions,
-): PagePromise<ListNextUrlResponse, ListNextUrlItem, ListNextUrlError, ListNextUrlHeaders> {
+): PagePromise<ListNextUrlResponse, Thing, ListNextUrlError, ListNextUrlHeaders> {
   return paginate(client, listNextUrl_spec, params, options);
 }
 
@@ -310,8 +308,7 @@ export interface ListEventsParams {
 }
 
 /** The 2xx response body of `listEvents`. */
-export type ListEventsResponse =
-  operations["listEvents"]["responses"][200]["content"]["application/json"];
+export type ListEventsResponse = Thing[];
 /** The error response bodies of `listEvents` (on `ApiError.body`). */
 export type ListEventsError = unknown;
 /** The response headers `listEvents` declares. */
@@ -343,7 +340,7 @@ export function listEvents(
   client: Client,
   params: ListEventsParams = {},
   options?: RequestOptions,
-): ApiPromise<ListEventsResponse, ListEventsError, ListEventsHeaders> {
+): ApiPromise<Thing[], ListEventsError, ListEventsHeaders> {
   return request(client, listEvents_spec, params, options);
 }
 
@@ -353,8 +350,7 @@ export interface CreateEventsParams {
 }
 
 /** The 2xx response body of `createEvents`. */
-export type CreateEventsResponse =
-  operations["createEvents"]["responses"][200]["content"]["application/json"];
+export type CreateEventsResponse = Thing[];
 /** The error response bodies of `createEvents` (on `ApiError.body`). */
 export type CreateEventsError = unknown;
 /** The response headers `createEvents` declares. */
@@ -385,7 +381,7 @@ export function createEvents(
   client: Client,
   params: CreateEventsParams = {},
   options?: RequestOptions,
-): ApiPromise<CreateEventsResponse, CreateEventsError, CreateEventsHeaders> {
+): ApiPromise<Thing[], CreateEventsError, CreateEventsHeaders> {
   return request(client, createEvents_spec, params, options);
 }
 

@@ -142,10 +142,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    Thing: {
-      id: string;
-      name: string;
-    };
+    Thing: Thing;
   };
   responses: never;
   parameters: never;
@@ -174,7 +171,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            data: components["schemas"]["Thing"][];
+            data: Thing[];
             total: number;
           };
         };
@@ -199,7 +196,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Thing"][];
+          "application/json": Thing[];
         };
       };
     };
@@ -235,7 +232,7 @@ export interface operations {
            *       }
            *     ]
            */
-          "application/json": components["schemas"]["Thing"][];
+          "application/json": Thing[];
         };
       };
     };
@@ -258,7 +255,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            results: components["schemas"]["Thing"][];
+            results: Thing[];
             links: {
               /** Format: uri-reference */
               next: string | null;
@@ -333,7 +330,7 @@ export interface operations {
            *     }
            */
           "application/json": {
-            best?: components["schemas"]["Thing"];
+            best?: Thing;
           };
         };
       };
@@ -365,7 +362,7 @@ export interface operations {
            *       }
            *     ]
            */
-          "application/json": components["schemas"]["Thing"][];
+          "application/json": Thing[];
         };
       };
     };
@@ -395,7 +392,7 @@ export interface operations {
            *       }
            *     ]
            */
-          "application/json": components["schemas"]["Thing"][];
+          "application/json": Thing[];
         };
       };
     };
@@ -433,4 +430,7 @@ export interface operations {
   };
 }
 
-export type Thing = components["schemas"]["Thing"];
+export type Thing = {
+  id: string;
+  name: string;
+};

@@ -4,7 +4,7 @@ import type { Client } from "./runtime/client.js";
 import { paginate, type PagePromise, type PaginationOptions } from "./runtime/pagination.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
-import type { operations } from "./types.js";
+import type { Event, operations } from "./types.js";
 
 /** Parameters of `listEvents` (`GET /events`). */
 export interface ListEventsParams {
@@ -19,7 +19,7 @@ export type ListEventsError = unknown;
 /** The response headers `listEvents` declares. */
 export type ListEventsHeaders = Record<string, string>;
 /** One item of `listEvents`'s pages. */
-export type ListEventsItem = NonNullable<NonNullable<ListEventsResponse>["payload"]>[number];
+export type ListEventsItem = Event;
 const listEvents_spec: OperationSpec = {
   id: "listEvents",
   method: "GET",
@@ -47,7 +47,7 @@ export function listEvents(
   client: Client,
   params: ListEventsParams = {},
   options?: PaginationOptions,
-): PagePromise<ListEventsResponse, ListEventsItem, ListEventsError, ListEventsHeaders> {
+): PagePromise<ListEventsResponse, Event, ListEventsError, ListEventsHeaders> {
   return paginate(client, listEvents_spec, params, options);
 }
 
@@ -115,7 +115,7 @@ export type ListUsersError = unknown;
 /** The response headers `listUsers` declares. */
 export type ListUsersHeaders = Record<string, string>;
 /** One item of `listUsers`'s pages. */
-export type ListUsersItem = NonNullable<NonNullable<ListUsersResponse>["data"]>[number];
+export type ListUsersItem = Event;
 const listUsers_spec: OperationSpec = {
   id: "listUsers",
   method: "GET",
@@ -149,7 +149,7 @@ export function listUsers(
   client: Client,
   params: ListUsersParams = {},
   options?: PaginationOptions,
-): PagePromise<ListUsersResponse, ListUsersItem, ListUsersError, ListUsersHeaders> {
+): PagePromise<ListUsersResponse, Event, ListUsersError, ListUsersHeaders> {
   return paginate(client, listUsers_spec, params, options);
 }
 

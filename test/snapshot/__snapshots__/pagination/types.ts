@@ -107,9 +107,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    Event: {
-      id: string;
-    };
+    Event: Event;
   };
   responses: never;
   parameters: never;
@@ -138,7 +136,7 @@ export interface operations {
         content: {
           "application/json": {
             message: string;
-            payload: components["schemas"]["Event"][];
+            payload: Event[];
             lastkey?: string;
           };
         };
@@ -194,7 +192,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            data: components["schemas"]["Event"][];
+            data: Event[];
             has_more: boolean;
           };
         };
@@ -276,4 +274,6 @@ export interface operations {
   };
 }
 
-export type Event = components["schemas"]["Event"];
+export type Event = {
+  id: string;
+};

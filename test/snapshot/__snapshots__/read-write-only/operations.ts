@@ -6,7 +6,7 @@ import type { OperationSpec } from "./runtime/types.js";
 import { redirectRule } from "./runtime/redirect.js";
 import { notSent } from "./runtime/retry.js";
 import { jsonBody, mediaBody } from "./runtime/serialize.js";
-import type { operations, Readable, Writable } from "./types.js";
+import type { Avatar, User, Writable, operations } from "./types.js";
 
 /** Parameters of `createUser` (`POST /users`). */
 export interface CreateUserParams {
@@ -17,9 +17,7 @@ export interface CreateUserParams {
 }
 
 /** The 2xx response body of `createUser`. */
-export type CreateUserResponse = Readable<
-  operations["createUser"]["responses"][201]["content"]["application/json"]
->;
+export type CreateUserResponse = User;
 /** The error response bodies of `createUser` (on `ApiError.body`). */
 export type CreateUserError = unknown;
 /** The response headers `createUser` declares. */
@@ -49,7 +47,7 @@ export function createUser(
   client: Client,
   params: CreateUserParams,
   options?: RequestOptions,
-): ApiPromise<CreateUserResponse, CreateUserError, CreateUserHeaders> {
+): ApiPromise<User, CreateUserError, CreateUserHeaders> {
   return request(client, createUser_spec, params, options);
 }
 
@@ -63,9 +61,7 @@ export interface SetAvatarParams {
 }
 
 /** The 2xx response body of `setAvatar`. */
-export type SetAvatarResponse = Readable<
-  operations["setAvatar"]["responses"][200]["content"]["application/json"]
->;
+export type SetAvatarResponse = Avatar;
 /** The error response bodies of `setAvatar` (on `ApiError.body`). */
 export type SetAvatarError = unknown;
 /** The response headers `setAvatar` declares. */
@@ -99,6 +95,6 @@ export function setAvatar(
   client: Client,
   params: SetAvatarParams,
   options?: RequestOptions,
-): ApiPromise<SetAvatarResponse, SetAvatarError, SetAvatarHeaders> {
+): ApiPromise<Avatar, SetAvatarError, SetAvatarHeaders> {
   return request(client, setAvatar_spec, params, options);
 }

@@ -3,10 +3,9 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
-import type { operations } from "./types.js";
+import type { TreeNode } from "./types.js";
 /** The 2xx response body of `getTree`. */
-export type GetTreeResponse =
-  operations["getTree"]["responses"][200]["content"]["application/json"];
+export type GetTreeResponse = TreeNode;
 /** The error response bodies of `getTree` (on `ApiError.body`). */
 export type GetTreeError = unknown;
 /** The response headers `getTree` declares. */
@@ -31,6 +30,6 @@ const getTree_spec: OperationSpec = {
 export function getTree(
   client: Client,
   options?: RequestOptions,
-): ApiPromise<GetTreeResponse, GetTreeError, GetTreeHeaders> {
+): ApiPromise<TreeNode, GetTreeError, GetTreeHeaders> {
   return request(client, getTree_spec, undefined, options);
 }

@@ -21,18 +21,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    TreeNode: {
-      name: string;
-      children: components["schemas"]["TreeNode"][];
-      parent?: components["schemas"]["TreeNode"];
-    };
-    Expression: number | components["schemas"]["BinaryExpression"];
-    BinaryExpression: {
-      /** @enum {string} */
-      operator: "+" | "-";
-      left: components["schemas"]["Expression"];
-      right: components["schemas"]["Expression"];
-    };
+    TreeNode: TreeNode;
+    Expression: Expression;
+    BinaryExpression: BinaryExpression;
   };
   responses: never;
   parameters: never;
@@ -57,16 +48,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["TreeNode"];
+          "application/json": TreeNode;
         };
       };
     };
   };
 }
 
-export type TreeNode = components["schemas"]["TreeNode"];
-export type Expression = components["schemas"]["Expression"];
-export type BinaryExpression = components["schemas"]["BinaryExpression"];
+export type TreeNode = {
+  name: string;
+  children: TreeNode[];
+  parent?: TreeNode;
+};
+export type Expression = number | BinaryExpression;
+export type BinaryExpression = {
+  /** @enum {string} */
+  operator: "+" | "-";
+  left: Expression;
+  right: Expression;
+};
 /** Every value of `BinaryExpressionOperator`. */
 export const binaryExpressionOperatorValues = ["+", "-"] as const;
 export type BinaryExpressionOperator = (typeof binaryExpressionOperatorValues)[number];

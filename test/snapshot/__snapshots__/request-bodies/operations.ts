@@ -6,12 +6,12 @@ import type { OperationSpec } from "./runtime/types.js";
 import { redirectRule } from "./runtime/redirect.js";
 import { notSent } from "./runtime/retry.js";
 import { jsonBody, mediaBody } from "./runtime/serialize.js";
-import type { operations } from "./types.js";
+import type { Note, operations } from "./types.js";
 
 /** Parameters of `sendJson` (`POST /json`). */
 export interface SendJsonParams {
   /** Request body (application/json). */
-  body: NonNullable<operations["sendJson"]["requestBody"]>["content"]["application/json"];
+  body: Note;
 }
 
 /** The 2xx response body of `sendJson`. */
@@ -52,9 +52,7 @@ export function sendJson(
 /** Parameters of `patchNote` (`PATCH /merge-patch`). */
 export interface PatchNoteParams {
   /** Request body (application/merge-patch+json). */
-  body: NonNullable<
-    operations["patchNote"]["requestBody"]
-  >["content"]["application/merge-patch+json"];
+  body: Note;
 }
 
 /** The 2xx response body of `patchNote`. */
@@ -281,7 +279,7 @@ export function sendText(
 /** Parameters of `sendOptional` (`POST /optional`). */
 export interface SendOptionalParams {
   /** Request body (application/json). */
-  body?: NonNullable<operations["sendOptional"]["requestBody"]>["content"]["application/json"];
+  body?: Note;
 }
 
 /** The 2xx response body of `sendOptional`. */
@@ -322,7 +320,7 @@ export function sendOptional(
 /** Parameters of `sendJsonOrForm` (`POST /choice`). */
 export interface SendJsonOrFormParams {
   /** Request body (application/json). */
-  body: NonNullable<operations["sendJsonOrForm"]["requestBody"]>["content"]["application/json"];
+  body: Note;
 }
 
 /** The 2xx response body of `sendJsonOrForm`. */

@@ -133,9 +133,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    Note: {
-      text: string;
-    };
+    Note: Note;
   };
   responses: never;
   parameters: never;
@@ -154,7 +152,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": components["schemas"]["Note"];
+        "application/json": Note;
       };
     };
     responses: {
@@ -176,7 +174,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/merge-patch+json": components["schemas"]["Note"];
+        "application/merge-patch+json": Note;
       };
     };
     responses: {
@@ -228,7 +226,7 @@ export interface operations {
           /** Format: binary */
           file: Blob;
           attachments?: Blob[];
-          meta?: components["schemas"]["Note"];
+          meta?: Note;
         };
       };
     };
@@ -295,7 +293,7 @@ export interface operations {
     };
     requestBody?: {
       content: {
-        "application/json": components["schemas"]["Note"];
+        "application/json": Note;
       };
     };
     responses: {
@@ -317,8 +315,8 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/x-www-form-urlencoded": components["schemas"]["Note"];
-        "application/json": components["schemas"]["Note"];
+        "application/x-www-form-urlencoded": Note;
+        "application/json": Note;
       };
     };
     responses: {
@@ -333,4 +331,6 @@ export interface operations {
   };
 }
 
-export type Note = components["schemas"]["Note"];
+export type Note = {
+  text: string;
+};

@@ -5,14 +5,11 @@ import { request, type ApiPromise, type RequestOptions } from "./runtime/request
 import type { OperationSpec } from "./runtime/types.js";
 import { redirectRule } from "./runtime/redirect.js";
 import { notSent } from "./runtime/retry.js";
-import type { operations } from "./types.js";
+import type { Problem, Thing, operations } from "./types.js";
 /** The 2xx response body of `getJson`. */
-export type GetJsonResponse =
-  operations["getJson"]["responses"][200]["content"]["application/json"];
+export type GetJsonResponse = Thing;
 /** The error response bodies of `getJson` (on `ApiError.body`). */
-export type GetJsonError =
-  | operations["getJson"]["responses"][404]["content"]["application/problem+json"]
-  | operations["getJson"]["responses"]["default"]["content"]["application/json"];
+export type GetJsonError = Problem;
 /** The response headers `getJson` declares. */
 export type GetJsonHeaders = operations["getJson"]["responses"][200]["headers"];
 const getJson_spec: OperationSpec = {
@@ -37,7 +34,7 @@ const getJson_spec: OperationSpec = {
 export function getJson(
   client: Client,
   options?: RequestOptions,
-): ApiPromise<GetJsonResponse, GetJsonError, GetJsonHeaders> {
+): ApiPromise<Thing, Problem, GetJsonHeaders> {
   return request(client, getJson_spec, undefined, options);
 }
 
@@ -104,8 +101,7 @@ export function getCsv(
 /** The 2xx response body of `getBinary`. */
 export type GetBinaryResponse = Blob;
 /** The error response bodies of `getBinary` (on `ApiError.body`). */
-export type GetBinaryError =
-  operations["getBinary"]["responses"][404]["content"]["application/json"] | string;
+export type GetBinaryError = Problem | string;
 /** The response headers `getBinary` declares. */
 export type GetBinaryHeaders = Record<string, string>;
 const getBinary_spec: OperationSpec = {
@@ -167,8 +163,7 @@ export function deleteThing(
 }
 
 /** The 2xx response body of `getDefaultOnly`. */
-export type GetDefaultOnlyResponse =
-  operations["getDefaultOnly"]["responses"]["default"]["content"]["application/json"];
+export type GetDefaultOnlyResponse = Thing;
 /** The error response bodies of `getDefaultOnly` (on `ApiError.body`). */
 export type GetDefaultOnlyError = unknown;
 /** The response headers `getDefaultOnly` declares. */
@@ -193,16 +188,13 @@ const getDefaultOnly_spec: OperationSpec = {
 export function getDefaultOnly(
   client: Client,
   options?: RequestOptions,
-): ApiPromise<GetDefaultOnlyResponse, GetDefaultOnlyError, GetDefaultOnlyHeaders> {
+): ApiPromise<Thing, GetDefaultOnlyError, GetDefaultOnlyHeaders> {
   return request(client, getDefaultOnly_spec, undefined, options);
 }
 
 /** The 2xx response body of `createOrAccept`. */
 export type CreateOrAcceptResponse =
-  | operations["createOrAccept"]["responses"][200]["content"]["application/json"]
-  | operations["createOrAccept"]["responses"][201]["content"]["application/json"]
-  | operations["createOrAccept"]["responses"][202]["content"]["application/json"]
-  | undefined;
+  Thing | operations["createOrAccept"]["responses"][202]["content"]["application/json"] | undefined;
 /** The error response bodies of `createOrAccept` (on `ApiError.body`). */
 export type CreateOrAcceptError = unknown;
 /** The response headers `createOrAccept` declares. */
@@ -234,11 +226,9 @@ export function createOrAccept(
 }
 
 /** The 2xx response body of `getRange`. */
-export type GetRangeResponse =
-  operations["getRange"]["responses"]["2XX"]["content"]["application/json"];
+export type GetRangeResponse = Thing;
 /** The error response bodies of `getRange` (on `ApiError.body`). */
-export type GetRangeError =
-  operations["getRange"]["responses"]["4XX"]["content"]["application/json"];
+export type GetRangeError = Problem;
 /** The response headers `getRange` declares. */
 export type GetRangeHeaders = Record<string, string>;
 const getRange_spec: OperationSpec = {
@@ -262,7 +252,7 @@ const getRange_spec: OperationSpec = {
 export function getRange(
   client: Client,
   options?: RequestOptions,
-): ApiPromise<GetRangeResponse, GetRangeError, GetRangeHeaders> {
+): ApiPromise<Thing, Problem, GetRangeHeaders> {
   return request(client, getRange_spec, undefined, options);
 }
 

@@ -149,13 +149,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    Thing: {
-      id: string;
-    };
-    Problem: {
-      title?: string;
-      status?: number;
-    };
+    Thing: Thing;
+    Problem: Problem;
   };
   responses: never;
   parameters: never;
@@ -181,7 +176,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Thing"];
+          "application/json": Thing;
         };
       };
       /** @description Not found */
@@ -190,7 +185,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/problem+json": components["schemas"]["Problem"];
+          "application/problem+json": Problem;
         };
       };
       /** @description Any other error */
@@ -199,7 +194,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Problem"];
+          "application/json": Problem;
         };
       };
     };
@@ -268,7 +263,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Problem"];
+          "application/json": Problem;
         };
       };
       /** @description Try later */
@@ -322,7 +317,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Thing"];
+          "application/json": Thing;
         };
       };
     };
@@ -342,7 +337,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Thing"];
+          "application/json": Thing;
         };
       };
       /** @description Created */
@@ -351,7 +346,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Thing"];
+          "application/json": Thing;
         };
       };
       /** @description Accepted for later */
@@ -389,7 +384,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Thing"];
+          "application/json": Thing;
         };
       };
       /** @description Client error */
@@ -398,7 +393,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Problem"];
+          "application/json": Problem;
         };
       };
     };
@@ -425,5 +420,10 @@ export interface operations {
   };
 }
 
-export type Thing = components["schemas"]["Thing"];
-export type Problem = components["schemas"]["Problem"];
+export type Thing = {
+  id: string;
+};
+export type Problem = {
+  title?: string;
+  status?: number;
+};

@@ -4,7 +4,6 @@ import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
 import { rejectPartial } from "./runtime/auth.js";
-import type { operations } from "./types.js";
 /** The 2xx response body of `getPublic`. */
 export type GetPublicResponse = undefined;
 /** The error response bodies of `getPublic` (on `ApiError.body`). */

@@ -3,7 +3,6 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
-import type { operations } from "./types.js";
 /** The 2xx response body of `ping`. */
 export type PingResponse = undefined;
 /** The error response bodies of `ping` (on `ApiError.body`). */

@@ -3,7 +3,7 @@
 import type { Client } from "./runtime/client.js";
 import { request, type ApiPromise, type RequestOptions } from "./runtime/request.js";
 import type { OperationSpec } from "./runtime/types.js";
-import type { operations } from "./types.js";
+import type { Repo, operations } from "./types.js";
 
 /** Parameters of `getRepo` (`GET /orgs/{org}/repos/{repo}`). */
 export interface GetRepoParams {
@@ -12,8 +12,7 @@ export interface GetRepoParams {
 }
 
 /** The 2xx response body of `getRepo`. */
-export type GetRepoResponse =
-  operations["getRepo"]["responses"][200]["content"]["application/json"];
+export type GetRepoResponse = Repo;
 /** The error response bodies of `getRepo` (on `ApiError.body`). */
 export type GetRepoError = unknown;
 /** The response headers `getRepo` declares. */
@@ -43,7 +42,7 @@ export function getRepo(
   client: Client,
   params: GetRepoParams,
   options?: RequestOptions,
-): ApiPromise<GetRepoResponse, GetRepoError, GetRepoHeaders> {
+): ApiPromise<Repo, GetRepoError, GetRepoHeaders> {
   return request(client, getRepo_spec, params, options);
 }
 

@@ -53,13 +53,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    Repo: {
-      /** @description The owner. */
-      owner?: components["schemas"]["Owner"];
-    };
-    Owner: {
-      login?: string;
-    };
+    Repo: Repo;
+    Owner: Owner;
   };
   responses: never;
   parameters: never;
@@ -87,7 +82,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Repo"];
+          "application/json": Repo;
         };
       };
     };
@@ -134,5 +129,10 @@ export interface operations {
   };
 }
 
-export type Repo = components["schemas"]["Repo"];
-export type Owner = components["schemas"]["Owner"];
+export type Repo = {
+  /** @description The owner. */
+  owner?: Owner;
+};
+export type Owner = {
+  login?: string;
+};

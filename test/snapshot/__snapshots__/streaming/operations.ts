@@ -12,7 +12,7 @@ import type { OperationSpec } from "./runtime/types.js";
 import { redirectRule } from "./runtime/redirect.js";
 import { notSent } from "./runtime/retry.js";
 import { jsonBody } from "./runtime/serialize.js";
-import type { operations } from "./types.js";
+import type { Chunk, ExportRecord, Problem, operations } from "./types.js";
 
 /** Parameters of `watchJob` (`GET /jobs/{id}/events`). */
 export interface WatchJobParams {
@@ -23,7 +23,7 @@ export interface WatchJobParams {
 export type WatchJobResponse =
   operations["watchJob"]["responses"][200]["content"]["text/event-stream"];
 /** The error response bodies of `watchJob` (on `ApiError.body`). */
-export type WatchJobError = operations["watchJob"]["responses"][404]["content"]["application/json"];
+export type WatchJobError = Problem;
 /** The response headers `watchJob` declares. */
 export type WatchJobHeaders = Record<string, string>;
 /** One item of `watchJob`'s stream. */
@@ -71,16 +71,13 @@ export interface StreamCompletionParams {
 }
 
 /** The 2xx response content of `streamCompletion` as declared: one event's data, or one item, of the stream. */
-export type StreamCompletionResponse =
-  operations["streamCompletion"]["responses"][200]["content"]["text/event-stream"];
+export type StreamCompletionResponse = Chunk;
 /** The error response bodies of `streamCompletion` (on `ApiError.body`). */
 export type StreamCompletionError = unknown;
 /** The response headers `streamCompletion` declares. */
 export type StreamCompletionHeaders = Record<string, string>;
 /** One item of `streamCompletion`'s stream. */
-export type StreamCompletionItem = ServerSentEvent<
-  operations["streamCompletion"]["responses"][200]["content"]["text/event-stream"]
->;
+export type StreamCompletionItem = ServerSentEvent<Chunk>;
 const streamCompletion_spec: OperationSpec = {
   id: "streamCompletion",
   method: "POST",
@@ -163,15 +160,13 @@ export interface ExportRecordsParams {
 }
 
 /** The 2xx response content of `exportRecords` as declared: one event's data, or one item, of the stream. */
-export type ExportRecordsResponse =
-  operations["exportRecords"]["responses"][200]["content"]["application/x-ndjson"];
+export type ExportRecordsResponse = ExportRecord;
 /** The error response bodies of `exportRecords` (on `ApiError.body`). */
 export type ExportRecordsError = unknown;
 /** The response headers `exportRecords` declares. */
 export type ExportRecordsHeaders = Record<string, string>;
 /** One item of `exportRecords`'s stream. */
-export type ExportRecordsItem =
-  operations["exportRecords"]["responses"][200]["content"]["application/x-ndjson"];
+export type ExportRecordsItem = ExportRecord;
 const exportRecords_spec: OperationSpec = {
   id: "exportRecords",
   method: "GET",
@@ -291,7 +286,7 @@ export function measurements(
 }
 
 /** The 2xx response body of `chat`. */
-export type ChatResponse = operations["chat"]["responses"][200]["content"]["application/json"];
+export type ChatResponse = Chunk;
 /** The error response bodies of `chat` (on `ApiError.body`). */
 export type ChatError = unknown;
 /** The response headers `chat` declares. */
@@ -322,6 +317,6 @@ const chat_spec: OperationSpec = {
 export function chat(
   client: Client,
   options?: RequestOptions,
-): ApiPromise<ChatResponse, ChatError, ChatHeaders> {
+): ApiPromise<Chunk, ChatError, ChatHeaders> {
   return request(client, chat_spec, undefined, options);
 }

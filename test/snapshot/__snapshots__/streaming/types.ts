@@ -133,25 +133,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    Progress: {
-      percent: number;
-    };
-    Job: {
-      id: string;
-      /** @enum {string} */
-      state: "succeeded" | "failed";
-    };
-    Chunk: {
-      text: string;
-      finish?: boolean;
-    };
-    ExportRecord: {
-      id: string;
-      value: number;
-    };
-    Problem: {
-      title?: string;
-    };
+    Progress: Progress;
+    Job: Job;
+    Chunk: Chunk;
+    ExportRecord: ExportRecord;
+    Problem: Problem;
   };
   responses: never;
   parameters: never;
@@ -182,13 +168,13 @@ export interface operations {
             | {
                 /** @constant */
                 event: "progress";
-                data: components["schemas"]["Progress"];
+                data: Progress;
                 id?: string;
               }
             | {
                 /** @constant */
                 event: "done";
-                data: components["schemas"]["Job"];
+                data: Job;
               }
             | {
                 /** @constant */
@@ -203,7 +189,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Problem"];
+          "application/json": Problem;
         };
       };
     };
@@ -229,7 +215,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "text/event-stream": components["schemas"]["Chunk"];
+          "text/event-stream": Chunk;
         };
       };
     };
@@ -277,7 +263,7 @@ export interface operations {
            *       "value": 1
            *     }
            */
-          "application/x-ndjson": components["schemas"]["ExportRecord"];
+          "application/x-ndjson": ExportRecord;
         };
       };
     };
@@ -343,19 +329,33 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Chunk"];
-          "text/event-stream": components["schemas"]["Chunk"];
+          "application/json": Chunk;
+          "text/event-stream": Chunk;
         };
       };
     };
   };
 }
 
-export type Progress = components["schemas"]["Progress"];
-export type Job = components["schemas"]["Job"];
-export type Chunk = components["schemas"]["Chunk"];
-export type ExportRecord = components["schemas"]["ExportRecord"];
-export type Problem = components["schemas"]["Problem"];
+export type Progress = {
+  percent: number;
+};
+export type Job = {
+  id: string;
+  /** @enum {string} */
+  state: "succeeded" | "failed";
+};
+export type Chunk = {
+  text: string;
+  finish?: boolean;
+};
+export type ExportRecord = {
+  id: string;
+  value: number;
+};
+export type Problem = {
+  title?: string;
+};
 /** Every value of `JobState`. */
 export const jobStateValues = ["succeeded", "failed"] as const;
 export type JobState = (typeof jobStateValues)[number];

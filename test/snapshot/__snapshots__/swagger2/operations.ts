@@ -6,7 +6,7 @@ import type { OperationSpec } from "./runtime/types.js";
 import { redirectRule } from "./runtime/redirect.js";
 import { notSent } from "./runtime/retry.js";
 import { mediaBody, queryStyles } from "./runtime/serialize.js";
-import type { operations } from "./types.js";
+import type { Pet, operations } from "./types.js";
 
 /** Parameters of `getPet` (`GET /pets/{petId}`). */
 export interface GetPetParams {
@@ -15,7 +15,7 @@ export interface GetPetParams {
 }
 
 /** The 2xx response body of `getPet`. */
-export type GetPetResponse = operations["getPet"]["responses"][200]["content"]["application/json"];
+export type GetPetResponse = Pet;
 /** The error response bodies of `getPet` (on `ApiError.body`). */
 export type GetPetError = unknown;
 /** The response headers `getPet` declares. */
@@ -45,7 +45,7 @@ export function getPet(
   client: Client,
   params: GetPetParams,
   options?: RequestOptions,
-): ApiPromise<GetPetResponse, GetPetError, GetPetHeaders> {
+): ApiPromise<Pet, GetPetError, GetPetHeaders> {
   return request(client, getPet_spec, params, options);
 }
 

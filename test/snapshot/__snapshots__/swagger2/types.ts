@@ -21,11 +21,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    Pet: {
-      /** Format: int64 */
-      id: number;
-      name: string | null;
-    };
+    Pet: Pet;
   };
   responses: never;
   parameters: never;
@@ -54,7 +50,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Pet"];
+          "application/json": Pet;
         };
       };
     };
@@ -89,4 +85,8 @@ export interface operations {
   };
 }
 
-export type Pet = components["schemas"]["Pet"];
+export type Pet = {
+  /** Format: int64 */
+  id: number;
+  name: string | null;
+};
