@@ -80,7 +80,7 @@ describe("maxResponseBytes", () => {
   it("the request option overrides the client's; binary bodies are limited too", async () => {
     const bin: OperationSpec = { ...getPayout, response: "binary" };
     const { client } = setup(() => new Response(streamed(4, 100).body), { maxResponseBytes: 100 });
-    const blob = (await request(client, bin, { id: "p1" }, { maxResponseBytes: 400 })) as Blob;
+    const blob = await request<Blob>(client, bin, { id: "p1" }, { maxResponseBytes: 400 });
     expect(blob.size).toBe(400);
     await expect(request(client, bin, { id: "p1" })).rejects.toBeInstanceOf(
       ApiResponseTooLargeError,

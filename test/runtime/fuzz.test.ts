@@ -117,8 +117,8 @@ describe("fuzz: parameter values never change the request target", () => {
     expect(refused).toBeGreaterThan(0);
   });
 
-  it("a string path value round-trips: decoding its segment gives the value back (500 runs)", async () => {
-    await fc.assert(
+  it("a string path value round-trips: decoding its segment gives the value back (500 runs)", () => {
+    fc.assert(
       fc.property(fc.string({ unit: "grapheme", maxLength: 20 }), (s) => {
         fc.pre(s !== "." && s !== ".." && s !== ""); // refused: see serialize.test.ts
         const url = new URL(BASE + buildPath("/x/{s}", [{ name: "s", in: "path" }], { s }));

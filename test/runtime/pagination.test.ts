@@ -74,7 +74,7 @@ describe("paginate", () => {
 
   it("stops at an absent or empty cursor", async () => {
     const absent = setup(
-      (req) =>
+      (_req) =>
         new Response(JSON.stringify({ data: [{ id: "x" }], pagination: {} }), { status: 200 }),
     );
     expect(await collect(list(absent.client))).toHaveLength(1);
@@ -170,7 +170,7 @@ describe("paginate", () => {
   it("a failing later page rejects the iteration with the typed error", async () => {
     const pages = listing([["a"], ["b"]]);
     const gone = json(404, { code: "GONE" }) as (req: Request) => Response;
-    const { client } = setup((req, init) =>
+    const { client } = setup((req, _init) =>
       new URL(req.url).searchParams.has("cursor") ? gone(req) : (pages as typeof gone)(req),
     );
     await expect(collect(list(client))).rejects.toBeInstanceOf(NotFoundError);

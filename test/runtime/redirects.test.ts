@@ -276,13 +276,11 @@ describe("redirects through real sockets (two loopback servers = two origins)", 
   it('with "any-origin" the other server gets the request without the API key or the Authorization header', async () => {
     const k = key();
     const to = `${other().url}/echo/${k}`;
-    const seen = (await request(clientFor({ followRedirects: "any-origin" }), echoOp, {
-      key: key(),
-      to,
-      status: "307",
-    })) as {
-      headers: Record<string, string>;
-    };
+    const seen = await request<{ headers: Record<string, string> }>(
+      clientFor({ followRedirects: "any-origin" }),
+      echoOp,
+      { key: key(), to, status: "307" },
+    );
     expect(other().hits(`/echo/${k}`)).toBe(1);
     expect(seen.headers["x-api-key"]).toBeUndefined();
     expect(seen.headers["authorization"]).toBeUndefined();
@@ -290,9 +288,10 @@ describe("redirects through real sockets (two loopback servers = two origins)", 
 
   it("a same-origin 302 is followed with the API key", async () => {
     const k = key();
-    const seen = (await request(clientFor(), echoOp, { key: key(), to: `/echo/${k}` })) as {
-      headers: Record<string, string>;
-    };
+    const seen = await request<{ headers: Record<string, string> }>(clientFor(), echoOp, {
+      key: key(),
+      to: `/echo/${k}`,
+    });
     expect(seen.headers["x-api-key"]).toBe(API_KEY);
     expect(home().hits(`/echo/${k}`)).toBe(1);
   });

@@ -63,6 +63,7 @@ export const rejectPartial: PartialSecurity = ({ id, security }, has) => {
   const part = security.every((alt) => alt.length) && security.find((alt) => alt.some(has));
   if (part)
     throw new TypeError(
+      // eslint-disable-next-line @typescript-eslint/restrict-template-expressions -- arrays join with ",", in fewer bytes than .join()
       `${id}: security scheme ${part.filter((n) => !has(n))} has no credential (required with ${part.filter(has)})`,
     );
 };
@@ -104,6 +105,7 @@ export async function applyAuth(
         );
       if (scheme.type !== "apiKey") add(AUTHORIZATION, scheme.encode(cred as never, secrets));
       else {
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- an API key is a string (a number is allowed)
         const v = String(cred);
         secrets.push(v);
         add(scheme, v);

@@ -60,6 +60,7 @@ export const realClock: Clock = {
     new Promise((resolve, reject) => {
       const stop = (): void => {
         clearTimeout(id);
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the abort reason as given, as fetch does
         reject(signal!.reason);
       };
       // The listener is removed when the timer fires, so a long-lived signal does not collect listeners.

@@ -128,6 +128,7 @@ export function paginate<TPage, TItem, TError = unknown, THeaders = HeaderMap>(
     if (pg.kind === "offset") position = num(base[pg.offsetParam]) ?? 0;
     if (pg.kind === undefined || pg.kind === "cursor") {
       const start = base[pg.cursorParam];
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a cursor is a scalar (string or number)
       if (start != null) seen.add(String(start));
     }
     for (let n = 1; ; n++) {
@@ -162,6 +163,7 @@ export function paginate<TPage, TItem, TError = unknown, THeaders = HeaderMap>(
           ? at(items.at(-1), pg.nextCursorFromLastItem)
           : at(page, pg.nextCursor);
         if (cursor == null || cursor === "") return;
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a cursor is a scalar (string or number)
         const c = String(cursor);
         if (seen.has(c))
           throw new PaginationError(`${spec.id}: the server repeated the cursor "${c}"`, c);

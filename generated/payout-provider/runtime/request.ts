@@ -293,7 +293,7 @@ async function send(
           const data =
             response === "json"
               ? raw
-                ? JSON.parse(raw as string)
+                ? (JSON.parse(raw as string) as unknown)
                 : undefined
               : response === "empty"
                 ? undefined
@@ -314,10 +314,10 @@ async function send(
       attempt > maxRetries ||
       !shouldRetry(repeatable, error === failure ? (unsent ? "unsent" : "sent") : status!)
     )
-      throw error;
+      throw error!;
     delay ??= backoffMs(attempt, (o.random ?? Math.random)());
     // the overall deadline: no wait that would end after it
-    if (clock.now() + delay > deadline) throw error;
+    if (clock.now() + delay > deadline) throw error!;
     if (min < 10)
       o.logger?.warn?.(`${failure.message} (retrying in ${delay.toFixed()} ms)`, fields);
     await clock.sleep(delay, signal);
