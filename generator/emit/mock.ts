@@ -100,6 +100,7 @@ function response(r: Partial<MockResponseModel>): string {
   if (r.schema !== undefined) f.push(`schema: ${schema(r.schema)}`);
   if (r.examples !== undefined) f.push(`examples: ${json(r.examples)}`);
   if (r.headers !== undefined) f.push(`headers: ${schemaMap(r.headers)}`);
+  if (r.stream !== undefined) f.push(`stream: ${response(r.stream)}`);
   return `{ ${f.join(", ")} }`;
 }
 

@@ -25,6 +25,10 @@ export function functionDocs(o: OperationModel, kind: SkeletonKind): string {
   if (summary !== undefined) parts.push(summary);
   if (description !== undefined && description !== summary) parts.push(description);
   parts.push(`\`${o.method} ${docLine(o.path)}\``);
+  if (o.variantOf !== undefined && o.stream !== undefined)
+    parts.push(
+      `The streaming variant of \`${o.variantOf}\`: it asks for \`${o.stream.mediaType}\` (\`Accept\`) and yields the response's items as they arrive. The API may stream only when the request says so too (e.g. a body field \`stream: true\`): set that flag in \`params\`.`,
+    );
   for (const note of o.notes) {
     const block = docBlock(note);
     if (block !== undefined) parts.push(block);

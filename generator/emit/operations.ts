@@ -34,8 +34,9 @@ import {
 } from "./runtime-refs.js";
 import type { OperationTemplate, SkeletonKind } from "./template.js";
 
+/** The operation's entry in openapi-typescript's `operations` (a streaming companion reads its operation's). */
 function op(o: OperationModel): string {
-  return `operations[${literal(o.name)}]`;
+  return `operations[${literal(o.variantOf ?? o.name)}]`;
 }
 
 function statusKey(status: string): string {
@@ -133,7 +134,9 @@ function operationStatements(
   const t = o.types;
   const out: StatementStructures[] = [];
   const hasParams = o.parameters.length > 0 || o.requestBody !== undefined;
-  if (hasParams) {
+  // a streaming companion shares its operation's params, error and headers types
+  const own = o.variantOf === undefined;
+  if (hasParams && own) {
     const properties = o.parameters.map((p) => ({
       name: propertyKey(p.key),
       hasQuestionToken: !p.required,
@@ -214,28 +217,30 @@ function operationStatements(
         );
       return o.dates?.errors.includes(r.status) === true ? `DateText<${type}>` : type;
     });
-  out.push({
-    kind: StructureKind.TypeAlias,
-    name: t.error,
-    isExported: true,
-    type: union(errorTypes, "unknown"),
-    docs: [{ description: `The error response bodies of \`${o.name}\` (on \`ApiError.body\`).` }],
-  });
+  if (own)
+    out.push({
+      kind: StructureKind.TypeAlias,
+      name: t.error,
+      isExported: true,
+      type: union(errorTypes, "unknown"),
+      docs: [{ description: `The error response bodies of \`${o.name}\` (on \`ApiError.body\`).` }],
+    });
   const withHeaders = o.success.find((r) => r.hasHeaders);
-  out.push({
-    kind: StructureKind.TypeAlias,
-    name: t.headers,
-    isExported: true,
-    type:
-      withHeaders !== undefined
-        ? openView(
-            model,
-            "Readable",
-            `${op(o)}["responses"][${statusKey(withHeaders.status)}]["headers"]`,
-          )
-        : "Record<string, string>",
-    docs: [{ description: `The response headers \`${o.name}\` declares.` }],
-  });
+  if (own)
+    out.push({
+      kind: StructureKind.TypeAlias,
+      name: t.headers,
+      isExported: true,
+      type:
+        withHeaders !== undefined
+          ? openView(
+              model,
+              "Readable",
+              `${op(o)}["responses"][${statusKey(withHeaders.status)}]["headers"]`,
+            )
+          : "Record<string, string>",
+      docs: [{ description: `The response headers \`${o.name}\` declares.` }],
+    });
   const streamed = o.stream && o.success.find((r) => r.status === o.stream!.status);
   if (o.stream !== undefined && streamed !== undefined) {
     out.push({
@@ -336,20 +341,56 @@ function operationStatements(
   return out;
 }
 
+/**
+ * An operation's streaming companion as an operation of its own: the same parameters, request body and headers,
+ * the streamed 2xx media type as its only success content, no pagination and no response dates.
+ */
+function streamCompanion(o: OperationModel): OperationModel {
+  const v = o.streamVariant!;
+  const streamed = o.success.find((r) => r.status === v.stream.status) ?? {
+    status: v.stream.status,
+    hasHeaders: false,
+  };
+  const { namedType: _named, ...response } = streamed;
+  const { response: _dates, ...dates } = o.dates ?? { inputs: [], errors: [] };
+  const { pagination: _p, itemType: _i, streamVariant: _s, dates: _d, ...rest } = o;
+  return {
+    ...rest,
+    name: v.name,
+    variantOf: o.name,
+    types: { ...o.types, item: v.itemType, responseDeclared: false },
+    success: [
+      {
+        ...response,
+        mediaType: v.stream.mediaType,
+        ...(v.namedType !== undefined ? { namedType: v.namedType } : {}),
+      },
+    ],
+    responseKind: "stream",
+    stream: v.stream,
+    ...(o.dates !== undefined ? { dates } : {}),
+  };
+}
+
 /** All statements of `operations.ts`. */
 export function operationsStatements(model: ApiModel, template: OperationTemplate): Statement[] {
   const paginated = model.operations.some((o) => o.pagination !== undefined);
   const plain = model.operations.some((o) => o.pagination === undefined && !o.stream);
   const used = new Set(["Client", "OperationSpec"]);
   if (paginated) ["paginate", "PagePromise", "PaginationOptions"].forEach((n) => used.add(n));
-  if (model.operations.some((o) => o.stream))
-    ["stream", "ApiStream", "StreamOptions"].forEach((n) => used.add(n));
-  if (model.operations.some((o) => o.stream?.format === "sse")) used.add("ServerSentEvent");
+  const streams = model.operations.flatMap((o) =>
+    [o.stream, o.streamVariant?.stream].filter((s) => s !== undefined),
+  );
+  if (streams.length > 0) ["stream", "ApiStream", "StreamOptions"].forEach((n) => used.add(n));
+  if (streams.some((s) => s.format === "sse")) used.add("ServerSentEvent");
   if (plain) ["request", "ApiPromise", "RequestOptions"].forEach((n) => used.add(n));
   const plans = planNames(model);
-  const declarations = model.operations.flatMap((o) =>
-    operationStatements(model, o, template, plans),
-  );
+  const declarations = model.operations.flatMap((o) => [
+    ...operationStatements(model, o, template, plans),
+    ...(o.streamVariant !== undefined
+      ? operationStatements(model, streamCompanion(o), template, plans)
+      : []),
+  ]);
   // What the declarations refer to in types.ts: `operations`, the view helpers and component aliases by name.
   const candidates = new Set([
     "operations",

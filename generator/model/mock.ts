@@ -206,6 +206,7 @@ function responseBody(
   reducer: Reducer,
   response: JsonRecord,
   mediaType: string | undefined,
+  streamMedia?: string,
 ): Omit<MockResponseModel, "status"> {
   const media =
     mediaType !== undefined ? asRecord(asRecord(response["content"])?.[mediaType]) : undefined;
@@ -236,6 +237,29 @@ function responseBody(
       : {}),
     ...(found !== undefined ? { examples: found } : {}),
     ...(headers.length > 0 ? { headers: Object.fromEntries(headers) } : {}),
+    ...(streamMedia !== undefined
+      ? { stream: streamBody(doc, reducer, response, streamMedia) }
+      : {}),
+  };
+}
+
+/** The stream media type a response offers besides its chosen one: its schema and examples. */
+function streamBody(
+  doc: JsonRecord,
+  reducer: Reducer,
+  response: JsonRecord,
+  mediaType: string,
+): Pick<MockResponseModel, "mediaType" | "schema" | "examples"> {
+  const { schema, examples } = responseBody(
+    doc,
+    reducer,
+    { content: response["content"] },
+    mediaType,
+  );
+  return {
+    mediaType,
+    ...(schema !== undefined ? { schema } : {}),
+    ...(examples !== undefined ? { examples } : {}),
   };
 }
 
@@ -263,14 +287,19 @@ export function mockModel(
       bodyMedia !== undefined
         ? asRecord(asRecord(requestBody?.["content"])?.[bodyMedia])?.["schema"]
         : undefined;
+    const variant = o.streamVariant?.stream;
     const responses = [...o.success, ...o.errors].map((m): MockResponseModel => {
       const value = asRecord(r.op["responses"])?.[m.status];
       const response = derefRecord(doc, value) ?? {};
       const ref = lastRef(doc, value);
+      const streamMedia = variant?.status === m.status ? variant.mediaType : undefined;
       // a response component is described once, in `responses`, for every operation that uses it
       if (ref === undefined)
-        return { status: m.status, ...responseBody(doc, reducer, response, m.mediaType) };
-      shared[ref] ??= responseBody(doc, reducer, response, m.mediaType);
+        return {
+          status: m.status,
+          ...responseBody(doc, reducer, response, m.mediaType, streamMedia),
+        };
+      shared[ref] ??= responseBody(doc, reducer, response, m.mediaType, streamMedia);
       return { status: m.status, $ref: ref };
     });
     return {

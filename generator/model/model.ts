@@ -106,6 +106,21 @@ export interface DatesModel {
   readonly components: Readonly<Record<string, DatePlanModel>>;
 }
 
+/**
+ * The streaming companion function (`createChatCompletionStream`) of an operation whose 2xx response offers a
+ * media type the client reads whole and a stream media type: same params and headers types, its own name, item
+ * type and `OperationSpec` (Accept: the stream media type).
+ */
+export interface StreamVariantModel {
+  /** Function name: the operation's name + `Stream`, claimed like every generated name. */
+  readonly name: string;
+  /** Name of the type of one item (`CreateChatCompletionStreamItem`). */
+  readonly itemType: string;
+  readonly stream: StreamModel;
+  /** The stream media type's `schema` is this component alias. */
+  readonly namedType?: string;
+}
+
 export interface OperationModel {
   /** Function name (also the key in openapi-typescript's `operations`). */
   readonly name: string;
@@ -134,6 +149,10 @@ export interface OperationModel {
   readonly pagination?: PaginationSpec;
   /** The 2xx response streams (server-sent events, NDJSON, json-seq): the operation returns an `ApiStream`. */
   readonly stream?: StreamModel;
+  /** Set on a streaming companion (emit only): the operation whose types it shares. */
+  readonly variantOf?: string;
+  /** The streaming companion of an operation whose 2xx response offers a stream besides a body read whole. */
+  readonly streamVariant?: StreamVariantModel;
   /** The items of a paginated response by name (`Payout`), when they are a component `$ref`. */
   readonly itemType?: string;
   /** Extra documentation lines from vendor extensions (`x-source`), kept as data. */
@@ -198,6 +217,8 @@ export interface MockResponseModel {
   readonly examples?: Readonly<Record<string, unknown>>;
   /** Schemas of the declared response headers, by lower-cased name. */
   readonly headers?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** The stream the response also offers (an operation's streaming companion asks for it with `Accept`). */
+  readonly stream?: Pick<MockResponseModel, "mediaType" | "schema" | "examples">;
 }
 
 /** The mock's view of one operation; `params` is aligned with `OperationModel.parameters`. */

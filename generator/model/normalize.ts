@@ -20,13 +20,14 @@ import { literal } from "../util/literal.js";
 import { discoverEnums, entityName, type EnumSource } from "./enums.js";
 import { pointer, pointerToken } from "../util/issues.js";
 import { pickMediaType, bodyEncoding, responseKind, streamFormat } from "./media.js";
-import { streamModel, typeItemSchemas } from "./stream.js";
+import { streamAlternative, streamModel, typeItemSchemas } from "./stream.js";
 import type {
   ApiModel,
   Issue,
   OperationModel,
   RequestBodyModel,
   ServerModel,
+  StreamVariantModel,
   TypeAliasModel,
 } from "./model.js";
 import {
@@ -85,14 +86,28 @@ export function normalize(input: ValidDocument, options: GenerateOptions): ApiMo
     }
   });
 
+  // streaming companions are named after every operation, so an operation keeps its name whatever the others offer
+  const functionNames = new Set([...GENERATED_RESERVED, ...names]);
+  const companions = raw.map((r, i) => {
+    const alternative = streamAlternative(doc, r.op);
+    if (alternative === undefined) return undefined;
+    const natural = `${names[i]!}Stream`;
+    const name = claim(natural, functionNames);
+    if (name !== natural)
+      issues.push({
+        code: "renamed-operation",
+        severity: "warning",
+        pointer: r.pointer,
+        message: `the streaming variant of '${names[i]!}' is generated as '${name}': '${natural}' is already taken.`,
+      });
+    return { ...alternative, name };
+  });
+
   reportPartialSupport(doc, raw, issues);
 
   const schemas = asRecord(asRecord(doc["components"])?.["schemas"]);
   const schemaKeys = entries(schemas).map(([k]) => k);
-  const aliasNames = dedupe(
-    schemaKeys.map(schemaAliasName),
-    new Set([...GENERATED_RESERVED, ...names]),
-  );
+  const aliasNames = dedupe(schemaKeys.map(schemaAliasName), new Set(functionNames));
   aliasNames.forEach((alias, i) => {
     const reason = renameReason(pascalCase(schemaKeys[i]!), alias);
     if (reason !== undefined) {
@@ -116,7 +131,7 @@ export function normalize(input: ValidDocument, options: GenerateOptions): ApiMo
     };
   });
   const aliasByKey = new Map(schemaKeys.map((k, i) => [k, aliasNames[i]!]));
-  const taken = new Set<string>([...GENERATED_RESERVED, ...names, ...aliasNames]);
+  const taken = new Set<string>([...functionNames, ...aliasNames]);
 
   const security = normalizeSecurity(doc, issues);
   const operations: OperationModel[] = raw.map((r, i) => {
@@ -132,6 +147,7 @@ export function normalize(input: ValidDocument, options: GenerateOptions): ApiMo
       security.map((s) => s.name),
       options,
       issues,
+      companions[i],
     );
   });
 
@@ -337,6 +353,7 @@ function buildOperation(
   schemeNames: readonly string[],
   options: GenerateOptions,
   issues: Issue[],
+  companion?: { status: string; mediaType: string; name: string },
 ): OperationModel {
   const bodyRecord = derefRecord(doc, r.op["requestBody"]);
   const bodyMedia = pickMediaType(Object.keys(asRecord(bodyRecord?.["content"]) ?? {}));
@@ -378,6 +395,7 @@ function buildOperation(
   const reuse = responseComponent !== undefined && responseComponent === wantedTypes[1];
   const declared = wantedTypes.filter((_, i) => !(i === 1 && reuse)).map((w) => claim(w, taken));
   const finalTypes = reuse ? [declared[0]!, responseComponent, ...declared.slice(1)] : declared;
+  const streamVariant = companion && variantModel(doc, r, companion, aliasByKey, taken);
   const operationId = asString(r.op["operationId"]);
   const pagination = stream
     ? undefined
@@ -428,8 +446,30 @@ function buildOperation(
     security: operationSecurity(doc, r.op, schemeNames, r.pointer, issues),
     ...(pagination !== undefined ? { pagination } : {}),
     ...(stream !== undefined ? { stream } : {}),
+    ...(streamVariant !== undefined ? { streamVariant } : {}),
     ...(itemType !== undefined ? { itemType } : {}),
     notes: source !== undefined ? [`Source: ${source}.`] : [],
+  };
+}
+
+/** The streaming companion's model: its stream, and its item type named after the operation's own types. */
+function variantModel(
+  doc: JsonRecord,
+  r: RawOperation,
+  companion: { status: string; mediaType: string; name: string },
+  aliasByKey: ReadonlyMap<string, string>,
+  taken: Set<string>,
+): StreamVariantModel | undefined {
+  const response = derefRecord(doc, asRecord(r.op["responses"])?.[companion.status]);
+  const stream = streamModel(doc, response, companion.status, companion.mediaType);
+  if (stream === undefined) return undefined;
+  const media = asRecord(asRecord(response?.["content"])?.[companion.mediaType]);
+  const named = namedType(media?.["schema"], aliasByKey);
+  return {
+    name: companion.name,
+    itemType: claim(`${operationTypeStem(companion.name)}Item`, taken),
+    stream,
+    ...(named !== undefined ? { namedType: named } : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import {
   type JsonRecord,
 } from "../util/document.js";
 import { isJsonMediaType, streamFormat } from "./media.js";
+import { buildResponses } from "./operation-parts.js";
 
 /** How an operation's 2xx response streams. */
 export interface StreamModel extends StreamSpec {
@@ -90,6 +91,23 @@ export function streamModel(
     status,
     events,
   };
+}
+
+/**
+ * The stream an operation offers besides the body it returns: its first 2xx response with content is read whole
+ * (JSON, text, …) but also offers a stream media type (the first in document order), so the operation gets a
+ * streaming companion function. Undefined when the operation already streams or offers no stream.
+ */
+export function streamAlternative(
+  doc: JsonRecord,
+  op: JsonRecord,
+): { status: string; mediaType: string } | undefined {
+  const first = buildResponses(doc, op, new Map()).success.find((s) => s.mediaType !== undefined);
+  if (first === undefined || streamFormat(first.mediaType!) !== undefined) return undefined;
+  const response = derefRecord(doc, asRecord(op["responses"])?.[first.status]);
+  const content = Object.keys(asRecord(response?.["content"]) ?? {});
+  const mediaType = content.find((m) => streamFormat(m) !== undefined);
+  return mediaType !== undefined ? { status: first.status, mediaType } : undefined;
 }
 
 /** An event schema with a JSON `data` typed by what it holds: `contentSchema`, or unknown. */

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { createClientCore } from "../../templates/runtime/client.js";
 import { createMockFetchCore } from "../../templates/runtime/mock.js";
 import type { MockApi } from "../../templates/runtime/mock-request.js";
+import { request } from "../../templates/runtime/request.js";
 import { stream, type ServerSentEvent } from "../../templates/runtime/stream.js";
 import type { OperationSpec, StreamSpec } from "../../templates/runtime/types.js";
 
@@ -52,6 +53,23 @@ const api: MockApi = {
           status: "200",
           mediaType: "application/x-ndjson",
           examples: { default: [{ a: 1 }, { a: 2 }] },
+        },
+      ],
+    },
+    {
+      // a response offering JSON and a stream: the JSON unless Accept asks for the stream
+      id: "chat",
+      method: "POST",
+      path: "/chat",
+      responses: [
+        {
+          status: "200",
+          mediaType: "application/json",
+          examples: { default: { text: "whole" } },
+          stream: {
+            mediaType: "text/event-stream",
+            examples: { default: [{ data: '{"text":"a"}' }, { data: '{"text":"b"}' }] },
+          },
         },
       ],
     },
@@ -119,5 +137,17 @@ describe("mock streams", () => {
       ),
     );
     expect(seq.map((v) => typeof v)).toEqual(["number"]);
+  });
+
+  it("answers a streaming companion (Accept: the stream) with the stream, its operation with JSON", async () => {
+    const chat = { ...op("chat", SSE), method: "POST" as const, path: "/chat" };
+    const { stream: _stream, ...plain } = chat;
+    expect(await request(client, { ...plain, response: "json" }, undefined)).toEqual({
+      text: "whole",
+    });
+    const events = await all(
+      stream<ServerSentEvent<{ text: string }>>(client, { ...chat, id: "chatStream" }, undefined),
+    );
+    expect(events.map((e) => e.data.text)).toEqual(["a", "b"]);
   });
 });

@@ -162,6 +162,54 @@ describe("streamModel", () => {
   });
 });
 
+describe("streaming companions", () => {
+  function dual(extra: Record<string, unknown> = {}): ApiModel {
+    const content = {
+      "application/json": { schema: { $ref: "#/components/schemas/Chunk" } },
+      "application/x-ndjson": { schema: { $ref: "#/components/schemas/Chunk" } },
+    };
+    const result = validate({
+      openapi: "3.1.0",
+      info: { title: "T", version: "1" },
+      paths: {
+        "/c": {
+          post: { operationId: "complete", responses: { "200": { description: "ok", content } } },
+        },
+        ...extra,
+      },
+      components: { schemas: { Chunk: { type: "object" } } },
+    });
+    if (result.document === undefined) throw new Error(JSON.stringify(result.issues));
+    return normalize(result.document, { input: "x.yaml", output: "out", name: "T" });
+  }
+
+  it("an operation offering JSON and a stream keeps reading JSON and gets a <name>Stream companion", () => {
+    const [o] = dual().operations;
+    expect(o!.responseKind).toBe("json");
+    expect(o!.stream).toBeUndefined();
+    expect(o!.streamVariant).toEqual({
+      name: "completeStream",
+      itemType: "CompleteStreamItem",
+      namedType: "Chunk",
+      stream: { format: "ndjson", mediaType: "application/x-ndjson", status: "200", events: false },
+    });
+  });
+
+  it("a companion name taken by an operation is claimed deterministically, with a warning", () => {
+    const clash = {
+      "/s": { get: { operationId: "completeStream", responses: { "204": { description: "ok" } } } },
+    };
+    const m = dual(clash);
+    expect(m.operations.map((o) => [o.name, o.streamVariant?.name])).toEqual([
+      ["complete", "completeStream2"],
+      ["completeStream", undefined],
+    ]);
+    expect(m.issues.find((i) => i.code === "renamed-operation")?.message).toBe(
+      "the streaming variant of 'complete' is generated as 'completeStream2': 'completeStream' is already taken.",
+    );
+  });
+});
+
 describe("README", () => {
   it("shows the streaming example that test/fixtures/assertions/streaming.ts type-checks, verbatim", () => {
     const [block] = readmeBlocks("Streaming responses");

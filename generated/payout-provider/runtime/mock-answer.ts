@@ -68,10 +68,16 @@ export function problem(
 }
 
 /** The response of `op` declared for `status`: exact, else its range (`4XX`), else `default`. */
-function declared(op: MockOperation, status: number): MockResponse | undefined {
+function declared(op: MockOperation, status: number, accept = ""): MockResponse | undefined {
   const find = (s: string): MockResponse | undefined =>
     op.responses.find((r) => r.status.toUpperCase() === s);
-  return find(String(status)) ?? find(`${String(status)[0]}XX`) ?? find("DEFAULT");
+  const r = find(String(status)) ?? find(`${String(status)[0]}XX`) ?? find("DEFAULT");
+  // a streaming companion function asks for the stream its operation's response also offers
+  const alt = r?.stream?.mediaType;
+  const asked = alt !== undefined && accept.toLowerCase().includes(alt.toLowerCase());
+  if (!asked || r === undefined) return r;
+  const { stream, schema: _schema, examples: _examples, ...rest } = r;
+  return { ...rest, ...stream };
 }
 
 /** The status a call answers without a handler: the first success response's (200 for `2XX`, `default`). */
@@ -223,7 +229,7 @@ function build(a: Answerer, r: AnswerRequest, bodyOnly: boolean): unknown {
   const { op, req } = r;
   const defs = a.api.schemas;
   const status = r.status ?? prefer(req.headers["prefer"]).code ?? firstStatus(op);
-  const spec = declared(op, status);
+  const spec = declared(op, status, req.headers["accept"]);
   const seed = hash(`${a.options.seed ?? 1}:${op.id}:${r.count}:${status}`);
   const ctx: GenContext = { defs, r: random(seed), dir: "response", ids: a.ids };
   let body = r.body;

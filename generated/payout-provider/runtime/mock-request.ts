@@ -24,6 +24,8 @@ export interface MockResponse {
   readonly examples?: Readonly<Record<string, unknown>>;
   /** Declared response headers' schemas, by lower-cased name. */
   readonly headers?: Readonly<Record<string, MockSchema>>;
+  /** The stream the response also offers, answered when the request's `Accept` asks for its media type. */
+  readonly stream?: Pick<MockResponse, "mediaType" | "schema" | "examples">;
 }
 
 /** One operation as the mock answers it. */
