@@ -1,6 +1,6 @@
 /**
  * emit/stream: a streaming operation as generated code and docs — the `stream` object of its `OperationSpec`,
- * the type of one item, and how to iterate it.
+ * the type of one item, how to iterate it, and an operation's streaming companion as an operation of its own.
  */
 import type { OperationModel } from "../model/model.js";
 import type { StreamModel } from "../model/stream.js";
@@ -44,4 +44,35 @@ export function streamDescription(o: OperationModel, s: StreamModel): string {
       ? " When the connection drops it reconnects with `Last-Event-ID` after the server's `retry` time (for a method safe to repeat, with `idempotencyKey`, or once events carry an `id`), at most `maxRetries` times in a row."
       : "";
   return `Streams ${what}. Iterate with \`for await (const item of ${o.name}(…))\` (the request is sent then); \`break\` or abort \`signal\` to close the connection.${reconnect} \`timeoutMs\` bounds the wait for the headers and between bytes, not the whole stream; \`maxEventBytes\` caps one event.`;
+}
+
+/**
+ * An operation's streaming companion as an operation of its own: the same parameters, request body and headers,
+ * the streamed 2xx media type as its only success content, no pagination and no response dates.
+ */
+export function streamCompanion(o: OperationModel): OperationModel {
+  const v = o.streamVariant!;
+  const streamed = o.success.find((r) => r.status === v.stream.status) ?? {
+    status: v.stream.status,
+    hasHeaders: false,
+  };
+  const { namedType: _named, ...response } = streamed;
+  const { response: _dates, ...dates } = o.dates ?? { inputs: [], errors: [] };
+  const { pagination: _p, itemType: _i, streamVariant: _s, dates: _d, ...rest } = o;
+  return {
+    ...rest,
+    name: v.name,
+    variantOf: o.name,
+    types: { ...o.types, item: v.itemType, responseDeclared: false },
+    success: [
+      {
+        ...response,
+        mediaType: v.stream.mediaType,
+        ...(v.namedType !== undefined ? { namedType: v.namedType } : {}),
+      },
+    ],
+    responseKind: "stream",
+    stream: v.stream,
+    ...(o.dates !== undefined ? { dates } : {}),
+  };
 }

@@ -1,6 +1,7 @@
 /**
  * Streamed responses (part of normalize): which operations stream, how their items are cut and whether an
- * event's `data` is JSON, and the types document's view of an OpenAPI 3.2 `itemSchema`. Pure.
+ * event's `data` is JSON, the types document's view of an OpenAPI 3.2 `itemSchema`, and the naming of streaming
+ * companions (`<name>Stream`) for operations that offer a whole body and a stream. Pure.
  */
 import type { StreamSpec } from "../../templates/runtime/types.js";
 import {
@@ -11,8 +12,11 @@ import {
   entries,
   type JsonRecord,
 } from "../util/document.js";
+import type { Issue } from "../util/issues.js";
 import { isJsonMediaType, streamFormat } from "./media.js";
+import { claim } from "./naming.js";
 import { buildResponses } from "./operation-parts.js";
+import type { RawOperation } from "./types-document.js";
 
 /** How an operation's 2xx response streams. */
 export interface StreamModel extends StreamSpec {
@@ -188,4 +192,38 @@ export function typeItemSchemas(doc: JsonRecord): JsonRecord {
       ? { components: { ...components, responses: fixResponses(components["responses"]) } }
       : {}),
   };
+}
+
+/** An operation's streaming companion: its name and the 2xx response's stream media type it reads. */
+export interface StreamCompanion {
+  readonly status: string;
+  readonly mediaType: string;
+  readonly name: string;
+}
+
+/**
+ * The streaming companion of each operation in `raw` (undefined where it has none), named `<name>Stream` after
+ * `names`, claimed in `functionNames` (a taken name gets a suffix and a `renamed-operation` warning on `issues`).
+ */
+export function streamCompanions(
+  doc: JsonRecord,
+  raw: readonly RawOperation[],
+  names: readonly string[],
+  functionNames: Set<string>,
+  issues: Issue[],
+): (StreamCompanion | undefined)[] {
+  return raw.map((r, i) => {
+    const alternative = streamAlternative(doc, r.op);
+    if (alternative === undefined) return undefined;
+    const natural = `${names[i]!}Stream`;
+    const name = claim(natural, functionNames);
+    if (name !== natural)
+      issues.push({
+        code: "renamed-operation",
+        severity: "warning",
+        pointer: r.pointer,
+        message: `the streaming variant of '${names[i]!}' is generated as '${name}': '${natural}' is already taken.`,
+      });
+    return { ...alternative, name };
+  });
 }
