@@ -7,8 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
-    // vitest's default is one worker on a 2-core machine; many suites wait on servers and child processes, so two
-    // workers take the suite from ~276 s to ~198 s there.
+    // vitest's default is one worker on a 2-core machine; many suites wait on servers and child processes, so a
+    // second worker overlaps those waits.
     maxWorkers: 2,
     globalSetup: ["test/helpers/global-setup.ts"],
   },
