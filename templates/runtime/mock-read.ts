@@ -159,7 +159,12 @@ export interface ReadCall {
   readonly followUp: boolean;
 }
 
-/** Reads and checks a call of `op`. */
+/**
+ * Reads and checks a call of `op`: its parameters and body as values, checked against their schemas.
+ * @param pathValues the raw (still percent-encoded) path parameter values, by name, from `match`
+ * @returns the values by `params` key, every issue found (empty: a valid call), whether the call carries the
+ *   credentials its security requires, and whether it asks for a page after the first
+ */
 export async function readCall(
   a: Answerer,
   op: MockOperation,

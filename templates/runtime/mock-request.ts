@@ -72,18 +72,16 @@ export interface Incoming {
 
 /** Reads what the client sent: `fetch(url, init)` or `fetch(request)`. */
 export async function incoming(input: string | Request, init: RequestInit = {}): Promise<Incoming> {
-  if (typeof input === "string") {
-    const headers: Record<string, string> = {};
-    new Headers(init.headers).forEach((v, k) => (headers[k] = v));
+  const byUrl = typeof input === "string";
+  const headers: Record<string, string> = {};
+  (byUrl ? new Headers(init.headers) : input.headers).forEach((v, k) => (headers[k] = v));
+  if (byUrl)
     return {
       method: init.method ?? "GET",
       url: new URL(input),
       headers,
       body: init.body ?? undefined,
     };
-  }
-  const headers: Record<string, string> = {};
-  input.headers.forEach((v, k) => (headers[k] = v));
   const type = headers["content-type"] ?? "";
   const body = !input.body
     ? undefined

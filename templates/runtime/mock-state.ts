@@ -3,7 +3,8 @@
  * `GET /things/{id}` — created resources are kept, and read, updated, deleted and listed back by their id.
  */
 import { flatten } from "./mock-data.js";
-import { at, schemaAt, setAt, setValid } from "./mock-pages.js";
+import { schemaAt, setAt, setValid } from "./mock-pages.js";
+import { at } from "./pagination.js";
 import type { MockApi, MockOperation } from "./mock-request.js";
 import { valid, type MockDefs, type MockSchema } from "./mock-schema.js";
 

@@ -47,7 +47,11 @@ export class PaginationError extends Error {
   }
 }
 
-const at = (v: unknown, path: readonly string[]): unknown =>
+/**
+ * The value at a property path (`["data", "next"]`) of a parsed body: undefined when a step is missing or
+ * not an object. Also the mock's path reader.
+ */
+export const at = (v: unknown, path: readonly string[]): unknown =>
   path.reduce<unknown>(
     (o, k) => (o != null && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined),
     v,

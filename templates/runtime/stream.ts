@@ -10,7 +10,7 @@
  * mapping); a `fetch` wrapped here hands `request` an empty copy of a 2xx response and keeps the real body.
  */
 import { noop, type ApiResponse } from "./api-promise.js";
-import { realClock, type Client } from "./client.js";
+import { limits, realClock, type Client } from "./client.js";
 import {
   ApiConnectionError,
   ApiResponseTooLargeError,
@@ -73,7 +73,8 @@ interface Connection<THeaders> {
  * @throws (while iterating) what `request` throws; `ApiConnectionError` / `ApiTimeoutError` for a drop not
  *   reconnected; `ApiResponseTooLargeError` for an event over `maxEventBytes`; an `ApiError` (status 200,
  *   message "200 invalid JSON: …", `body` the text) for data that should be JSON and is not; the abort reason
- *   when `signal` aborts; TypeError for `maxEventBytes` out of range
+ *   when `signal` aborts
+ * @throws (when called) TypeError for `maxEventBytes`, or a limit option (see `limits`), out of range
  */
 export function stream<TItem, THeaders = HeaderMap>(
   client: Client,
@@ -90,8 +91,9 @@ export function stream<TItem, THeaders = HeaderMap>(
   const method = spec.method;
   const url = client.baseUrl + spec.path;
   const clock = o.clock ?? realClock;
-  const maxRetries = rest.maxRetries ?? o.maxRetries ?? 2;
-  const timeoutMs = (rest.timeoutMs ?? o.timeoutMs ?? 60000) % Infinity || 0;
+  const [maxRetries, timeout] = limits(rest, o) as [number, number];
+  // 0 (also for Infinity): no timer
+  const timeoutMs = timeout % Infinity || 0;
 
   function connect(lastId: string, retries: number): Promise<Connection<THeaders>> {
     let real: Response | undefined;

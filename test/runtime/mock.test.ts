@@ -32,6 +32,22 @@ describe("mock: routing and validation", () => {
     expect((await mock("https://things.test/v2/things/1", { method: "PUT" })).status).toBe(405);
   });
 
+  it("reads the headers (here the API key) of fetch(url, init) and of fetch(request) alike", async () => {
+    const mock = mockOf();
+    const url = "https://things.test/v2/things/t-7";
+    const headers = { "X-Key": "test-key-0123456789" };
+    expect((await mock(url)).status).toBe(401);
+    expect((await mock(url, { headers })).status).toBe(200);
+    expect((await mock(new Request(url, { headers }))).status).toBe(200);
+    expect((await mock(new Request(url))).status).toBe(401);
+    expect(mock.calls("getThing").map((c) => c.headers["x-key"])).toEqual([
+      undefined,
+      "test-key-0123456789",
+      "test-key-0123456789",
+      undefined,
+    ]);
+  });
+
   it("answers 400 problem+json naming a missing body field, an enum value, a parameter's type", async () => {
     const client = thingsClient(mockOf());
     const noSecret = await problemOf(

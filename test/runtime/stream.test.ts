@@ -274,5 +274,8 @@ describe("stream over a loopback server", () => {
     expect(err).toMatchObject({ status: 200, limit: 1000 });
     expect(await run(r.spec, { maxResponseBytes: 100 })).toHaveLength(101);
     expect(() => stream<Ev>(client(), r.spec, undefined, { maxEventBytes: 0 })).toThrow(TypeError);
+    // the limit options are checked, with the same defaults, by the client's `limits`
+    expect(() => stream<Ev>(client(), r.spec, undefined, { maxRetries: -1 })).toThrow(/maxRetries/);
+    expect(() => stream<Ev>(client(), r.spec, undefined, { timeoutMs: 0.5 })).toThrow(/timeoutMs/);
   });
 });

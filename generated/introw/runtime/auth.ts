@@ -22,6 +22,8 @@ export const CREDENTIAL = /auth|api.?key|token|secret|session|signature|cookie|p
  * look like credentials (`CREDENTIAL`: `Authorization`, `Cookie`, API keys, tokens), the header of every
  * apiKey security scheme, and API keys sent in the query from `next` (the redirect target).
  * @param h the request headers (lower-cased names), changed in place
+ * @param next the redirect target, whose query loses the apiKey schemes' query parameters (changed in place)
+ * @param schemes the client's security schemes by name
  */
 export function stripCredentials(
   h: Record<string, string>,

@@ -88,6 +88,8 @@ function merge(a: MockSchema, b: MockSchema): MockSchema {
 /**
  * The schema with its `$ref` resolved and its `allOf` branches merged in. `refs` receives every schema
  * reference it is made of (its own first, then its branches'): the identities a discriminator can name.
+ * @param depth the `allOf` nesting so far: past 16 (a cycle) the schema is returned without merging its `allOf`
+ * @throws Error for an unknown `$ref` (from {@link deref})
  */
 export function flatten(s: MockSchema, defs: MockDefs, refs: string[], depth = 0): MockSchema {
   if (s.$ref !== undefined) refs.push(s.$ref);

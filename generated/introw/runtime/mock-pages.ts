@@ -6,17 +6,11 @@
  */
 import { flatten } from "./mock-data.js";
 import { valid, type MockDefs, type MockSchema } from "./mock-schema.js";
+import { at } from "./pagination.js";
 import type { PaginationSpec } from "./types.js";
 
 /** The query parameter that numbers the pages of `Link` and next-URL pagination in the mock's URLs. */
 export const PAGE_PARAM = "mock_page";
-
-/** The value at a property path. */
-export const at = (v: unknown, path: readonly string[]): unknown =>
-  path.reduce<unknown>(
-    (o, k) => (o !== null && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined),
-    v,
-  );
 
 /** Sets (or with `undefined`, deletes) the value at a property path whose parent exists. */
 export function setAt(v: unknown, path: readonly string[], value: unknown): void {

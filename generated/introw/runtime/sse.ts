@@ -36,8 +36,10 @@ const RS = 30;
 
 /**
  * A decoder for `format`.
+ * @param format `"sse"`, `"ndjson"` or `"json-seq"` (`StreamSpec.format`)
  * @param cap the most bytes one record may have (an SSE event: all its lines; NDJSON: a line; json-seq: a record)
  * @param over called (and expected to throw) as soon as a record passes `cap`, before it is all buffered
+ * @returns a new {@link Decoder}, for one response body
  */
 export function decoder(format: StreamFormat, cap: number, over: () => never): Decoder {
   // UTF-8 without stripping a BOM at the start of every line: only the stream's first BOM goes (below).

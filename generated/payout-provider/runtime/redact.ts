@@ -65,6 +65,9 @@ export function redactor(secrets: readonly string[]): (text: string) => string {
  * A copy of an error and its `cause` chain (5 deep) with message and stack redacted, keeping `name` and
  * `code`; other properties are dropped, as they may hold the request (undici's `input` URL). A string cause is
  * redacted; other values are dropped.
+ * @param redact a {@link redactor}'s function
+ * @param depth how many links of the `cause` chain to keep
+ * @returns the redacted copy (an `Error`) or string; undefined for any other value, or past `depth`
  */
 export function scrub(e: unknown, redact: (text: string) => string, depth = 5): unknown {
   return e instanceof Error && depth

@@ -81,7 +81,9 @@ export function pathValue(p: ParamSpec, v: unknown): string {
 /**
  * Expands a path template with encoded parameter values.
  * @param template path as in the document, e.g. `/payouts/{id}`
- * @param values parameter values by `{name}` in the template
+ * @param specs the operation's parameters: a path parameter's `key` and `serialize` (else `plain`, by its name)
+ * @param values parameter values by `{name}` in the template (by `key` where a parameter has one)
+ * @returns the path with every `{name}` replaced, e.g. `/payouts/po_1`
  * @throws TypeError when a path parameter is missing or serializes to nothing (`""`, `[]`: the request would
  *   go to another resource, e.g. `PUT /items/`), or a segment would read as `.` or `..`
  */
