@@ -44,15 +44,6 @@ const STRINGS = ["format", "pattern"];
 /** Nesting beyond this is not followed (the mock's own limits are far lower). */
 const MAX_DEPTH = 64;
 
-/** JSON Schema's types; any other `type` (a warning in validate) constrains nothing in the mock. */
-const JSON_TYPES = new Set(["string", "number", "integer", "boolean", "object", "array", "null"]);
-const jsonTypes = (type: unknown): string | string[] | undefined => {
-  const known = (Array.isArray(type) ? type : [type]).filter(
-    (t): t is string => typeof t === "string" && JSON_TYPES.has(t),
-  );
-  return known.length === 0 ? undefined : Array.isArray(type) ? known : known[0];
-};
-
 const isScalar = (v: unknown): boolean =>
   v === null || ["string", "number", "boolean"].includes(typeof v);
 
@@ -80,8 +71,9 @@ class Reducer {
     const nested = (v: unknown): JsonRecord => this.schema(v, depth + 1);
     const list = (v: unknown): JsonRecord[] | undefined =>
       Array.isArray(v) ? v.map(nested) : undefined;
-    const type = jsonTypes(value["type"]);
-    if (type !== undefined) out["type"] = type;
+    // validate's repair has dropped unknown `type` names (`unknown-type`), so what is left is copied as it is
+    const type = value["type"];
+    if (typeof type === "string" || Array.isArray(type)) out["type"] = type;
     if (Array.isArray(value["enum"])) out["enum"] = value["enum"];
     if ("const" in value) out["const"] = value["const"];
     for (const k of STRINGS) if (typeof value[k] === "string") out[k] = value[k];
