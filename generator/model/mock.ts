@@ -52,9 +52,11 @@ class Reducer {
   readonly refs = new Set<string>();
   constructor(private readonly doc: JsonRecord) {}
 
-  /** A component name (`Cat`) or a `$ref` in a discriminator mapping → the schema table key. */
-  private ref(target: string): string {
-    const ref = target.startsWith("#") ? target : `#/components/schemas/${target}`;
+  /**
+   * A local `$ref` (a schema's, or a discriminator mapping's: validate has turned mapped schema names into
+   * `$ref`s, see `invalid-discriminator`) → the schema table key.
+   */
+  private ref(ref: string): string {
     this.refs.add(ref);
     return ref;
   }
