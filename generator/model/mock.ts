@@ -257,7 +257,12 @@ function streamBody(
   };
 }
 
-/** The mock's view of every operation (aligned with `operations`) and the schemas they reference. */
+/**
+ * The mock's view of every operation and the schemas they reference. `raw[i]` is the document's operation that
+ * `operations[i]` was built from; `servers` give the base paths requests are matched under. Returns operations
+ * aligned with `operations`, reduced schemas and shared responses keyed by `$ref` (code-unit order). Never throws:
+ * a `$ref` that points nowhere reduces to the empty schema (validate has reported it).
+ */
 export function mockModel(
   doc: JsonRecord,
   raw: readonly RawOperation[],
