@@ -14,7 +14,7 @@ import type { ApiModel, DatePlanModel, OperationModel } from "../model/model.js"
 import { docLine, literal, objectKey } from "./docs.js";
 import type { Statement } from "./print.js";
 
-/** The constant of each component plan: `#/components/schemas/Payout` → `datesPayout` (unique, in `$ref` order). */
+/** The constant of each component plan: `#/components/schemas/Payout` → `dates_Payout` (unique, in `$ref` order). */
 export function planNames(model: ApiModel): Map<string, string> {
   const names = new Map<string, string>();
   const taken = new Set<string>();

@@ -18,6 +18,12 @@ function errorClass(status: string): string {
   return Object.hasOwn(CLASS_BY_STATUS, key) ? CLASS_BY_STATUS[key]! : "ApiError";
 }
 
+/**
+ * The JSDoc text (without the comment's `/**` and `*` framing) of operation `o`'s function of skeleton `kind`:
+ * summary, description, `METHOD /path`, notes, pagination or streaming, `@param`, `@returns`, a `@throws` per
+ * error response (its status's runtime class) plus connection and timeout errors, and `@deprecated`. Spec text
+ * goes through docs.ts's JSDoc escaping.
+ */
 export function functionDocs(o: OperationModel, kind: SkeletonKind): string {
   const parts: string[] = [];
   const summary = docBlock(o.summary);

@@ -44,15 +44,6 @@ const STRINGS = ["format", "pattern"];
 /** Nesting beyond this is not followed (the mock's own limits are far lower). */
 const MAX_DEPTH = 64;
 
-/** JSON Schema's types; any other `type` (a warning in validate) constrains nothing in the mock. */
-const JSON_TYPES = new Set(["string", "number", "integer", "boolean", "object", "array", "null"]);
-const jsonTypes = (type: unknown): string | string[] | undefined => {
-  const known = (Array.isArray(type) ? type : [type]).filter(
-    (t): t is string => typeof t === "string" && JSON_TYPES.has(t),
-  );
-  return known.length === 0 ? undefined : Array.isArray(type) ? known : known[0];
-};
-
 const isScalar = (v: unknown): boolean =>
   v === null || ["string", "number", "boolean"].includes(typeof v);
 
@@ -61,9 +52,11 @@ class Reducer {
   readonly refs = new Set<string>();
   constructor(private readonly doc: JsonRecord) {}
 
-  /** A component name (`Cat`) or a `$ref` in a discriminator mapping → the schema table key. */
-  private ref(target: string): string {
-    const ref = target.startsWith("#") ? target : `#/components/schemas/${target}`;
+  /**
+   * A local `$ref` (a schema's, or a discriminator mapping's: validate has turned mapped schema names into
+   * `$ref`s, see `invalid-discriminator`) → the schema table key.
+   */
+  private ref(ref: string): string {
     this.refs.add(ref);
     return ref;
   }
@@ -80,8 +73,9 @@ class Reducer {
     const nested = (v: unknown): JsonRecord => this.schema(v, depth + 1);
     const list = (v: unknown): JsonRecord[] | undefined =>
       Array.isArray(v) ? v.map(nested) : undefined;
-    const type = jsonTypes(value["type"]);
-    if (type !== undefined) out["type"] = type;
+    // validate's repair has dropped unknown `type` names (`unknown-type`), so what is left is copied as it is
+    const type = value["type"];
+    if (typeof type === "string" || Array.isArray(type)) out["type"] = type;
     if (Array.isArray(value["enum"])) out["enum"] = value["enum"];
     if ("const" in value) out["const"] = value["const"];
     for (const k of STRINGS) if (typeof value[k] === "string") out[k] = value[k];
@@ -263,7 +257,12 @@ function streamBody(
   };
 }
 
-/** The mock's view of every operation (aligned with `operations`) and the schemas they reference. */
+/**
+ * The mock's view of every operation and the schemas they reference. `raw[i]` is the document's operation that
+ * `operations[i]` was built from; `servers` give the base paths requests are matched under. Returns operations
+ * aligned with `operations`, reduced schemas and shared responses keyed by `$ref` (code-unit order). Never throws:
+ * a `$ref` that points nowhere reduces to the empty schema (validate has reported it).
+ */
 export function mockModel(
   doc: JsonRecord,
   raw: readonly RawOperation[],

@@ -33,10 +33,12 @@ const SCHEMA_MAPS = new Set(["properties", "patternProperties", "$defs"]);
 const skipped = (key: string): boolean =>
   key === "example" || key === "examples" || key === "default" || key.startsWith("x-");
 
-/** `#/components/schemas/Cat`, or a mapping's bare `Cat`, resolved in `doc`. */
+/**
+ * A local `$ref` (`#/components/schemas/Cat`) resolved in `doc`. Discriminator mappings are `$ref`s too: validate
+ * has turned mapped schema names into them (see `invalid-discriminator`).
+ */
 function resolve(doc: JsonRecord, ref: unknown): JsonRecord | undefined {
-  if (typeof ref !== "string") return undefined;
-  return asRecord(getPointer(doc, ref.startsWith("#") ? ref : `#/components/schemas/${ref}`));
+  return typeof ref === "string" ? asRecord(getPointer(doc, ref)) : undefined;
 }
 
 /** Every schema object in `doc` (iterative): under a `schema`/`itemSchema` key, `components.schemas`, or nested. */

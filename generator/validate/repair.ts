@@ -6,8 +6,8 @@ import {
   asArray,
   asRecord,
   asString,
+  deref,
   entries,
-  getPointer,
   METHODS,
   type JsonRecord,
 } from "../util/document.js";
@@ -34,7 +34,7 @@ export function repairOperations(
       );
       continue;
     }
-    const item = asRecord(getResolved(doc, rawItem));
+    const item = asRecord(deref(doc, rawItem));
     if (item === undefined) continue;
     const templateNames = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
     const newItem: JsonRecord = { ...item };
@@ -64,11 +64,6 @@ export function repairOperations(
   return out;
 }
 
-function getResolved(doc: JsonRecord, value: unknown): unknown {
-  const ref = asRecord(value)?.["$ref"];
-  return typeof ref === "string" ? getPointer(doc, ref) : value;
-}
-
 function repairPathParams(
   doc: JsonRecord,
   item: JsonRecord,
@@ -80,12 +75,12 @@ function repairPathParams(
   const own = asArray(op["parameters"]);
   const declared = new Set<string>();
   for (const p of [...asArray(item["parameters"]), ...own]) {
-    const param = asRecord(getResolved(doc, p));
+    const param = asRecord(deref(doc, p));
     if (param?.["in"] === "path" && typeof param["name"] === "string") declared.add(param["name"]);
   }
   const result: unknown[] = [];
   own.forEach((p, i) => {
-    const param = asRecord(getResolved(doc, p));
+    const param = asRecord(deref(doc, p));
     if (
       param?.["in"] === "path" &&
       typeof param["name"] === "string" &&

@@ -105,7 +105,8 @@ describe("openTypes", () => {
               properties: { kind: { type: "string", enum: ["dog", "puppy"] } },
             },
           ],
-          discriminator: { propertyName: "kind", mapping: { lion: "Lion" } },
+          // a mapped schema name arrives as its `$ref`: validate rewrites it (invalid-discriminator)
+          discriminator: { propertyName: "kind", mapping: { lion: "#/components/schemas/Lion" } },
         },
         Cat: { allOf: [{ $ref: "#/components/schemas/Animal" }] },
         Animal: {
